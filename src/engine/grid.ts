@@ -1,0 +1,55 @@
+/**
+ * Grid — the host-neutral picture of a workbook. Both hosts (Office.js and ExcelJS) produce it in
+ * one read: per sheet, the cached values, the formulas and the number formats of the used range.
+ */
+
+/** An Excel error value such as `#DIV/0!`, cached as a formula's result. */
+export interface CellError {
+  error: string;
+}
+
+/** A cell's cached value: what Excel shows (a formula's last result, or the typed constant). */
+export type CellValue = number | string | boolean | null | CellError;
+
+export interface SheetGrid {
+  name: string;
+  /** 0-based row of the first row in `values` (the used range's top). */
+  top: number;
+  /** 0-based column of the first column in `values` (the used range's left). */
+  left: number;
+  /** Cached values, `values[r][c]` is the cell at row `top + r`, column `left + c`. */
+  values: CellValue[][];
+  /** Formulas in English A1 syntax starting with `=`, or `null` where the cell holds a constant. */
+  formulas: (string | null)[][];
+  /** en-US number format codes (`General`, `0.00%`, `#,##0.00 [$€-410]`). */
+  numberFormats: string[][];
+  /** Excel tables (ListObjects) on this sheet, with their A1 range including the header row. */
+  tables?: { name: string; range: string }[];
+}
+
+export interface Grid {
+  sheets: SheetGrid[];
+  /** Decides ambiguous numbers such as `1.234`; Italian unless the host says otherwise. */
+  locale?: 'it' | 'en';
+}
+
+export function isCellError(value: CellValue): value is CellError {
+  return typeof value === 'object' && value !== null && 'error' in value;
+}
+
+/** Reads a cell by 0-based absolute row and column; outside the used range it is empty. */
+export function cellAt(sheet: SheetGrid, row: number, col: number): { value: CellValue; formula: string | null; numberFormat: string } {
+  const r = row - sheet.top;
+  const c = col - sheet.left;
+  const values = sheet.values[r];
+  if (!values || c < 0 || c >= values.length) return { value: null, formula: null, numberFormat: 'General' };
+  return { value: values[c] ?? null, formula: sheet.formulas[r]?.[c] ?? null, numberFormat: sheet.numberFormats[r]?.[c] ?? 'General' };
+}
+
+export function rowCount(sheet: SheetGrid): number {
+  return sheet.values.length;
+}
+
+export function columnCount(sheet: SheetGrid): number {
+  return sheet.values.reduce((max, row) => Math.max(max, row.length), 0);
+}

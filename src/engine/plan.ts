@@ -1,0 +1,93 @@
+import type { CellValue } from './grid';
+
+/**
+ * WritePlan — every change an action makes, described as data. Hosts apply it (Office.js in one
+ * batch, ExcelJS to a file); the engine never writes. Formulas are English A1 syntax, number
+ * formats en-US codes. A string `value` is always written as text, even when it starts with `=`.
+ */
+
+export type ActionId = 'fill' | 'flag' | 'report' | 'undo';
+
+export interface CellState {
+  value: CellValue;
+  formula: string | null;
+  numberFormat: string;
+}
+
+export interface CellWrite {
+  sheet: string;
+  /** A1 address without the sheet. */
+  cell: string;
+  /** Formula in English syntax starting with `=`; when set, `value` is its computed result to cache. */
+  formula?: string;
+  value?: number | string | boolean | null;
+  numberFormat?: string;
+  bold?: boolean;
+  /** What the cell held before, for the log and undo; absent for cells of a new sheet. */
+  previous?: CellState;
+}
+
+export interface ConditionalFormat {
+  sheet: string;
+  /** A1 range the format applies to. */
+  range: string;
+  /** English formula relative to the range's top-left cell, true where the flag shows (`=AND(ISNUMBER(K5),K5<0.85)`). */
+  formula: string;
+  fill: string;
+  fontColor: string;
+  /** What the flag means, for the log (`sotto l'85% del target`). */
+  label: string;
+}
+
+export interface SheetPlan {
+  name: string;
+  /** Replace a sheet of the same name if there is one (the pane asks first; the CLI does it). */
+  replace: boolean;
+  cells: CellWrite[];
+  /** Column widths in characters, by 0-based column. */
+  columnWidths?: number[];
+  merges?: string[];
+  /** Print setup: A4 landscape, fit to one page wide. */
+  print?: { orientation: 'landscape' | 'portrait'; paper: 'A4'; fitToWidth: boolean };
+  /** Rows to repeat on each printed page (`1:3`). */
+  printTitleRows?: string;
+}
+
+/** A cell the action would overwrite but does not, unless forced (a typed value, another formula). */
+export interface Conflict {
+  sheet: string;
+  cell: string;
+  current: CellState;
+  proposed: string;
+  reason: 'typed-value' | 'other-formula';
+}
+
+export interface LogEntry {
+  time: string;
+  action: ActionId;
+  modelVersion: string;
+  sheet: string;
+  cell: string;
+  old: string;
+  new: string;
+}
+
+export interface WritePlan {
+  action: ActionId;
+  modelVersion: string;
+  /** Writes into existing sheets. */
+  cells: CellWrite[];
+  conditionalFormats: ConditionalFormat[];
+  /** Sheets to create (or replace). */
+  sheets: SheetPlan[];
+  /** Rows to append to the log sheet. */
+  log: LogEntry[];
+  /** Writes left out because they would overwrite something; `fill --force` includes them in `cells`. */
+  conflicts: Conflict[];
+}
+
+export const LOG_SHEET = 'Registro POR Tables';
+
+export function emptyPlan(action: ActionId, modelVersion: string): WritePlan {
+  return { action, modelVersion, cells: [], conditionalFormats: [], sheets: [], log: [], conflicts: [] };
+}
