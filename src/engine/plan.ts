@@ -62,15 +62,27 @@ export interface Conflict {
   reason: 'typed-value' | 'other-formula';
 }
 
+/**
+ * One row of the log sheet. Hosts append `WritePlan.log` below the last used row of `LOG_SHEET`,
+ * creating the sheet with `LOG_HEADER` in row 1 when it is missing, one column per field in this
+ * order, written as plain values (a formula in `old`/`new` is written as text, never as a formula).
+ */
 export interface LogEntry {
+  /** ISO time of the action; all entries of one action share it. */
   time: string;
   action: ActionId;
   modelVersion: string;
   sheet: string;
+  /** A1 address; empty when the entry is about a whole sheet (`new` then says what happened). */
   cell: string;
-  old: string;
-  new: string;
+  /** The old value, or the old formula as text (`=B7/A7`); `null` when the cell was empty. */
+  old: number | string | boolean | null;
+  oldFormat: string;
+  /** The new formula or value. */
+  new: number | string | boolean | null;
 }
+
+export const LOG_HEADER = ['Ora', 'Azione', 'Versione modello', 'Foglio', 'Cella', 'Prima', 'Formato prima', 'Dopo'] as const;
 
 export interface WritePlan {
   action: ActionId;
@@ -80,6 +92,8 @@ export interface WritePlan {
   conditionalFormats: ConditionalFormat[];
   /** Sheets to create (or replace). */
   sheets: SheetPlan[];
+  /** Sheets to delete (undo of a report). */
+  deleteSheets: string[];
   /** Rows to append to the log sheet. */
   log: LogEntry[];
   /** Writes left out because they would overwrite something; `fill --force` includes them in `cells`. */
@@ -89,5 +103,5 @@ export interface WritePlan {
 export const LOG_SHEET = 'Registro POR Tables';
 
 export function emptyPlan(action: ActionId, modelVersion: string): WritePlan {
-  return { action, modelVersion, cells: [], conditionalFormats: [], sheets: [], log: [], conflicts: [] };
+  return { action, modelVersion, cells: [], conditionalFormats: [], sheets: [], deleteSheets: [], log: [], conflicts: [] };
 }

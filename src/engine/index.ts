@@ -1,0 +1,10 @@
+/** The engine's public face: hosts and the pane import from here only. */
+export type { Grid, SheetGrid, CellValue, CellError } from './grid';
+export type { Finding, Severity, Lang, TableKind } from './finding';
+export type { WritePlan, CellWrite, SheetPlan, ConditionalFormat, LogEntry, Conflict, CellState, ActionId } from './plan';
+export { LOG_SHEET, LOG_HEADER } from './plan';
+export type { Analysis, AnalyseOptions, IndicatorResult, IndicatorStatus } from './analysis';
+export { analyse } from './analyse';
+export { planFill, planFlag, planReport, planUndo } from './actions';
+export type { FillOptions, ActionOptions } from './actions';
+export { sortFindings } from './finding';
