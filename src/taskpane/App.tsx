@@ -1,0 +1,197 @@
+import { useCallback, useMemo } from 'react';
+import { Body1, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import type { AnalyseOptions, Lang } from '../engine';
+import { ActionBar } from './components/ActionBar';
+import { ConfirmDialog } from './components/ConfirmDialog';
+import { FindingsList } from './components/FindingsList';
+import { FindingsSummary } from './components/FindingsSummary';
+import { ModelPicker } from './components/ModelPicker';
+import { Notice } from './components/Notice';
+import { PaneFooter } from './components/PaneFooter';
+import { StatusMessage } from './components/StatusMessage';
+import { countBySeverity, groupFindings } from './findingGroups';
+import type { OfficeEnvironment, WorkbookHost } from './host';
+import { format, langFor, stringsFor } from './i18n';
+import type { Strings } from './i18n';
+import { TEST_IDS } from './test-ids';
+import { AUTOMATIC_VERSION, readModelFile, useModelChoice } from './useModelChoice';
+import { usePaneWorkflow } from './usePaneWorkflow';
+import type { ErrorDescriber, PaneAction } from './usePaneWorkflow';
+
+/** Where the pane's page is served; help and logo are next to it. */
+export const HELP_URL = 'help.html';
+export const LOGO_URL = 'assets/icon-32.png';
+/** The ExcelApi requirement set the add-in declares in manifest.xml. */
+export const DEFAULT_REQUIREMENT = 'ExcelApi 1.9';
+
+const RESULTS_ID = 'por-tables-results';
+
+const useStyles = makeStyles({
+  pane: {
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: '100vh',
+    minWidth: 0,
+    overflowX: 'hidden',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  skipLink: {
+    position: 'absolute',
+    left: tokens.spacingHorizontalS,
+    top: '-100px',
+    zIndex: 1,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorBrandForeground1,
+    ':focus': { top: tokens.spacingVerticalS },
+  },
+  commands: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL} 0`,
+  },
+  main: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
+    flexGrow: 1,
+    minWidth: 0,
+    ':focus': { outlineStyle: 'none' },
+  },
+  heading: { margin: 0 },
+  intro: { margin: 0, color: tokens.colorNeutralForeground2 },
+});
+
+export interface AppProps {
+  host: WorkbookHost;
+  env: OfficeEnvironment;
+  /** One line for a failure; the Excel host's describer knows Office's error codes. */
+  describeError?: ErrorDescriber;
+  /** The requirement set to name when Excel is too old. */
+  requirement?: string;
+  /** Shown in the footer. */
+  version?: string;
+}
+
+export function App({ env, ...props }: AppProps) {
+  const lang = langFor(env.displayLanguage);
+  const strings = stringsFor(lang);
+  if (!env.inExcel) {
+    return (
+      <Notice
+        testId={TEST_IDS.outsideOffice}
+        title={strings.outsideTitle}
+        paragraphs={[strings.outsideBody, strings.outsideNext]}
+      />
+    );
+  }
+  if (!env.supported) {
+    return (
+      <Notice
+        testId={TEST_IDS.unsupported}
+        title={strings.unsupportedTitle}
+        paragraphs={[
+          format(strings.unsupportedBody, { requirement: props.requirement ?? DEFAULT_REQUIREMENT }),
+          strings.unsupportedNext,
+        ]}
+      />
+    );
+  }
+  return <Pane lang={lang} strings={strings} {...props} />;
+}
+
+function describeThrown(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+interface PaneProps extends Omit<AppProps, 'env'> {
+  lang: Lang;
+  strings: Strings;
+}
+
+function Pane({ host, lang, strings, describeError = describeThrown, version = '' }: PaneProps) {
+  const styles = useStyles();
+  const choice = useModelChoice();
+  const { model, versionId } = choice;
+
+  const analyseOptions = useCallback(
+    (): AnalyseOptions => ({ model, versionId: versionId === AUTOMATIC_VERSION ? undefined : versionId }),
+    [model, versionId],
+  );
+  const workflow = usePaneWorkflow({ host, lang, strings, describeError, analyseOptions });
+  const { analysis, busy, status, confirm, setStatus } = workflow;
+
+  const groups = useMemo(() => (analysis ? groupFindings(analysis.findings) : []), [analysis]);
+  const counts = useMemo(() => countBySeverity(analysis?.findings ?? []), [analysis]);
+
+  const onModelFile = async (file: File) => {
+    const result = await readModelFile(file);
+    if (result.ok) {
+      choice.addModel(result.model);
+      const versions =
+        result.model.versions.length === 1
+          ? strings.versionOne
+          : format(strings.versionMany, { n: result.model.versions.length });
+      setStatus({ intent: 'success', text: format(strings.modelLoaded, { title: result.model.title, versions }) });
+    } else if (result.reason === 'invalid') {
+      setStatus({ intent: 'error', text: format(strings.modelInvalid, { file: file.name, reason: result.error }) });
+    } else {
+      setStatus({ intent: 'error', text: format(strings.modelUnreadable, { file: file.name }) });
+    }
+  };
+
+  const workingLabel: Record<PaneAction, string> = {
+    check: strings.workingCheck,
+    fill: strings.workingFill,
+    flag: strings.workingFlag,
+    report: strings.workingReport,
+    undo: strings.workingUndo,
+  };
+
+  return (
+    <div className={styles.pane} data-testid={TEST_IDS.pane} lang={lang}>
+      <a href={`#${RESULTS_ID}`} className={styles.skipLink}>
+        {strings.skipToResults}
+      </a>
+      <div className={styles.commands}>
+        <ActionBar strings={strings} busy={busy !== null} onAction={(action) => void workflow.run(action)} />
+        {busy && !confirm && (
+          <Spinner size="tiny" labelPosition="after" label={workingLabel[busy]} data-testid={TEST_IDS.progress} />
+        )}
+        <StatusMessage strings={strings} status={status} onDismiss={() => setStatus(null)} />
+        <ModelPicker
+          strings={strings}
+          models={choice.models}
+          model={model}
+          versionId={versionId}
+          versionNote={analysis?.versionNote ?? null}
+          disabled={busy !== null}
+          onSelectModel={choice.selectModel}
+          onSelectVersion={choice.selectVersion}
+          onModelFile={(file) => void onModelFile(file)}
+        />
+      </div>
+      <main id={RESULTS_ID} tabIndex={-1} className={styles.main} aria-labelledby={`${RESULTS_ID}-heading`}>
+        <Subtitle2 as="h2" id={`${RESULTS_ID}-heading`} className={styles.heading}>
+          {analysis ? strings.findingsHeading : strings.introTitle}
+        </Subtitle2>
+        {analysis ? (
+          <>
+            <FindingsSummary strings={strings} counts={counts} />
+            <FindingsList strings={strings} groups={groups} onSelect={(finding) => void workflow.select(finding)} />
+          </>
+        ) : (
+          <Body1 as="p" className={styles.intro}>
+            {strings.introBody}
+          </Body1>
+        )}
+      </main>
+      <PaneFooter strings={strings} version={version} helpUrl={HELP_URL} logoUrl={LOGO_URL} />
+      <ConfirmDialog strings={strings} request={confirm?.request ?? null} onChoose={(c) => confirm?.choose(c)} />
+    </div>
+  );
+}
+

@@ -1,0 +1,134 @@
+/**
+ * Italian strings of the task pane — the reference language: `en.ts` has the same keys and the same
+ * `{{placeholders}}` (a test checks). Button labels are verbs; errors say what happened and what to do.
+ */
+export const it = {
+  skipToResults: 'Vai ai risultati',
+
+  modelGroup: 'Modello del programma',
+  programme: 'Programma',
+  version: 'Versione del piano finanziario',
+  versionAutomatic: 'Automatica (secondo le dotazioni del foglio)',
+  loadModel: 'Carica modello JSON…',
+  loadModelHint: 'Un file .json nel formato del modello di POR Tables',
+  modelLoaded: 'Modello «{{title}}» caricato: {{versions}}. Premi Verifica per controllare la cartella con questo modello.',
+  modelInvalid: 'Il file «{{file}}» non è un modello valido: {{reason}}. Correggi il file e caricalo di nuovo; intanto resta in uso il modello precedente.',
+  modelUnreadable: 'Non riesco a leggere il file «{{file}}». Controlla che sia un file JSON accessibile e riprova.',
+  versionOne: '1 versione',
+  versionMany: '{{n}} versioni',
+  versionNoteLabel: 'Versione usata',
+
+  actionsGroup: 'Azioni',
+  actionCheck: 'Verifica',
+  actionFill: 'Compila',
+  actionFlag: 'Segnala',
+  actionReport: 'Genera report',
+  actionUndo: 'Annulla',
+  hintCheck: 'Controlla le tabelle senza modificare nulla',
+  hintFill: 'Scrive le formule delle colonne calcolate (C, E, G, I e indicatori)',
+  hintFlag: 'Aggiunge evidenziazioni che seguono i numeri quando cambiano',
+  hintReport: 'Crea il foglio del report e quello dei rilievi',
+  hintUndo: "Annulla l'ultima azione di POR Tables, dal registro",
+
+  workingCheck: 'Verifica in corso…',
+  workingFill: 'Compilazione in corso…',
+  workingFlag: 'Aggiunta delle evidenziazioni…',
+  workingReport: 'Generazione del report…',
+  workingUndo: 'Annullamento in corso…',
+
+  dismiss: 'Chiudi il messaggio',
+  statusRegion: 'Messaggi',
+
+  introTitle: 'Tabelle finanziarie del programma',
+  introBody:
+    'POR Tables controlla la Tabella 1 (piano finanziario), la Tabella 2 (avanzamento) e gli indicatori rispetto al modello del programma, compila le formule e genera il report. Premi Verifica per iniziare: non modifica nulla.',
+
+  summaryGroup: 'Riepilogo dei rilievi',
+  severityErrors: 'Errori',
+  severityWarnings: 'Avvisi',
+  severityInfos: 'Info',
+  severityError: 'Errore',
+  severityWarning: 'Avviso',
+  severityInfo: 'Info',
+
+  findingsHeading: 'Rilievi',
+  findingsEmpty: 'Nessun rilievo: le tabelle sono coerenti con il modello.',
+  tablePlan: 'Tabella 1 — Piano finanziario',
+  tableProgress: 'Tabella 2 — Avanzamento finanziario',
+  tableIndicators: 'Indicatori',
+  tableWorkbook: 'Cartella',
+  groupCount: '{{n}} rilievi',
+  groupCountOne: '1 rilievo',
+  severityGroupLabel: '{{severity}} — {{table}}',
+  findingSelectHint: 'Invio o clic: seleziona la cella {{place}}',
+  expectedActual: 'Atteso {{expected}}, trovato {{actual}}',
+
+  checkDone: 'Verifica completata: {{errors}}, {{warnings}}, {{infos}}.',
+  countErrorOne: '1 errore',
+  countErrorMany: '{{n}} errori',
+  countWarningOne: '1 avviso',
+  countWarningMany: '{{n}} avvisi',
+  countInfoOne: '1 info',
+  countInfoMany: '{{n}} info',
+
+  cellOne: '1 cella',
+  cellMany: '{{n}} celle',
+  sheetOne: '1 foglio',
+  sheetMany: '{{n}} fogli',
+  formatOne: '1 formattazione condizionale',
+  formatMany: '{{n}} formattazioni condizionali',
+  listMore: '{{list}} e altre {{n}}',
+
+  confirmOk: 'Procedi',
+  confirmCancel: 'Indietro',
+  confirmWriteTitle: '{{action}}: confermi?',
+  confirmCells: 'Scriverà {{cells}} in {{sheets}} ({{names}}).',
+  confirmFormats: 'Aggiungerà {{formats}} in {{sheets}} ({{names}}).',
+  confirmNewSheets: 'Creerà {{sheets}}: {{names}}.',
+  confirmDeleteSheets: 'Eliminerà {{sheets}}: {{names}}.',
+  confirmLog: "Ogni modifica viene scritta nel foglio «{{log}}» e si può annullare con Annulla.",
+  confirmConflictsTitle: 'Alcune celle hanno già un contenuto',
+  confirmConflictsOne: '1 cella delle colonne calcolate contiene un valore digitato o una formula diversa: {{cells}}.',
+  confirmConflicts:
+    '{{n}} celle delle colonne calcolate contengono un valore digitato o una formula diversa: {{cells}}.',
+  confirmConflictsChoice:
+    'Sovrascrivi: scrive le formule anche lì ({{forced}} in tutto). Solo celle vuote: lascia com’è il loro contenuto ({{cells}}).',
+  confirmOverwrite: 'Sovrascrivi',
+  confirmOnlyEmpty: 'Solo celle vuote',
+  confirmReplaceTitle: 'Sostituire il report?',
+  confirmReplace: 'Esiste già: {{names}}. Il contenuto attuale sarà sostituito dal nuovo report.',
+  confirmReplaceOk: 'Sostituisci',
+  confirmUndoTitle: "Annullare l'ultima azione?",
+
+  doneWrite: 'Fatto: «{{action}}». Celle scritte: {{n}}{{created}}. Elenco dei rilievi aggiornato.',
+  doneCreated: '; fogli creati: {{names}}',
+  doneUndo: 'Ultima azione annullata. Celle ripristinate: {{n}}. Elenco dei rilievi aggiornato.',
+  nothingFill: 'Compila: niente da cambiare, le formule sono già al loro posto.',
+  nothingFillOnlyEmpty: 'Compila: non ci sono celle vuote da compilare; le celle con contenuto sono rimaste come erano.',
+  nothingFlag: 'Segnala: le evidenziazioni sono già presenti, niente da aggiungere.',
+  nothingReport: 'Genera report: non ho trovato tabelle da riportare. Controlla i rilievi della Verifica.',
+  nothingUndo: "Non c'è nessuna azione da annullare: il registro «{{log}}» è vuoto o manca.",
+  cancelled: 'Operazione interrotta: la cartella non è stata modificata.',
+  failed: 'Impossibile completare «{{action}}»: {{reason}}',
+  failedNext: 'Riprova; se il problema continua, salva la cartella, chiudi e riapri il riquadro.',
+  recheckFailed: 'Modifiche scritte, ma la nuova verifica non è riuscita: {{reason}}. Premi Verifica.',
+  unknownError: 'errore sconosciuto',
+
+  outsideTitle: 'Apri POR Tables dentro Excel',
+  outsideBody:
+    'Questa pagina è il riquadro di un componente aggiuntivo di Excel: aperta da sola in un browser non ha una cartella di lavoro da controllare.',
+  outsideNext:
+    'In Excel (desktop o per il web): Home > POR Tables. Se il pulsante manca: Inserisci > Componenti aggiuntivi > Carica il componente aggiuntivo, e scegli manifest.xml. Per provarlo senza Excel apri il playground (npm run playground).',
+  unsupportedTitle: 'Questa versione di Excel è troppo vecchia',
+  unsupportedBody:
+    'POR Tables usa le API di Excel del set di requisiti {{requirement}}, che questa versione non offre.',
+  unsupportedNext:
+    'Usa Excel per il web, Microsoft 365 o Excel 2021 e successivi. Intanto puoi controllare i file .xlsx con la riga di comando por-tables.',
+
+  footerHelp: 'Guida',
+  footerVersion: 'POR Tables {{version}}',
+} as const;
+
+export type StringKey = keyof typeof it;
+/** Every language has every key; values are templates with `{{placeholders}}`. */
+export type Strings = Record<StringKey, string>;

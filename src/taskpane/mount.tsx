@@ -1,0 +1,24 @@
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { version } from '../../package.json';
+import { App } from './App';
+import type { AppProps } from './App';
+import type { OfficeEnvironment, WorkbookHost } from './host';
+import { langFor } from './i18n';
+
+export type PaneRootProps = AppProps;
+
+/** The pane under its one FluentProvider, themed light or dark as Office is. */
+export function PaneRoot(props: PaneRootProps) {
+  return (
+    <FluentProvider theme={props.env.dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
+      <App version={version} {...props} />
+    </FluentProvider>
+  );
+}
+
+/** Renders the task pane into `container`; the Excel page and the playground both start here. */
+export function mountPane(container: HTMLElement, host: WorkbookHost, env: OfficeEnvironment): void {
+  container.ownerDocument.documentElement.lang = langFor(env.displayLanguage) === 'it' ? 'it' : 'en';
+  createRoot(container).render(<PaneRoot host={host} env={env} />);
+}

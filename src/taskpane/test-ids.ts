@@ -1,0 +1,58 @@
+/**
+ * Test ids of the task pane, one place for the pane, the component tests and the browser tests
+ * (Playwright on the playground). Each entry says where it appears. Use them as
+ * `[data-testid="…"]`; keep them stable — tests outside this folder depend on them.
+ */
+export const TEST_IDS = {
+  /** The pane's root element (inside FluentProvider). */
+  pane: 'pane',
+  /** Programme picker (a native select). */
+  programmeSelect: 'programme-select',
+  /** Version picker (a native select); value `auto` or a version id. */
+  versionSelect: 'version-select',
+  /** The hidden `<input type=file>` that loads a model JSON. */
+  modelFileInput: 'model-file-input',
+  /** The button that opens the file chooser for a model. */
+  modelLoadButton: 'model-load',
+  /** The engine's note on which model version it used, shown after a check. */
+  versionNote: 'version-note',
+
+  actionCheck: 'action-check',
+  actionFill: 'action-fill',
+  actionFlag: 'action-flag',
+  actionReport: 'action-report',
+  actionUndo: 'action-undo',
+
+  /** The inline Spinner shown while an action runs. */
+  progress: 'progress',
+  /** The dismissible MessageBar with the last result or error; `data-intent` = success|info|warning|error. */
+  statusMessage: 'status-message',
+  statusDismiss: 'status-dismiss',
+
+  /** Summary counters; the number is in the element's `data-count`. */
+  summaryErrors: 'summary-errors',
+  summaryWarnings: 'summary-warnings',
+  summaryInfos: 'summary-infos',
+
+  /** One collapsible group per table; `data-table` = plan|progress|indicators|workbook, `data-count`. */
+  findingGroup: 'finding-group',
+  /** One finding: `data-rule`, `data-severity`, `data-sheet`, `data-cell` (A1, no sheet). Click/Enter selects it. */
+  findingRow: 'finding-row',
+  /** "No findings" after a check with none. */
+  findingsEmpty: 'findings-empty',
+
+  /** The confirmation dialog before any write; `data-kind` = write|conflicts|replace|undo. */
+  confirmDialog: 'confirm-dialog',
+  /** Proceeds: Procedi / Sovrascrivi (conflicts: overwrite, force) / Sostituisci. */
+  confirmOk: 'confirm-ok',
+  /** Conflicts only: writes without overwriting (Solo celle vuote). */
+  confirmOnlyEmpty: 'confirm-only-empty',
+  confirmCancel: 'confirm-cancel',
+
+  /** Shown instead of the pane outside Excel. */
+  outsideOffice: 'outside-office',
+  /** Shown instead of the pane when Excel lacks the requirement set. */
+  unsupported: 'unsupported',
+} as const;
+
+export type TestId = (typeof TEST_IDS)[keyof typeof TEST_IDS];

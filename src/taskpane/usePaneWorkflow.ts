@@ -1,0 +1,221 @@
+import { useCallback, useRef, useState } from 'react';
+import { LOG_SHEET, analyse, planFill, planFlag, planReport, planUndo } from '../engine';
+import type { Analysis, AnalyseOptions, Finding, Lang, WritePlan } from '../engine';
+import type { WorkbookHost } from './host';
+import { count, format } from './i18n';
+import type { Strings } from './i18n';
+import { conflictsRequest, replaceRequest, undoRequest, writeRequest } from './confirmation';
+import type { ConfirmChoice, ConfirmRequest } from './confirmation';
+import { countBySeverity, placeOf } from './findingGroups';
+import { isEmptyPlan, summarizePlan, withReplace } from './planSummary';
+
+export type PaneAction = 'check' | 'fill' | 'flag' | 'report' | 'undo';
+export type StatusIntent = 'success' | 'info' | 'warning' | 'error';
+
+export interface PaneStatus {
+  intent: StatusIntent;
+  text: string;
+  /** What to do next, for errors. */
+  next?: string;
+}
+
+export interface PendingConfirm {
+  request: ConfirmRequest;
+  choose: (choice: ConfirmChoice) => void;
+}
+
+/** Turns any thrown value into one line for the user (the Excel host gives Office errors a better one). */
+export type ErrorDescriber = (error: unknown, lang: Lang) => string;
+
+export interface PaneWorkflowOptions {
+  host: WorkbookHost;
+  lang: Lang;
+  strings: Strings;
+  describeError: ErrorDescriber;
+  /** The model and version currently picked; read when an action starts. */
+  analyseOptions: () => AnalyseOptions;
+}
+
+export interface PaneWorkflow {
+  analysis: Analysis | null;
+  busy: PaneAction | null;
+  status: PaneStatus | null;
+  confirm: PendingConfirm | null;
+  run: (action: PaneAction) => Promise<void>;
+  select: (finding: Finding) => Promise<void>;
+  setStatus: (status: PaneStatus | null) => void;
+}
+
+export function actionLabel(action: PaneAction, strings: Strings): string {
+  const labels: Record<PaneAction, string> = {
+    check: strings.actionCheck,
+    fill: strings.actionFill,
+    flag: strings.actionFlag,
+    report: strings.actionReport,
+    undo: strings.actionUndo,
+  };
+  return labels[action];
+}
+
+/** Lets React paint the Spinner before the engine's synchronous work blocks the thread. */
+function nextTick(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * The pane's actions: read the workbook, run the engine, ask before writing, apply, re-check.
+ * One action at a time; every failure ends as a status message, never as an exception.
+ */
+export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
+  const { host, lang, strings, describeError, analyseOptions } = options;
+  const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [busy, setBusy] = useState<PaneAction | null>(null);
+  const [status, setStatus] = useState<PaneStatus | null>(null);
+  const [confirm, setConfirm] = useState<PendingConfirm | null>(null);
+  const running = useRef(false);
+
+  const ask = useCallback(
+    (request: ConfirmRequest): Promise<ConfirmChoice> =>
+      new Promise((resolve) => {
+        setConfirm({
+          request,
+          choose: (choice) => {
+            setConfirm(null);
+            resolve(choice);
+          },
+        });
+      }),
+    [],
+  );
+
+  const reason = useCallback(
+    (error: unknown): string => describeError(error, lang) || strings.unknownError,
+    [describeError, lang, strings],
+  );
+
+  /** Reads the whole workbook in one batch and analyses it; the list shows the result. */
+  const checkWorkbook = useCallback(async (): Promise<Analysis> => {
+    const grid = await host.read();
+    await nextTick();
+    const result = analyse(grid, { ...analyseOptions(), lang });
+    setAnalysis(result);
+    return result;
+  }, [host, lang, analyseOptions]);
+
+  const applyAndRecheck = useCallback(
+    async (action: PaneAction, plan: WritePlan): Promise<void> => {
+      const result = await host.apply(plan);
+      const created = result.sheetsCreated.length
+        ? format(strings.doneCreated, { names: result.sheetsCreated.join(', ') })
+        : '';
+      const done =
+        action === 'undo'
+          ? format(strings.doneUndo, { n: result.cellsWritten })
+          : format(strings.doneWrite, { action: actionLabel(action, strings), n: result.cellsWritten, created });
+      try {
+        await nextTick();
+        await checkWorkbook();
+      } catch (error) {
+        setStatus({ intent: 'warning', text: format(strings.recheckFailed, { reason: reason(error) }) });
+        return;
+      }
+      setStatus({ intent: 'success', text: done });
+    },
+    [host, strings, checkWorkbook, reason],
+  );
+
+  const cancelled = useCallback(() => setStatus({ intent: 'info', text: strings.cancelled }), [strings]);
+
+  const steps: Record<PaneAction, () => Promise<void>> = {
+    check: async () => {
+      const result = await checkWorkbook();
+      const counts = countBySeverity(result.findings);
+      setStatus({
+        intent: counts.error > 0 ? 'warning' : 'success',
+        text: format(strings.checkDone, {
+          errors: count(counts.error, strings.countErrorOne, strings.countErrorMany),
+          warnings: count(counts.warning, strings.countWarningOne, strings.countWarningMany),
+          infos: count(counts.info, strings.countInfoOne, strings.countInfoMany),
+        }),
+      });
+    },
+    fill: async () => {
+      const current = await checkWorkbook();
+      const plan = planFill(current);
+      if (plan.conflicts.length === 0) {
+        if (isEmptyPlan(plan)) return setStatus({ intent: 'info', text: strings.nothingFill });
+        const choice = await ask(writeRequest(strings.actionFill, plan, current.grid, strings));
+        return choice === 'ok' ? applyAndRecheck('fill', plan) : cancelled();
+      }
+      const forced = planFill(current, { force: true });
+      const choice = await ask(conflictsRequest(plan, forced, current.grid, strings));
+      if (choice === 'cancel') return cancelled();
+      if (choice === 'ok') return applyAndRecheck('fill', forced);
+      if (isEmptyPlan(plan)) return setStatus({ intent: 'info', text: strings.nothingFillOnlyEmpty });
+      return applyAndRecheck('fill', plan);
+    },
+    flag: async () => {
+      const current = await checkWorkbook();
+      const plan = planFlag(current);
+      if (isEmptyPlan(plan)) return setStatus({ intent: 'info', text: strings.nothingFlag });
+      const choice = await ask(writeRequest(strings.actionFlag, plan, current.grid, strings));
+      return choice === 'ok' ? applyAndRecheck('flag', plan) : cancelled();
+    },
+    report: async () => {
+      const current = await checkWorkbook();
+      const plan = planReport(current);
+      if (isEmptyPlan(plan)) return setStatus({ intent: 'info', text: strings.nothingReport });
+      const replacing = summarizePlan(plan, current.grid).replacedSheets.length > 0;
+      const request = replacing
+        ? replaceRequest(plan, current.grid, strings)
+        : writeRequest(strings.actionReport, plan, current.grid, strings);
+      const choice = await ask(request);
+      if (choice !== 'ok') return cancelled();
+      return applyAndRecheck('report', replacing ? withReplace(plan) : plan);
+    },
+    undo: async () => {
+      const grid = await host.read();
+      await nextTick();
+      const plan = planUndo(grid, { lang });
+      if (plan === null || isEmptyPlan(plan)) {
+        return setStatus({ intent: 'info', text: format(strings.nothingUndo, { log: LOG_SHEET }) });
+      }
+      const choice = await ask(undoRequest(plan, grid, strings));
+      return choice === 'ok' ? applyAndRecheck('undo', plan) : cancelled();
+    },
+  };
+
+  const run = async (action: PaneAction): Promise<void> => {
+    if (running.current) return;
+    running.current = true;
+    setBusy(action);
+    setStatus(null);
+    try {
+      await nextTick();
+      await steps[action]();
+    } catch (error) {
+      setStatus({
+        intent: 'error',
+        text: format(strings.failed, { action: actionLabel(action, strings), reason: reason(error) }),
+        next: strings.failedNext,
+      });
+    } finally {
+      running.current = false;
+      setBusy(null);
+    }
+  };
+
+  const select = async (finding: Finding): Promise<void> => {
+    try {
+      await host.select(finding.sheet, finding.cell);
+    } catch (error) {
+      setStatus({
+        intent: 'error',
+        text: format(strings.failed, { action: placeOf(finding), reason: reason(error) }),
+        next: strings.failedNext,
+      });
+    }
+  };
+
+  return { analysis, busy, status, confirm, run, select, setStatus };
+}
