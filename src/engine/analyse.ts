@@ -1,9 +1,70 @@
-import type { Analysis, AnalyseOptions } from './analysis';
+import type { Analysis, AnalyseOptions, IndicatorResult } from './analysis';
+import { matchingVersions, resolveAxes } from './axes';
+import { sortFindings, type Lang } from './finding';
 import type { Grid } from './grid';
+import { evaluateIndicator } from './indicators';
+import { locateTables } from './locate/locate-tables';
+import { runRules, type VersionChoice } from './rule';
+import { RULES } from './rules';
+import { defaultModel, findVersion, newestVersion } from '../model';
+import type { ProgrammeModel, ProgrammeVersion } from '../model/types';
 
 /** Locates the tables, picks the model version and runs every rule. Pure: changes nothing. */
 export function analyse(grid: Grid, options: AnalyseOptions = {}): Analysis {
-  void grid;
-  void options;
-  throw new Error('analyse: being implemented');
+  const lang: Lang = options.lang ?? 'it';
+  const model = options.model ?? defaultModel;
+  const chosen = options.versionId ? findVersion(model, options.versionId) : undefined;
+  if (options.versionId && !chosen) {
+    // Hosts validate the id first; reaching here is a programming error.
+    throw new Error(`unknown model version ${options.versionId}`);
+  }
+  const tables = locateTables(grid);
+  resolveAxes(tables, model, chosen ?? null);
+  const matching = matchingVersions(model, tables);
+  let version: ProgrammeVersion;
+  let versionChoice: VersionChoice;
+  if (chosen) {
+    version = chosen;
+    versionChoice = { how: 'chosen', matching };
+  } else if (matching.length > 0) {
+    version = findVersion(model, matching[matching.length - 1]) as ProgrammeVersion;
+    versionChoice = { how: 'matched', matching };
+  } else {
+    version = newestVersion(model);
+    versionChoice = { how: 'newest', matching };
+  }
+  // A chosen version that the amounts contradict may resolve duplicate labels differently: redo with it.
+  if (!chosen) resolveAxes(tables, model, version);
+
+  const findings = sortFindings(runRules(RULES, { grid, model, version, versionChoice, tables, lang }, lang));
+  const indicators: IndicatorResult[] = (tables.indicators?.rows ?? []).map((row) => {
+    const e = evaluateIndicator(row, model);
+    return {
+      axis: row.axis?.text || e.indicator?.axis || '',
+      code: row.code?.text || e.indicator?.code || '',
+      name: row.name?.text || e.indicator?.name || '',
+      value: e.value ? e.value.toString() : null,
+      target: e.target ? e.target.toString() : null,
+      ratio: e.ratio ? e.ratio.toDecimalPlaces(4).toString() : null,
+      status: e.status,
+      sheet: tables.indicators?.sheet ?? '',
+      cell: row.value?.address ?? '',
+    };
+  });
+  return { grid, lang, model, version, versionChoice, versionNote: versionNote(model, version, versionChoice, lang), tables, findings, indicators };
+}
+
+function versionNote(model: ProgrammeModel, version: ProgrammeVersion, choice: VersionChoice, lang: Lang): string {
+  const name = `${version.id} (${version.label})`;
+  const others = choice.matching.filter((id) => id !== version.id).join(', ');
+  if (lang === 'it') {
+    const head = `Modello ${model.title}, versione ${name}`;
+    if (choice.how === 'chosen') return `${head}, scelta dall'utente.${others ? ` Le dotazioni della cartella corrispondono invece alla versione ${others}.` : ''}`;
+    if (choice.how === 'matched') return `${head}: le dotazioni della cartella corrispondono a questa versione.`;
+    return `${head}: nessuna versione corrisponde esattamente alle dotazioni della cartella, uso la più recente (vedi ALLOCATION_MISMATCH).`;
+  }
+  const head = `Model ${model.title}, version ${name}`;
+  if (choice.how === 'chosen') return `${head}, chosen by the user.${others ? ` The workbook's allocations match version ${others} instead.` : ''}`;
+  if (choice.how === 'matched') return `${head}: the workbook's allocations match this version.`;
+  return `${head}: no version matches the workbook's allocations exactly, using the newest (see ALLOCATION_MISMATCH).`;
 }

@@ -12,6 +12,8 @@ export interface RuleContext {
   /** How the version was picked, so rules can say when the workbook matches another one. */
   versionChoice: VersionChoice;
   tables: LocatedTables;
+  /** The language of the messages, so rules can format numbers in it. */
+  lang: Lang;
 }
 
 export interface VersionChoice {

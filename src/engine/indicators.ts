@@ -1,0 +1,82 @@
+import Decimal from 'decimal.js';
+import type { NumberCell } from './cells';
+import type { IndicatorStatus } from './analysis';
+import { normalizeHeader } from './locate/header-text';
+import { isPercentFormat } from './number-text';
+import type { IndicatorRow } from './tables';
+import type { ProgrammeIndicator, ProgrammeModel, ProgrammeThresholds } from '../model/types';
+
+/** An indicator row of the workbook, matched to the model and measured against its target. */
+export interface IndicatorEvaluation {
+  row: IndicatorRow;
+  indicator: ProgrammeIndicator | null;
+  percentage: boolean;
+  /** Value and target in the indicator's unit (percent points for a percentage: 84, not 0.84). */
+  value: Decimal | null;
+  target: Decimal | null;
+  /** How far the value is towards the target (value/target, or target/value when lower is better). */
+  ratio: Decimal | null;
+  status: IndicatorStatus;
+  direction: 'higher' | 'lower';
+}
+
+export function matchIndicator(row: IndicatorRow, model: ProgrammeModel): ProgrammeIndicator | null {
+  const code = row.code?.text.trim().toUpperCase() ?? '';
+  const priority = normalizePriority(row.priority?.text ?? '');
+  const axis = normalizeHeader(row.axis?.text ?? '').replace(/^asse\s*/, '');
+  const name = normalizeHeader(row.name?.text ?? '');
+  const sameAxis = (i: ProgrammeIndicator) => axis === '' || normalizeHeader(i.axis) === axis;
+  if (code) {
+    const byCode = model.indicators.filter((i) => i.code.toUpperCase() === code);
+    const exact = byCode.filter((i) => normalizePriority(i.priority) === priority && sameAxis(i));
+    if (exact.length === 1) return exact[0];
+    if (byCode.length === 1) return byCode[0];
+  }
+  if (name) {
+    const byName = model.indicators.filter((i) => normalizeHeader(i.name) === name && sameAxis(i));
+    const exact = byName.filter((i) => normalizePriority(i.priority) === priority);
+    if (exact.length === 1) return exact[0];
+    if (byName.length === 1) return byName[0];
+  }
+  return null;
+}
+
+function normalizePriority(text: string): string {
+  return normalizeHeader(text).replace(/[\s.]/g, '');
+}
+
+function isPercentageUnit(row: IndicatorRow, indicator: ProgrammeIndicator | null): boolean {
+  const unit = normalizeHeader(row.unit?.text ?? '');
+  if (unit) return unit.startsWith('percent') || unit === '%' || unit.startsWith('tasso');
+  return indicator?.unit === 'percentage';
+}
+
+/** A percentage written as 59,2% or formatted as % is a fraction in the cell: back to points. */
+export function inUnit(cell: NumberCell | null, percentage: boolean): Decimal | null {
+  if (!cell?.value) return null;
+  if (!percentage) return cell.value;
+  const marked = isPercentFormat(cell.numberFormat) || (typeof cell.raw === 'string' && cell.raw.includes('%'));
+  return marked ? cell.value.times(100) : cell.value;
+}
+
+export function statusOf(ratio: Decimal | null, thresholds: ProgrammeThresholds): IndicatorStatus {
+  if (!ratio) return 'no-data';
+  if (ratio.greaterThanOrEqualTo(1)) return 'achieved';
+  if (ratio.greaterThanOrEqualTo(thresholds.tolerance)) return 'tolerance';
+  if (ratio.greaterThanOrEqualTo(thresholds.serious)) return 'shortfall';
+  return 'serious';
+}
+
+export function evaluateIndicator(row: IndicatorRow, model: ProgrammeModel): IndicatorEvaluation {
+  const indicator = matchIndicator(row, model);
+  const percentage = isPercentageUnit(row, indicator);
+  const direction = indicator?.direction ?? 'higher';
+  const value = inUnit(row.value, percentage);
+  const target = inUnit(row.target, percentage);
+  let ratio: Decimal | null = null;
+  if (value && target) {
+    if (direction === 'higher') ratio = target.isZero() ? null : value.dividedBy(target);
+    else ratio = value.isZero() ? new Decimal(1) : target.dividedBy(value);
+  }
+  return { row, indicator, percentage, value, target, ratio, status: statusOf(ratio, model.thresholds), direction };
+}

@@ -1,0 +1,52 @@
+import Decimal from 'decimal.js';
+import { defineRule } from '../rule';
+import type { NumberCell } from '../cells';
+import type { TableKind } from '../finding';
+import { isNumeric, money, plainAmount } from './rule-support';
+
+export const allocationMismatch = defineRule({
+  meta: {
+    id: 'ALLOCATION_MISMATCH',
+    severity: 'error',
+    docs: {
+      it: 'La dotazione di un asse differisce dalla versione del modello usata (Tabella 1; Tabella 2 colonna A se la Tabella 1 manca).',
+      en: 'An axis allocation differs from the model version in use (Table 1; Table 2 column A when Table 1 is missing).',
+    },
+    messages: {
+      it: {
+        other: 'Dotazione dell\'Asse {{axis}}: {{actual}} nella tabella, {{expected}} nella versione {{version}}. Corrisponde alla versione {{matches}}.',
+        none: 'Dotazione dell\'Asse {{axis}}: {{actual}} nella tabella, {{expected}} nella versione {{version}}; non corrisponde a nessuna versione del modello.',
+      },
+      en: {
+        other: 'Allocation of axis {{axis}}: {{actual}} in the table, {{expected}} in version {{version}}. It matches version {{matches}}.',
+        none: 'Allocation of axis {{axis}}: {{actual}} in the table, {{expected}} in version {{version}}; it matches no version of the model.',
+      },
+    },
+  },
+  check(ctx, report) {
+    const rows: { axisId: string | null; cell: NumberCell | null; table: TableKind; sheet: string }[] = [];
+    if (ctx.tables.plan) {
+      for (const r of ctx.tables.plan.rows) rows.push({ axisId: r.axisId, cell: r.allocation, table: 'plan', sheet: ctx.tables.plan.sheet });
+    } else if (ctx.tables.progress) {
+      for (const r of ctx.tables.progress.rows) rows.push({ axisId: r.axisId, cell: r.cells.A ?? null, table: 'progress', sheet: ctx.tables.progress.sheet });
+    }
+    for (const { axisId, cell, table, sheet } of rows) {
+      const axis = ctx.version.axes.find((a) => a.id === axisId);
+      if (!axis || !isNumeric(cell)) continue;
+      const expected = new Decimal(axis.allocation);
+      if (cell.value.equals(expected)) continue;
+      const matches = ctx.model.versions
+        .filter((v) => v.axes.some((a) => a.id === axis.id && cell.value.equals(a.allocation)))
+        .map((v) => v.id);
+      report({
+        sheet,
+        cell: cell.address,
+        messageId: matches.length ? 'other' : 'none',
+        data: { axis: axis.id, actual: money(cell.value, ctx.lang), expected: money(expected, ctx.lang), version: ctx.version.id, matches: matches.join(', ') },
+        expected: plainAmount(expected),
+        actual: plainAmount(cell.value),
+        table,
+      });
+    }
+  },
+});

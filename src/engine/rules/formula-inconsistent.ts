@@ -1,0 +1,69 @@
+import { defineRule } from '../rule';
+import { a1 } from '../address';
+import { constantsOf, referencesOf, relativePattern } from '../formula-refs';
+import { ratioCellsOf } from './progress-ratios';
+
+export const formulaInconsistent = defineRule({
+  meta: {
+    id: 'FORMULA_INCONSISTENT',
+    severity: 'warning',
+    docs: {
+      it: 'Una formula in C, E, G o I usa celle diverse dalla coppia della sua riga, contiene una costante o differisce dallo schema della colonna.',
+      en: 'A formula in C, E, G or I refers to other cells than its row\'s pair, holds a constant, or differs from its column\'s pattern.',
+    },
+    messages: {
+      it: {
+        cells: 'La formula {{formula}} di {{ratio}} usa {{used}} invece di {{numerator}} e {{denominator}}.',
+        constant: 'La formula {{formula}} di {{ratio}} contiene la costante {{constant}}.',
+        pattern: 'La formula {{formula}} differisce dallo schema delle altre celle della colonna {{ratio}} ({{example}}).',
+      },
+      en: {
+        cells: 'The formula {{formula}} of {{ratio}} uses {{used}} instead of {{numerator}} and {{denominator}}.',
+        constant: 'The formula {{formula}} of {{ratio}} holds the constant {{constant}}.',
+        pattern: 'The formula {{formula}} differs from the pattern of the other cells of column {{ratio}} ({{example}}).',
+      },
+    },
+  },
+  check(ctx, report) {
+    const progress = ctx.tables.progress;
+    if (!progress) return;
+    const cells = ratioCellsOf(progress).filter((c) => c.cell.formula);
+    // The pattern most cells of a column share; a cell off it is inconsistent.
+    const patterns = new Map<string, Map<string, { count: number; example: string }>>();
+    for (const c of cells) {
+      const pattern = relativePattern(c.cell.formula as string, c.cell.row, c.cell.col);
+      const byPattern = patterns.get(c.ratio) ?? new Map();
+      const entry = byPattern.get(pattern) ?? { count: 0, example: c.cell.formula as string };
+      entry.count += 1;
+      byPattern.set(pattern, entry);
+      patterns.set(c.ratio, byPattern);
+    }
+    for (const { cell, ratio, numerator, denominator } of cells) {
+      const formula = cell.formula as string;
+      const expectedRefs = [numerator, denominator].filter((x) => x !== undefined).map((x) => x.address);
+      const used = [...new Set(referencesOf(formula).map((r) => `${r.sheet && r.sheet !== progress.sheet ? `${r.sheet}!` : ''}${a1(r.row, r.col)}`))];
+      const base = { sheet: progress.sheet, cell: cell.address, table: 'progress' as const, actual: formula };
+      if (expectedRefs.length === 2 && (used.length !== 2 || !expectedRefs.every((r) => used.includes(r)))) {
+        report({
+          ...base,
+          messageId: 'cells',
+          severity: 'error',
+          data: { formula, ratio, used: used.join(', ') || '—', numerator: expectedRefs[0], denominator: expectedRefs[1] },
+          expected: `=IF(${expectedRefs[1]}=0,"",${expectedRefs[0]}/${expectedRefs[1]})`,
+        });
+        continue;
+      }
+      const constants = constantsOf(formula);
+      if (constants.length > 0) {
+        report({ ...base, messageId: 'constant', data: { formula, ratio, constant: constants[0] }, expected: `=IF(${expectedRefs[1]}=0,"",${expectedRefs[0]}/${expectedRefs[1]})` });
+        continue;
+      }
+      const byPattern = patterns.get(ratio) as Map<string, { count: number; example: string }>;
+      const mine = relativePattern(formula, cell.row, cell.col);
+      const [majority, top] = [...byPattern.entries()].sort((x, y) => y[1].count - x[1].count)[0];
+      if (mine !== majority && top.count > (byPattern.get(mine)?.count ?? 0)) {
+        report({ ...base, messageId: 'pattern', data: { formula, ratio, example: top.example }, expected: top.example });
+      }
+    }
+  },
+});

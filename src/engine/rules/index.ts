@@ -1,0 +1,45 @@
+/** Every rule, in the order their findings are listed within a severity. */
+import type { Rule } from '../rule';
+import { allocationMismatch } from './allocation-mismatch';
+import { axisDuplicate } from './axis-duplicate';
+import { axisMissing } from './axis-missing';
+import { axisUnknown } from './axis-unknown';
+import { columnMissing } from './column-missing';
+import { crossTableMismatch } from './cross-table-mismatch';
+import { formulaInconsistent } from './formula-inconsistent';
+import { indicatorBelowTarget } from './indicator-below-target';
+import { indicatorTargetMismatch } from './indicator-target-mismatch';
+import { negativeAmount } from './negative-amount';
+import { notANumber } from './not-a-number';
+import { otMismatch } from './ot-mismatch';
+import { progressOrder } from './progress-order';
+import { ratioHardcoded } from './ratio-hardcoded';
+import { ratioMismatch } from './ratio-mismatch';
+import { shareMismatch } from './share-mismatch';
+import { tableNotFound } from './table-not-found';
+import { textNumber } from './text-number';
+import { totalMismatch } from './total-mismatch';
+import { versionMatchesOther } from './version-matches-other';
+
+export const RULES: readonly Rule[] = [
+  tableNotFound,
+  columnMissing,
+  textNumber,
+  notANumber,
+  negativeAmount,
+  axisUnknown,
+  axisMissing,
+  axisDuplicate,
+  otMismatch,
+  allocationMismatch,
+  shareMismatch,
+  totalMismatch,
+  crossTableMismatch,
+  ratioMismatch,
+  ratioHardcoded,
+  formulaInconsistent,
+  progressOrder,
+  indicatorBelowTarget,
+  indicatorTargetMismatch,
+  versionMatchesOther,
+] as Rule[];

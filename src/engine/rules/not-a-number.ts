@@ -1,0 +1,22 @@
+import { defineRule } from '../rule';
+import { isCellError } from '../grid';
+import { numberCellsOf } from './rule-support';
+
+export const notANumber = defineRule({
+  meta: {
+    id: 'NOT_A_NUMBER',
+    severity: 'error',
+    docs: { it: 'Una cella che deve contenere un numero contiene altro.', en: 'A cell that must be numeric holds something that is not a number.' },
+    messages: {
+      it: { text: 'La cella deve contenere un numero, ma contiene "{{text}}".', error: 'La cella deve contenere un numero, ma contiene l\'errore {{text}}.' },
+      en: { text: 'The cell must hold a number, but it holds "{{text}}".', error: 'The cell must hold a number, but it holds the error {{text}}.' },
+    },
+  },
+  check(ctx, report) {
+    for (const { cell, table } of numberCellsOf(ctx.tables)) {
+      if (cell.kind !== 'not-a-number' && cell.kind !== 'error') continue;
+      const text = isCellError(cell.raw) ? cell.raw.error : String(cell.raw);
+      report({ sheet: cell.sheet, cell: cell.address, messageId: cell.kind === 'error' ? 'error' : 'text', data: { text }, expected: 'number', actual: text, table });
+    }
+  },
+});

@@ -1,0 +1,29 @@
+import { defineRule } from '../rule';
+
+/** `OT 8`, `8`, `OT8` → `8`; empty stays empty. */
+function otOf(text: string): string {
+  return text.replace(/^\s*(o\.?\s*t\.?|to)\s*/i, '').trim();
+}
+
+export const otMismatch = defineRule({
+  meta: {
+    id: 'OT_MISMATCH',
+    severity: 'error',
+    docs: { it: 'L\'obiettivo tematico (OT) di un asse differisce dal modello.', en: 'The thematic objective (TO) of an axis differs from the model.' },
+    messages: {
+      it: { mismatch: 'OT dell\'Asse {{axis}}: nella tabella "{{actual}}", nel modello "{{expected}}".' },
+      en: { mismatch: 'TO of axis {{axis}}: "{{actual}}" in the table, "{{expected}}" in the model.' },
+    },
+  },
+  check(ctx, report) {
+    const plan = ctx.tables.plan;
+    if (!plan) return;
+    for (const row of plan.rows) {
+      const axis = ctx.version.axes.find((a) => a.id === row.axisId);
+      if (!axis || !row.ot) continue;
+      const actual = otOf(row.ot.text);
+      if (actual === axis.ot) continue;
+      report({ sheet: plan.sheet, cell: row.ot.address, messageId: 'mismatch', data: { axis: axis.id, actual: row.ot.text, expected: axis.ot }, expected: axis.ot, actual: row.ot.text, table: 'plan' });
+    }
+  },
+});

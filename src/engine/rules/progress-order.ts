@@ -1,0 +1,66 @@
+import { defineRule } from '../rule';
+import type { AmountColumn } from '../tables';
+import { isNumeric, money, plainAmount } from './rule-support';
+
+/** Each stage of spending cannot exceed the one before: D ≤ B, F ≤ D, H ≤ F. B > A is over-programming. */
+const ORDER: { larger: AmountColumn; smaller: AmountColumn; severity: 'warning' | 'info'; messageId: 'stage' | 'overProgramming' }[] = [
+  { larger: 'B', smaller: 'A', severity: 'info', messageId: 'overProgramming' },
+  { larger: 'D', smaller: 'B', severity: 'warning', messageId: 'stage' },
+  { larger: 'F', smaller: 'D', severity: 'warning', messageId: 'stage' },
+  { larger: 'H', smaller: 'F', severity: 'warning', messageId: 'stage' },
+];
+
+const STAGE_NAMES = {
+  it: { A: 'la dotazione (A)', B: 'il programmato (B)', D: 'gli impegni (D)', F: 'i pagamenti (F)', H: 'la spesa certificata (H)' },
+  en: { A: 'the allocation (A)', B: 'programmed (B)', D: 'commitments (D)', F: 'payments (F)', H: 'certified expenditure (H)' },
+} as const;
+
+export const progressOrder = defineRule({
+  meta: {
+    id: 'PROGRESS_ORDER',
+    severity: 'warning',
+    docs: {
+      it: 'Per un asse, impegni oltre il programmato, pagamenti oltre gli impegni o spesa certificata oltre i pagamenti (avviso); programmato oltre la dotazione è sovraprogrammazione (info).',
+      en: 'For an axis, commitments above programmed, payments above commitments or certified above payments (warning); programmed above the allocation is over-programming (info).',
+    },
+    messages: {
+      it: {
+        stage: 'Asse {{axis}}: {{larger}} {{largerAmount}} supera {{smaller}} {{smallerAmount}}.',
+        overProgramming: 'Asse {{axis}}: il programmato {{largerAmount}} supera la dotazione {{smallerAmount}} (sovraprogrammazione, {{share}}).',
+      },
+      en: {
+        stage: 'Axis {{axis}}: {{larger}} {{largerAmount}} exceeds {{smaller}} {{smallerAmount}}.',
+        overProgramming: 'Axis {{axis}}: programmed {{largerAmount}} exceeds the allocation {{smallerAmount}} (over-programming, {{share}}).',
+      },
+    },
+  },
+  check(ctx, report) {
+    const progress = ctx.tables.progress;
+    if (!progress) return;
+    for (const row of progress.rows) {
+      for (const { larger, smaller, severity, messageId } of ORDER) {
+        const big = row.cells[larger];
+        const small = row.cells[smaller];
+        if (!isNumeric(big) || !isNumeric(small) || !big.value.greaterThan(small.value)) continue;
+        const share = small.value.isZero() ? '—' : `${big.value.dividedBy(small.value).times(100).toDecimalPlaces(2).toString().replace('.', ctx.lang === 'it' ? ',' : '.')}%`;
+        report({
+          sheet: progress.sheet,
+          cell: big.address,
+          messageId,
+          severity,
+          data: {
+            axis: row.axisId ?? row.label.text,
+            larger: STAGE_NAMES[ctx.lang][larger],
+            smaller: STAGE_NAMES[ctx.lang][smaller],
+            largerAmount: `${money(big.value, ctx.lang)}`,
+            smallerAmount: money(small.value, ctx.lang),
+            share,
+          },
+          expected: `<= ${plainAmount(small.value)}`,
+          actual: plainAmount(big.value),
+          table: 'progress',
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,34 @@
+import { defineRule } from '../rule';
+import { ratioCellsOf } from './progress-ratios';
+import { isNumeric } from './rule-support';
+
+export const ratioHardcoded = defineRule({
+  meta: {
+    id: 'RATIO_HARDCODED',
+    severity: 'warning',
+    docs: {
+      it: 'Una cella di C, E, G o I contiene un numero digitato invece di una formula: non segue i dati.',
+      en: 'A C, E, G or I cell holds a typed number instead of a formula: it does not follow the data.',
+    },
+    messages: {
+      it: { typed: '{{ratio}} è un valore digitato, non una formula: non si aggiorna se cambiano {{numerator}} o {{denominator}}. Compila lo sostituisce con una formula.' },
+      en: { typed: '{{ratio}} is a typed value, not a formula: it does not follow {{numerator}} or {{denominator}}. Fill replaces it with a formula.' },
+    },
+  },
+  check(ctx, report) {
+    const progress = ctx.tables.progress;
+    if (!progress) return;
+    for (const { cell, ratio, numerator, denominator } of ratioCellsOf(progress)) {
+      if (cell.formula || !isNumeric(cell)) continue;
+      report({
+        sheet: progress.sheet,
+        cell: cell.address,
+        messageId: 'typed',
+        data: { ratio, numerator: numerator?.address ?? '?', denominator: denominator?.address ?? '?' },
+        expected: 'formula',
+        actual: String(cell.raw),
+        table: 'progress',
+      });
+    }
+  },
+});

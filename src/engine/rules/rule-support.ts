@@ -1,0 +1,70 @@
+import Decimal from 'decimal.js';
+import type { NumberCell } from '../cells';
+import { formatEnglish, formatItalian, percentAt } from '../excel-round';
+import type { Lang, TableKind } from '../finding';
+import type { LocatedTables } from '../tables';
+import { AMOUNT_COLUMNS, RATIOS } from '../tables';
+import { a1 } from '../address';
+
+/** An amount in the message language: `236.700.000,00 €` / `€236,700,000.00`. */
+export function money(value: Decimal, lang: Lang): string {
+  return lang === 'it' ? `${formatItalian(value, 2)} €` : `€${formatEnglish(value, 2)}`;
+}
+
+/** A fraction as a percentage in the message language at `decimals` (0.2439 → `24,39%`). */
+export function percent(fraction: Decimal, decimals: number, lang: Lang): string {
+  const points = percentAt(fraction, decimals);
+  return `${lang === 'it' ? formatItalian(points, decimals) : formatEnglish(points, decimals)}%`;
+}
+
+/** Plain decimal for `expected`/`actual`: amounts with 2 decimals, machine-readable. */
+export function plainAmount(value: Decimal): string {
+  return value.toFixed(2);
+}
+
+export function plainPercent(fraction: Decimal, decimals: number): string {
+  return `${percentAt(fraction, decimals).toFixed(decimals)}%`;
+}
+
+export interface TableNumberCell {
+  cell: NumberCell;
+  table: TableKind;
+  /** Amounts must not be negative; ratios and indicator values are checked elsewhere. */
+  amount: boolean;
+}
+
+/** Every numeric cell of the located tables, with the table it belongs to. */
+export function numberCellsOf(tables: LocatedTables): TableNumberCell[] {
+  const out: TableNumberCell[] = [];
+  const push = (cell: NumberCell | null | undefined, table: TableKind, amount: boolean) => {
+    if (cell) out.push({ cell, table, amount });
+  };
+  if (tables.plan) {
+    for (const row of [...tables.plan.rows, ...(tables.plan.total ? [tables.plan.total] : [])]) {
+      push(row.allocation, 'plan', true);
+      push(row.share, 'plan', false);
+    }
+  }
+  if (tables.progress) {
+    for (const row of [...tables.progress.rows, ...(tables.progress.total ? [tables.progress.total] : [])]) {
+      for (const letter of AMOUNT_COLUMNS) push(row.cells[letter], 'progress', true);
+      for (const { ratio } of RATIOS) push(row.cells[ratio], 'progress', false);
+    }
+  }
+  if (tables.indicators) {
+    for (const row of tables.indicators.rows) {
+      push(row.value, 'indicators', false);
+      push(row.target, 'indicators', false);
+    }
+  }
+  return out;
+}
+
+/** The top-left header cell of a table, where table-wide findings point. */
+export function headerCell(table: { headerTop: number; left: number }): string {
+  return a1(table.headerTop, table.left);
+}
+
+export function isNumeric(cell: NumberCell | null | undefined): cell is NumberCell & { value: Decimal } {
+  return !!cell && cell.value !== null && (cell.kind === 'number' || cell.kind === 'text-number');
+}

@@ -1,0 +1,23 @@
+import { defineRule } from '../rule';
+import { headerCell } from './rule-support';
+
+export const versionMatchesOther = defineRule({
+  meta: {
+    id: 'VERSION_MATCHES_OTHER',
+    severity: 'info',
+    docs: {
+      it: 'Le dotazioni della cartella corrispondono a un\'altra versione del modello rispetto a quella scelta.',
+      en: 'The workbook\'s allocations match another model version than the one chosen.',
+    },
+    messages: {
+      it: { other: 'È stata scelta la versione {{chosen}}, ma le dotazioni della Tabella 1 corrispondono alla versione {{matching}}.' },
+      en: { other: 'Version {{chosen}} was chosen, but the Table 1 allocations match version {{matching}}.' },
+    },
+  },
+  check(ctx, report) {
+    const table = ctx.tables.plan ?? ctx.tables.progress;
+    const { how, matching } = ctx.versionChoice;
+    if (!table || how !== 'chosen' || matching.length === 0 || matching.includes(ctx.version.id)) return;
+    report({ sheet: table.sheet, cell: headerCell(table), messageId: 'other', data: { chosen: ctx.version.id, matching: matching.join(', ') }, expected: matching.join(', '), actual: ctx.version.id, table: ctx.tables.plan ? 'plan' : 'progress' });
+  },
+});
