@@ -1,0 +1,127 @@
+/* eslint-env node */
+/**
+ * Builds the task pane (dist/taskpane.html) and the playground (dist/playground.html), after
+ * Microsoft's Office add-in React template: `npm run build` for production, `npm run dev-server`
+ * for https://localhost:3000 with the Office dev certificates.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+const urlDev = 'https://localhost:3000/';
+/** Where the production build is hosted; the copied manifest points there. Set ADDIN_URL to deploy. */
+const urlProd = process.env.ADDIN_URL || urlDev;
+const playgroundEntry = './src/playground/playground.tsx';
+
+async function getHttpsOptions() {
+  // Loaded only when serving: it may install a local CA, which a build must not do.
+  const devCerts = require('office-addin-dev-certs');
+  const httpsOptions = await devCerts.getHttpsServerOptions();
+  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+}
+
+/** Fails the build when a forbidden package ends up in the task pane (HyperFormula is for the playground only). */
+class ForbidInChunkPlugin {
+  constructor(chunkName, packages) {
+    this.chunkName = chunkName;
+    this.packages = packages;
+  }
+
+  apply(compiler) {
+    compiler.hooks.afterCompile.tap('ForbidInChunkPlugin', (compilation) => {
+      for (const chunk of compilation.chunks) {
+        if (chunk.name !== this.chunkName) continue;
+        for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+          const resource = module.resource || (module.rootModule && module.rootModule.resource) || '';
+          const found = this.packages.find((name) => resource.includes(`${path.sep}node_modules${path.sep}${name}${path.sep}`));
+          if (found) {
+            compilation.errors.push(new Error(`${found} must not be bundled into "${this.chunkName}" (via ${resource})`));
+          }
+        }
+      }
+    });
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === 'development';
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  // The playground is written by another part of the project; build it whenever it is there.
+  const withPlayground = fs.existsSync(path.resolve(__dirname, playgroundEntry));
+
+  const config = {
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      ...(withPlayground ? { playground: playgroundEntry } : {}),
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true } },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'help.html',
+        template: './src/taskpane/help.html',
+        chunks: [],
+      }),
+      ...(withPlayground
+        ? [
+            new HtmlWebpackPlugin({
+              filename: 'playground.html',
+              template: './src/playground/index.html',
+              chunks: ['playground'],
+            }),
+          ]
+        : []),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: '[name][ext]',
+            transform(content) {
+              return dev ? content : content.toString().replace(new RegExp(urlDev, 'g'), urlProd);
+            },
+          },
+        ],
+      }),
+      new ForbidInChunkPlugin('taskpane', ['hyperformula']),
+    ],
+    performance: { hints: false },
+    optimization: {
+      // Each page loads one script: no shared vendor chunk to fetch separately.
+      splitChunks: false,
+    },
+  };
+
+  if (serving) {
+    config.devServer = {
+      static: { directory: path.resolve(__dirname, 'dist') },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https', options: await getHttpsOptions() },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      hot: false,
+    };
+  }
+  return config;
+};
