@@ -1,0 +1,53 @@
+/** `--json`: the contract of SPEC §6, exactly these keys, whatever else the engine's types carry. */
+import type { Analysis, Finding, IndicatorResult } from '../engine';
+import { sortFindings } from '../engine';
+
+export interface JsonFinding {
+  rule: string;
+  severity: Finding['severity'];
+  sheet: string;
+  cell: string;
+  message: string;
+  expected: string | null;
+  actual: string | null;
+}
+
+export interface JsonIndicator {
+  axis: string;
+  code: string;
+  name: string;
+  value: string | null;
+  target: string | null;
+  ratio: string | null;
+  status: IndicatorResult['status'];
+}
+
+export interface JsonResult {
+  findings: JsonFinding[];
+  indicators: JsonIndicator[];
+  model: { id: string; version: string };
+}
+
+export function toJsonResult(analysis: Analysis): JsonResult {
+  return {
+    findings: sortFindings(analysis.findings).map(({ rule, severity, sheet, cell, message, expected, actual }) => ({
+      rule,
+      severity,
+      sheet,
+      cell,
+      message,
+      expected,
+      actual,
+    })),
+    indicators: analysis.indicators.map(({ axis, code, name, value, target, ratio, status }) => ({
+      axis,
+      code,
+      name,
+      value,
+      target,
+      ratio,
+      status,
+    })),
+    model: { id: analysis.model.id, version: analysis.version.id },
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * `por-tables`: the engine over .xlsx files (SPEC §6). Exit code 0: no error findings; 1: error
+ * findings; 2: the command could not run, said in one line on stderr, never with a stack trace.
+ */
+import { promises as fs } from 'node:fs';
+import { LOG_SHEET, analyse, planFill, planReport } from '../engine';
+import type { Analysis, WritePlan } from '../engine';
+import { defaultModel, parseModel } from '../model';
+import type { ProgrammeModel } from '../model';
+import { version as packageVersion } from '../../package.json';
+import { parseArguments } from './args';
+import type { RunOptions } from './args';
+import { formatAnalysis, formatConflicts } from './human-output';
+import { toJsonResult } from './json-output';
+import { MESSAGES } from './messages';
+import type { CliMessages } from './messages';
+import { XlsxWorkbook, outputPathProblem } from './xlsx-host';
+import type { ApplySummary, FileProblem } from './xlsx-host';
+
+export const EXIT_OK = 0;
+export const EXIT_ERROR_FINDINGS = 1;
+export const EXIT_COULD_NOT_RUN = 2;
+
+export interface CliOutput {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processOutput: CliOutput = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+};
+
+/** Runs one command; `argv` without the `node` and script paths. Never throws, never exits the process. */
+export async function main(argv: readonly string[], output: CliOutput = processOutput): Promise<number> {
+  const parsed = parseArguments(argv);
+  const messages = MESSAGES[parsed.kind === 'run' ? parsed.options.lang : parsed.lang];
+  const fail = (line: string): number => {
+    output.stderr(`por-tables: ${line}\n`);
+    return EXIT_COULD_NOT_RUN;
+  };
+  try {
+    switch (parsed.kind) {
+      case 'help':
+        output.stdout(`${messages.usage}\n`);
+        return EXIT_OK;
+      case 'version':
+        output.stdout(`por-tables ${packageVersion}\n`);
+        return EXIT_OK;
+      case 'error':
+        return fail(messages.argumentError(parsed.error));
+      case 'run':
+        return await run(parsed.options, messages, output, fail);
+    }
+  } catch (error) {
+    // An engine or library failure nobody planned for: its message, on one line, and nothing else.
+    return fail(oneLine(error));
+  }
+}
+
+async function run(options: RunOptions, messages: CliMessages, output: CliOutput, fail: (line: string) => number): Promise<number> {
+  if (options.output !== null) {
+    const problem = await outputPathProblem(options.input, options.output);
+    if (problem) return fail(messages.fileProblem(problem));
+  }
+  const model = await loadModel(options.modelPath, messages);
+  if (typeof model === 'string') return fail(model);
+  if (options.versionId !== null && !model.versions.some((v) => v.id === options.versionId)) {
+    return fail(messages.unknownVersion(options.versionId, model.versions.map((v) => v.id)));
+  }
+  const opened = await XlsxWorkbook.open(options.input);
+  if (!opened.ok) return fail(messages.fileProblem(opened.problem));
+  const workbook = opened.workbook;
+  const analysis = analyse(workbook.grid(), { model, versionId: options.versionId ?? undefined, lang: options.lang });
+  const exitCode = analysis.findings.some((f) => f.severity === 'error') ? EXIT_ERROR_FINDINGS : EXIT_OK;
+  if (options.command === 'check') {
+    printAnalysis(analysis, options, messages, output);
+    return exitCode;
+  }
+
+  const now = new Date().toISOString();
+  const plan: WritePlan = options.command === 'fill' ? planFill(analysis, { force: options.force, now }) : planReport(analysis, { now });
+  const unkept = workbook.unkeptContent();
+  if (unkept.length > 0) output.stderr(`por-tables: ${messages.unkeptWarning(unkept)}\n`);
+  const summary = workbook.apply(plan);
+  const writeProblem = await workbook.write(options.output as string);
+  if (writeProblem) return fail(messages.fileProblem(writeProblem));
+
+  printAnalysis(analysis, options, messages, output);
+  // With --json, stdout holds only the JSON: what was written goes to stderr.
+  const notes = options.json ? (text: string) => output.stderr(prefixLines(text)) : output.stdout;
+  if (options.command === 'fill') {
+    // Under --force the plan holds no conflicts: plan once more without it to say what was overwritten.
+    const overwritten = options.force ? planFill(analysis, { force: false, now }).conflicts : [];
+    notes(describeFill(plan, summary, overwritten, options, messages));
+  } else {
+    notes(describeReport(summary, options, messages));
+  }
+  return exitCode;
+}
+
+function printAnalysis(analysis: Analysis, options: RunOptions, messages: CliMessages, output: CliOutput): void {
+  if (options.json) output.stdout(`${JSON.stringify(toJsonResult(analysis), null, 2)}\n`);
+  else output.stdout(formatAnalysis(analysis, messages));
+}
+
+function describeFill(plan: WritePlan, summary: ApplySummary, overwritten: WritePlan['conflicts'], options: RunOptions, messages: CliMessages): string {
+  const lines = ['', messages.cellsWritten(summary.cellsWritten + summary.sheetCellsWritten, options.output as string)];
+  if (plan.conflicts.length > 0) {
+    lines.push(messages.conflictsLeft(plan.conflicts.length), ...formatConflicts(plan.conflicts, messages), messages.useForce);
+  }
+  if (overwritten.length > 0) lines.push(messages.conflictsOverwritten(overwritten.length), ...formatConflicts(overwritten, messages));
+  if (summary.logRowsAppended > 0) lines.push(messages.logAppended(summary.logRowsAppended, LOG_SHEET));
+  return `${lines.join('\n')}\n`;
+}
+
+function describeReport(summary: ApplySummary, options: RunOptions, messages: CliMessages): string {
+  const sheets = [...summary.sheetsCreated, ...summary.sheetsReplaced];
+  const lines = ['', messages.reportWritten(options.output as string, sheets)];
+  if (summary.logRowsAppended > 0) lines.push(messages.logAppended(summary.logRowsAppended, LOG_SHEET));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The model of `--model`, or the embedded one; a sentence when it cannot be used. */
+async function loadModel(path: string | null, messages: CliMessages): Promise<ProgrammeModel | string> {
+  if (path === null) return defaultModel;
+  let text: string;
+  try {
+    const stat = await fs.stat(path);
+    if (!stat.isFile()) return messages.modelFileProblem({ reason: 'not-a-file', path });
+    text = await fs.readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const problem: FileProblem =
+      code === 'ENOENT' || code === 'ENOTDIR' ? { reason: 'not-found', path } : { reason: 'unreadable', path, detail: oneLine(error) };
+    return messages.modelFileProblem(problem);
+  }
+  const result = parseModel(text);
+  return result.ok ? result.model : messages.invalidModel(path, result.error);
+}
+
+function prefixLines(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => `por-tables: ${line}\n`)
+    .join('');
+}
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0].trim() || String(error);
+}
+

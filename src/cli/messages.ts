@@ -1,0 +1,275 @@
+/** Every sentence the command line prints, in Italian and in English: one object per language. */
+import type { Lang, Severity } from '../engine';
+import type { ArgumentError } from './args';
+import type { FileProblem } from './xlsx-host';
+import type { UnkeptContent } from './xlsx-package';
+
+export interface CliMessages {
+  usage: string;
+  argumentError(error: ArgumentError): string;
+  fileProblem(problem: FileProblem): string;
+  modelFileProblem(problem: FileProblem): string;
+  invalidModel(path: string, error: string): string;
+  unknownVersion(id: string, available: string[]): string;
+  severityHeading: Record<Severity, string>;
+  expected: string;
+  actual: string;
+  summary(counts: Record<Severity, number>): string;
+  noFindings: string;
+  indicatorsSummary(total: number, achieved: number, belowTarget: number): string;
+  cellsWritten(count: number, path: string): string;
+  conflictsLeft(count: number): string;
+  conflictReason: Record<'typed-value' | 'other-formula', string>;
+  useForce: string;
+  conflictsOverwritten(count: number): string;
+  reportWritten(path: string, sheets: string[]): string;
+  logAppended(count: number, sheet: string): string;
+  unkeptWarning(contents: UnkeptContent[]): string;
+}
+
+const COMMAND_LIST = 'check, fill, report';
+
+const it: CliMessages = {
+  usage: `por-tables — verifica, compila e genera il report delle tabelle finanziarie dei programmi UE in un file .xlsx
+
+Uso:
+  por-tables check <file.xlsx> [--model m.json] [--model-version id] [--json] [--lang it|en]
+  por-tables fill <in.xlsx> -o <out.xlsx> [--force] [--model m.json] [--model-version id] [--json] [--lang it|en]
+  por-tables report <in.xlsx> -o <out.xlsx> [--model m.json] [--model-version id] [--json] [--lang it|en]
+
+Comandi:
+  check    verifica le tabelle ed elenca i rilievi; non modifica nulla
+  fill     scrive in una copia le colonne calcolate (C, E, G, I della Tabella 2; % del target e Stato
+           degli indicatori) come formule, e converte in numeri gli importi scritti come testo
+  report   scrive in una copia il foglio del report (Tabelle 1, 2 e indicatori) e quello dei rilievi
+
+Opzioni:
+  -o, --output <file>    il file .xlsx da scrivere (fill, report); mai lo stesso file di ingresso
+  --force                (fill) sovrascrive anche valori digitati e altre formule nelle colonne calcolate
+  --model <m.json>       il modello del programma (predefinito: POR FSE 2014-2020 Regione Lombardia)
+  --model-version <id>   la versione del modello (predefinita: quella a cui corrispondono le dotazioni)
+  --json                 stampa rilievi e indicatori in JSON
+  --lang it|en           la lingua dei messaggi (predefinita: it)
+  -h, --help             questo aiuto
+  --version              la versione di por-tables
+
+Codice di uscita: 0 nessun errore, 1 rilievi di tipo errore, 2 il comando non è stato eseguito.`,
+  argumentError(error) {
+    switch (error.code) {
+      case 'missing-command':
+        return `manca il comando (${COMMAND_LIST}); vedi por-tables --help`;
+      case 'unknown-command':
+        return `comando sconosciuto: ${error.command} (comandi: ${COMMAND_LIST})`;
+      case 'unknown-option':
+        return `opzione sconosciuta: ${error.option}; vedi por-tables --help`;
+      case 'option-not-for-command':
+        return `l'opzione ${error.option} non vale per ${error.command}`;
+      case 'missing-value':
+        return `manca il valore dell'opzione ${error.option}`;
+      case 'repeated-option':
+        return `l'opzione ${error.option} è data più di una volta`;
+      case 'flag-with-value':
+        return `l'opzione ${error.option} non prende un valore`;
+      case 'bad-lang':
+        return `lingua non disponibile: ${error.value} (usa it o en)`;
+      case 'missing-input':
+        return `manca il file .xlsx da elaborare: por-tables ${error.command} <file.xlsx>`;
+      case 'extra-argument':
+        return `argomento in più: ${error.argument}`;
+      case 'missing-output':
+        return `${error.command} scrive una copia: indica il file di uscita con -o <out.xlsx>`;
+    }
+  },
+  fileProblem(problem) {
+    const { path, detail } = problem;
+    switch (problem.reason) {
+      case 'not-found':
+        return `file non trovato: ${path}`;
+      case 'not-a-file':
+        return `non è un file: ${path}`;
+      case 'unreadable':
+        return `impossibile leggere ${path}${detail ? ` (${detail})` : ''}`;
+      case 'ole2':
+        return `${path} è un file Excel 97-2003 (.xls) o un file protetto da password: salvalo come .xlsx senza password`;
+      case 'ods':
+        return `${path} è un foglio OpenDocument (.ods): salvalo come .xlsx`;
+      case 'not-zip':
+        return `${path} non è un file .xlsx (forse un CSV o un file di testo rinominato)`;
+      case 'damaged-zip':
+        return `${path} è danneggiato o incompleto: non si riesce a leggerlo come .xlsx`;
+      case 'zip-not-xlsx':
+        return `${path} è un archivio zip ma non una cartella di lavoro Excel (.xlsx)`;
+      case 'unparsable':
+        return `${path} non si riesce a leggere come .xlsx${detail ? ` (${detail})` : ''}`;
+      case 'same-as-input':
+        return `il file di uscita ${path} è il file di ingresso: indica con -o un altro file (l'originale non viene mai modificato)`;
+      case 'output-directory-missing':
+        return `la cartella del file di uscita non esiste: ${path}`;
+      case 'unwritable':
+        return `impossibile scrivere ${path}${detail ? ` (${detail})` : ''}`;
+    }
+  },
+  modelFileProblem(problem) {
+    if (problem.reason === 'not-found') return `file del modello non trovato: ${problem.path}`;
+    if (problem.reason === 'not-a-file') return `il modello non è un file: ${problem.path}`;
+    return `impossibile leggere il file del modello ${problem.path}${problem.detail ? ` (${problem.detail})` : ''}`;
+  },
+  invalidModel: (path, error) => `modello non valido (${path}): ${error}`,
+  unknownVersion: (id, available) => `versione del modello sconosciuta: ${id} (versioni: ${available.join(', ')})`,
+  severityHeading: { error: 'Errori', warning: 'Avvisi', info: 'Informazioni' },
+  expected: 'atteso',
+  actual: 'trovato',
+  summary: (c) =>
+    `Rilievi: ${c.error} ${c.error === 1 ? 'errore' : 'errori'}, ${c.warning} ${c.warning === 1 ? 'avviso' : 'avvisi'}, ` +
+    `${c.info} ${c.info === 1 ? 'informazione' : 'informazioni'}.`,
+  noFindings: 'Nessun rilievo: le tabelle sono coerenti con il modello.',
+  indicatorsSummary: (total, achieved, below) =>
+    `Indicatori: ${total}, di cui ${achieved} al target e ${below} sotto il target.`,
+  cellsWritten: (count, path) => `Celle scritte: ${count}, in ${path}.`,
+  conflictsLeft: (count) =>
+    count === 1
+      ? `1 cella non sovrascritta (contiene un valore digitato o un'altra formula):`
+      : `${count} celle non sovrascritte (contengono valori digitati o altre formule):`,
+  conflictReason: { 'typed-value': 'valore digitato', 'other-formula': 'altra formula' },
+  useForce: 'Per sovrascriverle con le formule, ripeti il comando con --force.',
+  conflictsOverwritten: (count) => `Sovrascritte con --force: ${count} ${count === 1 ? 'cella' : 'celle'} (il registro conserva i valori precedenti).`,
+  reportWritten: (path, sheets) => `Report scritto in ${path} (fogli: ${sheets.join(', ')}).`,
+  logAppended: (count, sheet) => `Registro: ${count} ${count === 1 ? 'riga aggiunta' : 'righe aggiunte'} al foglio "${sheet}".`,
+  unkeptWarning: (contents) =>
+    `attenzione: il file di uscita non conterrà ${contents.map((c) => UNKEPT_IT[c]).join(', ')} del file di ingresso (ExcelJS non li riscrive); l'originale resta intatto`,
+};
+
+const UNKEPT_IT: Record<UnkeptContent, string> = {
+  charts: 'i grafici',
+  'chart-sheets': 'i fogli grafico',
+  'pivot-tables': 'le tabelle pivot',
+  macros: 'le macro',
+  slicers: 'i filtri dei dati (slicer)',
+  'external-links': 'i collegamenti ad altre cartelle',
+  'threaded-comments': 'i commenti in thread',
+  'data-connections': 'le connessioni dati',
+  controls: 'i controlli modulo',
+};
+
+const en: CliMessages = {
+  usage: `por-tables — checks, fills and reports the financial tables of EU programmes in an .xlsx file
+
+Usage:
+  por-tables check <file.xlsx> [--model m.json] [--model-version id] [--json] [--lang it|en]
+  por-tables fill <in.xlsx> -o <out.xlsx> [--force] [--model m.json] [--model-version id] [--json] [--lang it|en]
+  por-tables report <in.xlsx> -o <out.xlsx> [--model m.json] [--model-version id] [--json] [--lang it|en]
+
+Commands:
+  check    checks the tables and lists the findings; changes nothing
+  fill     writes into a copy the computed columns (C, E, G, I of Tabella 2; % of target and status
+           of the indicators) as formulas, and turns amounts stored as text into numbers
+  report   writes into a copy the report sheet (Tabelle 1, 2 and indicators) and the findings sheet
+
+Options:
+  -o, --output <file>    the .xlsx file to write (fill, report); never the input file itself
+  --force                (fill) also overwrite typed values and other formulas in the computed columns
+  --model <m.json>       the programme model (default: POR FSE 2014-2020 Regione Lombardia)
+  --model-version <id>   the model version (default: the one the allocations match)
+  --json                 print findings and indicators as JSON
+  --lang it|en           language of the messages (default: it)
+  -h, --help             this help
+  --version              the version of por-tables
+
+Exit code: 0 no errors, 1 error findings, 2 the command could not run.`,
+  argumentError(error) {
+    switch (error.code) {
+      case 'missing-command':
+        return `missing command (${COMMAND_LIST}); see por-tables --help`;
+      case 'unknown-command':
+        return `unknown command: ${error.command} (commands: ${COMMAND_LIST})`;
+      case 'unknown-option':
+        return `unknown option: ${error.option}; see por-tables --help`;
+      case 'option-not-for-command':
+        return `option ${error.option} does not apply to ${error.command}`;
+      case 'missing-value':
+        return `option ${error.option} needs a value`;
+      case 'repeated-option':
+        return `option ${error.option} is given more than once`;
+      case 'flag-with-value':
+        return `option ${error.option} takes no value`;
+      case 'bad-lang':
+        return `language not available: ${error.value} (use it or en)`;
+      case 'missing-input':
+        return `missing the .xlsx file to process: por-tables ${error.command} <file.xlsx>`;
+      case 'extra-argument':
+        return `unexpected argument: ${error.argument}`;
+      case 'missing-output':
+        return `${error.command} writes a copy: give the output file with -o <out.xlsx>`;
+    }
+  },
+  fileProblem(problem) {
+    const { path, detail } = problem;
+    switch (problem.reason) {
+      case 'not-found':
+        return `file not found: ${path}`;
+      case 'not-a-file':
+        return `not a file: ${path}`;
+      case 'unreadable':
+        return `cannot read ${path}${detail ? ` (${detail})` : ''}`;
+      case 'ole2':
+        return `${path} is an Excel 97-2003 file (.xls) or a password-protected file: save it as .xlsx without a password`;
+      case 'ods':
+        return `${path} is an OpenDocument spreadsheet (.ods): save it as .xlsx`;
+      case 'not-zip':
+        return `${path} is not an .xlsx file (perhaps a CSV or a text file renamed)`;
+      case 'damaged-zip':
+        return `${path} is damaged or truncated: it cannot be read as .xlsx`;
+      case 'zip-not-xlsx':
+        return `${path} is a zip archive but not an Excel workbook (.xlsx)`;
+      case 'unparsable':
+        return `${path} cannot be read as .xlsx${detail ? ` (${detail})` : ''}`;
+      case 'same-as-input':
+        return `the output file ${path} is the input file: give another file with -o (the original is never modified)`;
+      case 'output-directory-missing':
+        return `the folder of the output file does not exist: ${path}`;
+      case 'unwritable':
+        return `cannot write ${path}${detail ? ` (${detail})` : ''}`;
+    }
+  },
+  modelFileProblem(problem) {
+    if (problem.reason === 'not-found') return `model file not found: ${problem.path}`;
+    if (problem.reason === 'not-a-file') return `the model is not a file: ${problem.path}`;
+    return `cannot read the model file ${problem.path}${problem.detail ? ` (${problem.detail})` : ''}`;
+  },
+  invalidModel: (path, error) => `invalid model (${path}): ${error}`,
+  unknownVersion: (id, available) => `unknown model version: ${id} (versions: ${available.join(', ')})`,
+  severityHeading: { error: 'Errors', warning: 'Warnings', info: 'Info' },
+  expected: 'expected',
+  actual: 'actual',
+  summary: (c) =>
+    `Findings: ${c.error} ${c.error === 1 ? 'error' : 'errors'}, ${c.warning} ${c.warning === 1 ? 'warning' : 'warnings'}, ${c.info} info.`,
+  noFindings: 'No findings: the tables agree with the model.',
+  indicatorsSummary: (total, achieved, below) => `Indicators: ${total}, ${achieved} at target and ${below} below target.`,
+  cellsWritten: (count, path) => `Cells written: ${count}, in ${path}.`,
+  conflictsLeft: (count) =>
+    count === 1
+      ? `1 cell not overwritten (it holds a typed value or another formula):`
+      : `${count} cells not overwritten (they hold typed values or other formulas):`,
+  conflictReason: { 'typed-value': 'typed value', 'other-formula': 'other formula' },
+  useForce: 'To replace them with the formulas, run the command again with --force.',
+  conflictsOverwritten: (count) => `Overwritten with --force: ${count} ${count === 1 ? 'cell' : 'cells'} (the log keeps the previous values).`,
+  reportWritten: (path, sheets) => `Report written to ${path} (sheets: ${sheets.join(', ')}).`,
+  logAppended: (count, sheet) => `Log: ${count} ${count === 1 ? 'row' : 'rows'} appended to sheet "${sheet}".`,
+  unkeptWarning: (contents) =>
+    `warning: the output file will not contain the ${contents.map((c) => UNKEPT_EN[c]).join(', ')} of the input file (ExcelJS does not write them back); the original is untouched`,
+};
+
+const UNKEPT_EN: Record<UnkeptContent, string> = {
+  charts: 'charts',
+  'chart-sheets': 'chart sheets',
+  'pivot-tables': 'pivot tables',
+  macros: 'macros',
+  slicers: 'slicers',
+  'external-links': 'links to other workbooks',
+  'threaded-comments': 'threaded comments',
+  'data-connections': 'data connections',
+  controls: 'form controls',
+};
+
+export const MESSAGES: Record<Lang, CliMessages> = { it, en };
+

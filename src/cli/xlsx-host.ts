@@ -1,0 +1,448 @@
+/**
+ * The command line's workbook host: reads an .xlsx into a Grid and applies a WritePlan to a copy,
+ * through ExcelJS. The only CLI module that knows ExcelJS; it holds no rules.
+ */
+import { promises as fs } from 'node:fs';
+import { dirname, basename, join, resolve } from 'node:path';
+import { FormulaType, ValueType, Workbook } from 'exceljs';
+import type { Cell, CellFormulaValue, CellRichTextValue, CellSharedFormulaValue, Worksheet } from 'exceljs';
+import { LOG_HEADER, LOG_SHEET } from '../engine';
+import type { CellValue, CellWrite, ConditionalFormat, Grid, LogEntry, SheetGrid, SheetPlan, WritePlan } from '../engine';
+import { applyExcelJsReadFixes } from './exceljs-read-fixes';
+import { parseFormulaTemplate, renderShifted } from './formula-shift';
+import type { FormulaTemplate } from './formula-shift';
+import { inspectPackage, unkeptContent } from './xlsx-package';
+import type { PackageInfo, UnkeptContent } from './xlsx-package';
+
+/** Why a workbook file could not be read or written; the CLI turns it into a sentence. */
+export type FileProblemReason =
+  | 'not-found'
+  | 'not-a-file'
+  | 'unreadable'
+  | 'ole2'
+  | 'ods'
+  | 'not-zip'
+  | 'damaged-zip'
+  | 'zip-not-xlsx'
+  | 'unparsable'
+  | 'same-as-input'
+  | 'output-directory-missing'
+  | 'unwritable';
+
+export interface FileProblem {
+  reason: FileProblemReason;
+  path: string;
+  /** The underlying error's message, when there is one worth showing. */
+  detail?: string;
+}
+
+export type OpenResult = { ok: true; workbook: XlsxWorkbook } | { ok: false; problem: FileProblem };
+
+export interface ApplySummary {
+  /** Cells written into existing sheets. */
+  cellsWritten: number;
+  /** Cells written into new (or replaced) sheets. */
+  sheetCellsWritten: number;
+  sheetsCreated: string[];
+  sheetsReplaced: string[];
+  sheetsDeleted: string[];
+  conditionalFormatsAdded: number;
+  logRowsAppended: number;
+}
+
+export interface ReadOptions {
+  /** How ambiguous numbers such as `1.234` are read; Italian unless told otherwise. */
+  locale?: 'it' | 'en';
+}
+
+/** An .xlsx loaded in memory: read its Grid, apply plans, write a copy. The input file is never written. */
+export class XlsxWorkbook {
+  private constructor(
+    readonly path: string,
+    private readonly workbook: Workbook,
+    private readonly info: PackageInfo,
+    private readonly locale: 'it' | 'en',
+  ) {}
+
+  static async open(path: string, options: ReadOptions = {}): Promise<OpenResult> {
+    const bytes = await readBytes(path);
+    if (!Buffer.isBuffer(bytes)) return { ok: false, problem: bytes };
+    const info = inspectPackage(bytes);
+    if (info.kind !== 'xlsx') return { ok: false, problem: { reason: info.kind, path } };
+    applyExcelJsReadFixes();
+    const workbook = new Workbook();
+    try {
+      await workbook.xlsx.load(bytes as unknown as Parameters<Workbook['xlsx']['load']>[0]);
+    } catch (error) {
+      return { ok: false, problem: { reason: 'unparsable', path, detail: messageOf(error) } };
+    }
+    if (workbook.worksheets.length === 0) return { ok: false, problem: { reason: 'zip-not-xlsx', path } };
+    return { ok: true, workbook: new XlsxWorkbook(path, workbook, info, options.locale ?? 'it') };
+  }
+
+  /** Content of the input that a copy written by ExcelJS would lack (charts, pivot tables, macros…). */
+  unkeptContent(): UnkeptContent[] {
+    return unkeptContent(this.info);
+  }
+
+  grid(): Grid {
+    const date1904 = Boolean((this.workbook.properties as { date1904?: boolean }).date1904);
+    return { sheets: this.workbook.worksheets.map((ws) => readSheet(ws, date1904)), locale: this.locale };
+  }
+
+  /** Applies the plan to the workbook in memory; `write` saves it. */
+  apply(plan: WritePlan): ApplySummary {
+    const summary: ApplySummary = {
+      cellsWritten: 0,
+      sheetCellsWritten: 0,
+      sheetsCreated: [],
+      sheetsReplaced: [],
+      sheetsDeleted: [],
+      conditionalFormatsAdded: 0,
+      logRowsAppended: 0,
+    };
+    for (const name of plan.deleteSheets) {
+      const ws = this.workbook.getWorksheet(name);
+      if (ws) {
+        this.workbook.removeWorksheet(ws.id);
+        summary.sheetsDeleted.push(name);
+      }
+    }
+    for (const sheetPlan of plan.sheets) {
+      const replaced = this.addSheet(sheetPlan);
+      (replaced ? summary.sheetsReplaced : summary.sheetsCreated).push(sheetPlan.name);
+      summary.sheetCellsWritten += sheetPlan.cells.length;
+    }
+    const touched = new Set(plan.cells.map((w) => w.sheet));
+    for (const name of touched) expandSharedFormulas(this.existingSheet(name));
+    for (const write of plan.cells) {
+      writeCell(this.existingSheet(write.sheet).getCell(write.cell), write);
+      summary.cellsWritten++;
+    }
+    for (const format of plan.conditionalFormats) {
+      if (addConditionalFormat(this.existingSheet(format.sheet), format)) summary.conditionalFormatsAdded++;
+    }
+    if (plan.log.length > 0) summary.logRowsAppended = appendLog(this.logSheet(), plan.log);
+    this.workbook.calcProperties.fullCalcOnLoad = true;
+    return summary;
+  }
+
+  /** Writes the workbook to `outputPath` (through a temporary file, so a failed write leaves nothing half-written). */
+  async write(outputPath: string): Promise<FileProblem | null> {
+    const refused = await outputPathProblem(this.path, outputPath);
+    if (refused) return refused;
+    const directory = dirname(resolve(outputPath));
+    const temporary = join(directory, `.${basename(outputPath)}.${process.pid}.tmp`);
+    try {
+      await this.workbook.xlsx.writeFile(temporary);
+      await fs.rename(temporary, outputPath);
+      return null;
+    } catch (error) {
+      await fs.rm(temporary, { force: true }).catch(() => undefined);
+      return { reason: 'unwritable', path: outputPath, detail: messageOf(error) };
+    }
+  }
+
+  private existingSheet(name: string): Worksheet {
+    const ws = this.workbook.getWorksheet(name);
+    // The engine plans cells only in sheets of the Grid it was given, or in sheets the plan creates.
+    if (!ws) throw new Error(`the plan writes into sheet "${name}", which the workbook does not have`);
+    return ws;
+  }
+
+  /** Creates the sheet, or replaces the one of the same name in its place; true when it replaced one. */
+  private addSheet(plan: SheetPlan): boolean {
+    const old = this.workbook.getWorksheet(plan.name);
+    // ExcelJS orders sheets by `orderNo` (not in its typings): the new sheet takes the old one's place.
+    const orderNo = (old as unknown as { orderNo?: number } | undefined)?.orderNo;
+    if (old) this.workbook.removeWorksheet(old.id);
+    const ws = this.workbook.addWorksheet(plan.name);
+    if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
+    for (const write of plan.cells) writeCell(ws.getCell(write.cell), write);
+    plan.columnWidths?.forEach((width, col) => {
+      if (width > 0) ws.getColumn(col + 1).width = width;
+    });
+    for (const range of plan.merges ?? []) ws.mergeCells(range);
+    if (plan.print) {
+      Object.assign(ws.pageSetup, {
+        paperSize: 9, // A4
+        orientation: plan.print.orientation,
+        fitToPage: plan.print.fitToWidth,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      });
+    }
+    if (plan.printTitleRows) ws.pageSetup.printTitlesRow = plan.printTitleRows;
+    return old !== undefined;
+  }
+
+  private logSheet(): Worksheet {
+    const existing = this.workbook.getWorksheet(LOG_SHEET);
+    if (existing) return existing;
+    const ws = this.workbook.addWorksheet(LOG_SHEET);
+    LOG_HEADER.forEach((title, c) => {
+      const cell = ws.getCell(1, c + 1);
+      cell.value = title;
+      cell.font = { bold: true };
+    });
+    [22, 10, 16, 20, 8, 24, 18, 40].forEach((width, c) => {
+      ws.getColumn(c + 1).width = width;
+    });
+    return ws;
+  }
+}
+
+/** Reads every sheet's used range of an .xlsx; throws with a plain message when the file is not a readable workbook. */
+export async function readGrid(path: string, options: ReadOptions = {}): Promise<Grid> {
+  const opened = await XlsxWorkbook.open(path, options);
+  if (!opened.ok) throw new Error(describeFileProblem(opened.problem));
+  return opened.workbook.grid();
+}
+
+/** Applies a plan to a copy of `inputPath` written to `outputPath`; the input is never modified. */
+export async function writePlan(inputPath: string, plan: WritePlan, outputPath: string): Promise<ApplySummary> {
+  const refused = await outputPathProblem(inputPath, outputPath);
+  if (refused) throw new Error(describeFileProblem(refused));
+  const opened = await XlsxWorkbook.open(inputPath);
+  if (!opened.ok) throw new Error(describeFileProblem(opened.problem));
+  const summary = opened.workbook.apply(plan);
+  const problem = await opened.workbook.write(outputPath);
+  if (problem) throw new Error(describeFileProblem(problem));
+  return summary;
+}
+
+/** An English one-liner for library callers; the CLI has its own, translated, sentences. */
+export function describeFileProblem(problem: FileProblem): string {
+  const detail = problem.detail ? `: ${problem.detail}` : '';
+  return `${problem.path}: ${problem.reason}${detail}`;
+}
+
+// ── Reading ────────────────────────────────────────────────────────────────────────────────
+
+async function readBytes(path: string): Promise<Buffer | FileProblem> {
+  try {
+    const stat = await fs.stat(path);
+    if (!stat.isFile()) return { reason: 'not-a-file', path };
+    return await fs.readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { reason: 'not-found', path };
+    return { reason: 'unreadable', path, detail: messageOf(error) };
+  }
+}
+
+function readSheet(ws: Worksheet, date1904: boolean): SheetGrid {
+  // Pass 1: the used range, from the cells that hold a value or a formula.
+  let top = Number.POSITIVE_INFINITY;
+  let bottom = -1;
+  let left = Number.POSITIVE_INFINITY;
+  let right = -1;
+  ws.eachRow((row, rowNumber) => {
+    let first = 0;
+    let last = 0;
+    row.eachCell((cell, colNumber) => {
+      if (cell.type === ValueType.Merge) return;
+      if (!first) first = colNumber;
+      last = colNumber;
+    });
+    if (!first) return;
+    top = Math.min(top, rowNumber - 1);
+    bottom = rowNumber - 1;
+    left = Math.min(left, first - 1);
+    right = Math.max(right, last - 1);
+  });
+  const tables = readTables(ws);
+  if (bottom < 0) return { name: ws.name, top: 0, left: 0, values: [], formulas: [], numberFormats: [], tables };
+
+  // Pass 2: values, formulas and number formats, row by row; empty cells stay null / 'General'.
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  const values: CellValue[][] = new Array(height);
+  const formulas: (string | null)[][] = new Array(height);
+  const numberFormats: string[][] = new Array(height);
+  for (let r = 0; r < height; r++) {
+    values[r] = new Array<CellValue>(width).fill(null);
+    formulas[r] = new Array<string | null>(width).fill(null);
+    numberFormats[r] = new Array<string>(width).fill('General');
+  }
+  const sharedTemplates = new Map<string, { template: FormulaTemplate; row: number; col: number }>();
+  ws.eachRow((row, rowNumber) => {
+    const r = rowNumber - 1 - top;
+    const rowValues = values[r];
+    const rowFormulas = formulas[r];
+    const rowFormats = numberFormats[r];
+    row.eachCell((cell, colNumber) => {
+      const c = colNumber - 1 - left;
+      const numFmt = cell.numFmt;
+      if (numFmt) rowFormats[c] = numFmt;
+      switch (cell.type) {
+        case ValueType.Number:
+        case ValueType.String:
+        case ValueType.Boolean:
+          rowValues[c] = cell.value as number | string | boolean;
+          break;
+        case ValueType.Formula:
+          rowFormulas[c] = `=${formulaOf(ws, cell, sharedTemplates)}`;
+          rowValues[c] = cachedResult(cell.result as CellFormulaValue['result'], date1904);
+          break;
+        case ValueType.Date:
+          rowValues[c] = excelSerial(cell.value as Date, date1904);
+          break;
+        case ValueType.RichText:
+          rowValues[c] = plainText(cell.value);
+          break;
+        case ValueType.Hyperlink:
+          rowValues[c] = plainText((cell.value as { text?: unknown }).text);
+          break;
+        case ValueType.Error:
+          rowValues[c] = { error: String((cell.value as { error?: unknown }).error ?? '#VALUE!') };
+          break;
+        default:
+          // Merge: the covered cells of a merged range show nothing; Excel reads them as empty too.
+          break;
+      }
+    });
+  });
+  return { name: ws.name, top, left, values, formulas, numberFormats, tables };
+}
+
+/** A cell's own formula (without `=`); a shared formula's dependents get the first cell's formula moved to them. */
+function formulaOf(ws: Worksheet, cell: Cell, templates: Map<string, { template: FormulaTemplate; row: number; col: number }>): string {
+  if (cell.formulaType !== FormulaType.Shared) return cell.formula;
+  const master = (cell.value as CellSharedFormulaValue).sharedFormula;
+  let shared = templates.get(master);
+  if (!shared) {
+    const masterCell = ws.getCell(master);
+    shared = { template: parseFormulaTemplate(masterCell.formula ?? ''), row: Number(masterCell.row), col: Number(masterCell.col) };
+    templates.set(master, shared);
+  }
+  return renderShifted(shared.template, Number(cell.row) - shared.row, Number(cell.col) - shared.col);
+}
+
+function cachedResult(result: CellFormulaValue['result'], date1904: boolean): CellValue {
+  if (result === undefined || result === null) return null;
+  if (typeof result === 'number' || typeof result === 'string' || typeof result === 'boolean') return result;
+  if (result instanceof Date) return excelSerial(result, date1904);
+  if (typeof result === 'object' && 'error' in result) return { error: String(result.error) };
+  return null;
+}
+
+/** ExcelJS turns date-formatted numbers into Dates; the Grid keeps Excel's serial number. */
+function excelSerial(date: Date, date1904: boolean): number {
+  return 25569 + date.getTime() / 86400000 - (date1904 ? 1462 : 0);
+}
+
+function plainText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const rich = (value as CellRichTextValue | null)?.richText;
+  return Array.isArray(rich) ? rich.map((run) => run.text).join('') : '';
+}
+
+function readTables(ws: Worksheet): { name: string; range: string }[] {
+  const tables = (ws as unknown as { tables?: Record<string, { table?: { name?: string; tableRef?: string; ref?: string } }> }).tables;
+  const found: { name: string; range: string }[] = [];
+  for (const [key, table] of Object.entries(tables ?? {})) {
+    const range = table.table?.tableRef ?? table.table?.ref;
+    if (range) found.push({ name: table.table?.name ?? key, range });
+  }
+  return found;
+}
+
+// ── Writing ────────────────────────────────────────────────────────────────────────────────
+
+function writeCell(cell: Cell, write: CellWrite): void {
+  if (write.formula !== undefined) {
+    const result = write.value === null || write.value === undefined ? undefined : write.value;
+    cell.value = { formula: write.formula.replace(/^=/, ''), result } as CellFormulaValue;
+  } else if (write.value !== undefined) {
+    // ExcelJS stores a JS string as text, whatever it starts with: `=B7/A7` in a log stays text.
+    cell.value = write.value;
+  }
+  // Styles read from a file are shared between the cells of the same style: copy, never mutate.
+  if (write.numberFormat !== undefined) cell.style = { ...cell.style, numFmt: write.numberFormat };
+  if (write.bold !== undefined) cell.style = { ...cell.style, font: { ...cell.style.font, bold: write.bold } };
+}
+
+/**
+ * Turns every shared formula of the sheet into the cells' own formulas. A plan may overwrite the
+ * first cell of a shared block, which the others point to; ExcelJS would then write them wrong.
+ */
+function expandSharedFormulas(ws: Worksheet): void {
+  const templates = new Map<string, { template: FormulaTemplate; row: number; col: number }>();
+  const expanded: { cell: Cell; formula: string; result: CellFormulaValue['result'] }[] = [];
+  ws.eachRow((row) => {
+    row.eachCell((cell) => {
+      if (cell.type !== ValueType.Formula) return;
+      const value = cell.value as CellFormulaValue & { shareType?: string; ref?: string };
+      if (cell.formulaType === FormulaType.Shared || value.shareType === 'shared') {
+        expanded.push({ cell, formula: formulaOf(ws, cell, templates), result: cell.result as CellFormulaValue['result'] });
+      }
+    });
+  });
+  // Rewritten after the walk: the dependents' formulas are computed from the masters as read.
+  for (const { cell, formula, result } of expanded) cell.value = { formula, result } as CellFormulaValue;
+}
+
+/** Adds the rule unless the sheet already has the same one on the same range (flagging twice changes nothing). */
+function addConditionalFormat(ws: Worksheet, format: ConditionalFormat): boolean {
+  const formula = format.formula.replace(/^=/, '');
+  const existing =
+    (ws as unknown as { conditionalFormattings?: { ref: string; rules: { type: string; priority?: number; formulae?: string[] }[] }[] })
+      .conditionalFormattings ?? [];
+  const duplicate = existing.some((cf) => cf.ref === format.range && cf.rules.some((rule) => rule.type === 'expression' && rule.formulae?.[0] === formula));
+  if (duplicate) return false;
+  const priority = 1 + Math.max(0, ...existing.flatMap((cf) => cf.rules.map((rule) => rule.priority ?? 0)));
+  ws.addConditionalFormatting({
+    ref: format.range,
+    rules: [
+      {
+        type: 'expression',
+        priority,
+        formulae: [formula],
+        style: {
+          fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(format.fill) } },
+          font: { color: { argb: argb(format.fontColor) } },
+        },
+      },
+    ],
+  });
+  return true;
+}
+
+/** `#FFC7CE` or `FFC7CE` → `FFFFC7CE` (opaque ARGB, as ExcelJS wants it). */
+function argb(color: string): string {
+  const hex = color.replace(/^#/, '').toUpperCase();
+  return hex.length === 6 ? `FF${hex}` : hex;
+}
+
+/** Appends the entries below the last row that holds anything; returns how many were written. */
+function appendLog(ws: Worksheet, entries: LogEntry[]): number {
+  let last = 0;
+  ws.eachRow((_, rowNumber) => {
+    last = rowNumber;
+  });
+  entries.forEach((entry, i) => {
+    const row = ws.getRow(last + 1 + i);
+    const fields = [entry.time, entry.action, entry.modelVersion, entry.sheet, entry.cell, entry.old, entry.oldFormat, entry.new];
+    fields.forEach((value, c) => {
+      // Plain values only: an old or new formula is logged as its text.
+      row.getCell(c + 1).value = value ?? null;
+    });
+  });
+  return entries.length;
+}
+
+/** Why a copy cannot be written to `outputPath`: it is the input itself, or its folder does not exist. */
+export async function outputPathProblem(inputPath: string, outputPath: string): Promise<FileProblem | null> {
+  const real = async (p: string): Promise<string> => fs.realpath(p).catch(() => resolve(p));
+  if ((await real(inputPath)) === (await real(outputPath))) return { reason: 'same-as-input', path: outputPath };
+  const folder = await fs.stat(dirname(resolve(outputPath))).catch(() => null);
+  if (!folder || !folder.isDirectory()) return { reason: 'output-directory-missing', path: outputPath };
+  return null;
+}
+
+function messageOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0];
+}
