@@ -92,6 +92,8 @@ export interface WritePlan {
   conditionalFormats: ConditionalFormat[];
   /** Sheets to create (or replace). */
   sheets: SheetPlan[];
+  /** Conditional formats to remove, matched by sheet, range and formula (undo of a flag). */
+  removeConditionalFormats?: { sheet: string; range: string; formula: string }[];
   /** Sheets to delete (undo of a report). */
   deleteSheets: string[];
   /** Rows to append to the log sheet. */

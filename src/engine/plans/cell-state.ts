@@ -1,0 +1,33 @@
+import type { CellState } from '../plan';
+import type { Grid } from '../grid';
+import { cellAt, isCellError } from '../grid';
+import { parseA1 } from '../address';
+
+/** What a cell holds now, for the log and for undo. */
+export function cellState(grid: Grid, sheet: string, address: string): CellState {
+  const s = grid.sheets.find((x) => x.name === sheet);
+  const ref = parseA1(address);
+  if (!s || !ref) return { value: null, formula: null, numberFormat: 'General' };
+  const { value, formula, numberFormat } = cellAt(s, ref.row, ref.col);
+  return { value, formula, numberFormat };
+}
+
+/** The log's `old` column: the formula as text, or the plain value. */
+export function loggedValue(state: CellState): number | string | boolean | null {
+  if (state.formula) return state.formula;
+  if (isCellError(state.value)) return state.value.error;
+  return state.value === '' ? null : state.value;
+}
+
+/** Formulas compared as Excel would see them: no spaces, no `$`, upper case outside text literals. */
+export function sameFormula(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a === b;
+  return normalizeFormula(a) === normalizeFormula(b);
+}
+
+function normalizeFormula(formula: string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\s$]/g, '').toUpperCase()))
+    .join('');
+}

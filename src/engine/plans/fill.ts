@@ -1,0 +1,136 @@
+import Decimal from 'decimal.js';
+import { a1 } from '../address';
+import type { Analysis } from '../analysis';
+import type { NumberCell } from '../cells';
+import { evaluateIndicator } from '../indicators';
+import type { CellWrite, Conflict, WritePlan } from '../plan';
+import { emptyPlan } from '../plan';
+import { RATIOS } from '../tables';
+import { numberCellsOf } from '../rules/rule-support';
+import { cellState, loggedValue, sameFormula } from './cell-state';
+import { statusFormula, statusLabel, ratioFormula as indicatorRatioFormula } from './indicator-formulas';
+
+export const PERCENT_FORMAT = '0.00%';
+export const EURO_FORMAT = '#,##0.00 [$€-410]';
+export const EURO_FORMAT_WHOLE = '#,##0 [$€-410]';
+
+export interface FillOptions {
+  force?: boolean;
+  now?: string;
+}
+
+/**
+ * Compila: amounts and percentages stored as text become numbers; C, E, G, I of Tabella 2 and
+ * `% del target`, `Stato` of Tabella 3 become live formulas, `=IF(A7=0,"",B7/A7)` style. A typed
+ * value or another formula in a computed cell is a conflict, left alone unless `force`.
+ * Running it on its own output changes nothing.
+ */
+export function planFill(analysis: Analysis, options: FillOptions = {}): WritePlan {
+  const plan = emptyPlan('fill', analysis.version.id);
+  const time = options.now ?? new Date().toISOString();
+  const { grid, tables } = analysis;
+  /** Values after conversion, so that cached formula results use the converted numbers. */
+  const converted = new Map<string, Decimal | null>();
+  const key = (sheet: string, address: string) => `${sheet}!${address}`;
+
+  const write = (w: CellWrite) => {
+    const previous = cellState(grid, w.sheet, w.cell);
+    plan.cells.push({ ...w, previous });
+    plan.log.push({
+      time,
+      action: 'fill',
+      modelVersion: analysis.version.id,
+      sheet: w.sheet,
+      cell: w.cell,
+      old: loggedValue(previous),
+      oldFormat: previous.numberFormat,
+      new: w.formula ?? (w.value === undefined ? null : w.value),
+    });
+  };
+
+  // 1. Numbers stored as text → numbers with a matching format (the ratio cells get formulas below).
+  const ratioAddresses = new Set<string>();
+  if (tables.progress) {
+    for (const row of [...tables.progress.rows, ...(tables.progress.total ? [tables.progress.total] : [])]) {
+      for (const { ratio } of RATIOS) {
+        const c = row.cells[ratio];
+        if (c) ratioAddresses.add(key(c.sheet, c.address));
+      }
+    }
+  }
+  for (const { cell, table, amount } of numberCellsOf(tables)) {
+    if (cell.kind !== 'text-number' || !cell.value || ratioAddresses.has(key(cell.sheet, cell.address))) continue;
+    const percent = !amount && (table !== 'indicators' || String(cell.raw).includes('%'));
+    const decimals = cell.decimals ?? 0;
+    const numberFormat = percent ? percentFormat(decimals) : table === 'indicators' ? plainFormat(decimals) : decimals > 0 ? EURO_FORMAT : EURO_FORMAT_WHOLE;
+    converted.set(key(cell.sheet, cell.address), cell.value);
+    write({ sheet: cell.sheet, cell: cell.address, value: cell.value.toNumber(), numberFormat });
+  }
+
+  const valueOf = (cell: NumberCell | undefined | null): Decimal | null => {
+    if (!cell) return null;
+    const k = key(cell.sheet, cell.address);
+    if (converted.has(k)) return converted.get(k) ?? null;
+    return cell.kind === 'number' ? cell.value : null;
+  };
+
+  const place = (sheet: string, address: string, formula: string, value: number | string, numberFormat: string | null) => {
+    const current = cellState(grid, sheet, address);
+    if (current.formula && sameFormula(current.formula, formula)) return;
+    const empty = !current.formula && (current.value === null || current.value === '');
+    if (!empty && !options.force) {
+      const conflict: Conflict = { sheet, cell: address, current, proposed: formula, reason: current.formula ? 'other-formula' : 'typed-value' };
+      plan.conflicts.push(conflict);
+      return;
+    }
+    write({ sheet, cell: address, formula, value, ...(numberFormat ? { numberFormat } : {}) });
+  };
+
+  // 2. Tabella 2: C = B/A, E = D/B, G = F/D, I = H/F on every row and the total.
+  const progress = tables.progress;
+  if (progress) {
+    for (const row of [...progress.rows, ...(progress.total ? [progress.total] : [])]) {
+      for (const { ratio, numerator, denominator } of RATIOS) {
+        const col = progress.columns[ratio];
+        const numCol = progress.columns[numerator];
+        const denCol = progress.columns[denominator];
+        if (col === undefined || numCol === undefined || denCol === undefined) continue;
+        const num = a1(row.row, numCol);
+        const den = a1(row.row, denCol);
+        const formula = `=IF(${den}=0,"",${num}/${den})`;
+        const n = valueOf(row.cells[numerator]) ?? new Decimal(0);
+        const d = valueOf(row.cells[denominator]);
+        const value = d && !d.isZero() ? n.dividedBy(d).toNumber() : '';
+        place(progress.sheet, a1(row.row, col), formula, value, PERCENT_FORMAT);
+      }
+    }
+  }
+
+  // 3. Tabella 3: `% del target` and `Stato`, when the table has those columns.
+  const indicators = tables.indicators;
+  if (indicators && indicators.columns.value !== undefined && indicators.columns.target !== undefined) {
+    const { value: valueCol, target: targetCol, ratio: ratioCol, status: statusCol } = indicators.columns;
+    for (const row of indicators.rows) {
+      const e = evaluateIndicator(row, analysis.model);
+      const valueAddress = a1(row.row, valueCol);
+      const targetAddress = a1(row.row, targetCol);
+      if (ratioCol !== undefined) {
+        const formula = indicatorRatioFormula(valueAddress, targetAddress, e.direction);
+        place(indicators.sheet, a1(row.row, ratioCol), formula, e.ratio ? e.ratio.toNumber() : '', PERCENT_FORMAT);
+        if (statusCol !== undefined) {
+          const status = statusFormula(a1(row.row, ratioCol), analysis.model.thresholds, analysis.lang);
+          place(indicators.sheet, a1(row.row, statusCol), status, statusLabel(e.status, analysis.lang), null);
+        }
+      }
+    }
+  }
+  return plan;
+}
+
+function percentFormat(decimals: number): string {
+  return decimals > 0 ? `0.${'0'.repeat(decimals)}%` : '0%';
+}
+
+function plainFormat(decimals: number): string {
+  return decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+}
