@@ -2,7 +2,7 @@
  * Inline grids for engine tests: `grid(sheet('RAA', [[…], […]]))`, and `checkRule` to run the
  * engine and keep only one rule's findings, checked to be the same in Italian and English.
  */
-import { parseA1 } from '../../src/engine/address';
+import { a1, parseA1 } from '../../src/engine/address';
 import { analyse } from '../../src/engine/analyse';
 import type { Analysis } from '../../src/engine/analysis';
 import type { Finding, Lang, Severity } from '../../src/engine/finding';
@@ -168,4 +168,65 @@ export function hitsAt(ruleId: string, g: Grid, options: CheckOptions = {}): [st
 /** Every finding of a grid in Italian as `RULE cell severity`, for broad assertions. */
 export function allFindings(g: Grid, options: CheckOptions = {}): string[] {
   return analyse(g, { ...options, lang: 'it' }).findings.map((f) => `${f.rule} ${f.cell} ${f.severity}`);
+}
+
+/** An expected finding: `[cell, severity, messageId]`. */
+export type Hit = [string, Severity, string];
+
+export interface FiringCase {
+  name: string;
+  grid: Grid;
+  options?: CheckOptions;
+  /** Every finding of the rule, in the engine's order (severity, row, column). */
+  hits: Hit[];
+}
+
+export interface QuietCase {
+  name: string;
+  grid: Grid;
+  options?: CheckOptions;
+}
+
+/**
+ * ESLint-style rule tests: a `fires` table whose cases name every finding they must produce and a
+ * `does not fire` table. Weak tables are refused: a firing case with no finding, an unknown
+ * message id, a duplicate case name.
+ */
+export function describeRule(ruleId: string, cases: { fires: FiringCase[]; doesNotFire: QuietCase[] }): void {
+  const rule = ruleById(ruleId);
+  describe(ruleId, () => {
+    it('has well-formed cases', () => {
+      const names = [...cases.fires, ...cases.doesNotFire].map((c) => c.name);
+      expect(new Set(names).size).toBe(names.length);
+      expect(cases.fires.length).toBeGreaterThan(0);
+      expect(cases.doesNotFire.length).toBeGreaterThan(0);
+      for (const c of cases.fires) {
+        expect(c.hits.length).toBeGreaterThan(0);
+        for (const [, , messageId] of c.hits) expect(Object.keys(rule.meta.messages.it)).toContain(messageId);
+      }
+    });
+    describe('fires', () => {
+      it.each(cases.fires.map((c) => [c.name, c] as const))('%s', (_, c) => {
+        expect(hitsAt(ruleId, c.grid, c.options)).toEqual(c.hits);
+      });
+    });
+    describe('does not fire', () => {
+      it.each(cases.doesNotFire.map((c) => [c.name, c] as const))('%s', (_, c) => {
+        expect(hitsAt(ruleId, c.grid, c.options)).toEqual([]);
+      });
+    });
+  });
+}
+
+/** The same spec (or one computed from the row and column) for every cell of an A1 range: `cellsIn('J14:J21', null)`. */
+export function cellsIn(range: string, spec: CellSpec | ((row: number, col: number) => CellSpec)): Record<string, CellSpec> {
+  const [from, to = from] = range.split(':');
+  const start = parseA1(from);
+  const end = parseA1(to);
+  if (!start || !end) throw new Error(`bad range ${range}`);
+  const out: Record<string, CellSpec> = {};
+  for (let row = start.row; row <= end.row; row++) {
+    for (let col = start.col; col <= end.col; col++) out[a1(row, col)] = typeof spec === 'function' ? spec(row + 1, col) : spec;
+  }
+  return out;
 }

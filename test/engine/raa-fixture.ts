@@ -68,6 +68,10 @@ export interface RaaOptions {
   amounts?: Partial<Record<AxisId, Partial<Amounts>>>;
   /** Ratios as live formulas (default) or as typed values rounded to 4 decimals, as printed in the RAA. */
   ratios?: 'formula' | 'value';
+  /** The axis rows of both tables, in order (all five by default); later rows move up. */
+  axes?: readonly AxisId[];
+  /** Number format of the ratio cells (`0.00%` by default). */
+  ratioFormat?: string;
   /** Cell overrides by A1 address, applied last (`{ E21: 958677416.67 }`). */
   cells?: Record<string, CellSpec>;
 }
@@ -80,14 +84,16 @@ function sum(values: number[]): number {
   return values.reduce((acc, v) => acc + Math.round(v * 100), 0) / 100;
 }
 
-function ratioCell(numerator: number, denominator: number, numRef: string, denRef: string, style: 'formula' | 'value'): CellSpec {
+function ratioCell(numerator: number, denominator: number, numRef: string, denRef: string, style: 'formula' | 'value', fmt: string): CellSpec {
   const value = denominator === 0 ? '' : numerator / denominator;
-  if (style === 'value') return { v: typeof value === 'number' ? Math.round(value * 10000) / 10000 : value, fmt: PERCENT };
-  return { v: value, f: `=IF(${denRef}=0,"",${numRef}/${denRef})`, fmt: PERCENT };
+  if (style === 'value') return { v: typeof value === 'number' ? Math.round(value * 10000) / 10000 : value, fmt };
+  return { v: value, f: `=IF(${denRef}=0,"",${numRef}/${denRef})`, fmt };
 }
 
 export function raaSheet(options: RaaOptions = {}): SheetGrid {
   const allocations = { ...ALLOCATIONS_2022, ...options.allocations };
+  const axes = options.axes ?? AXES;
+  const ratioFormat = options.ratioFormat ?? PERCENT;
   const rows: CellSpec[][] = [];
   const put = (row: number, cells: CellSpec[]) => {
     while (rows.length < row) rows.push([]);
@@ -95,12 +101,12 @@ export function raaSheet(options: RaaOptions = {}): SheetGrid {
   };
 
   if (options.plan !== false) {
-    const total = sum(AXES.map((a) => allocations[a]));
+    const total = sum(axes.map((a) => allocations[a]));
     const share = (v: number): CellSpec => ({ v: Math.round((v / total) * 10000) / 10000, fmt: PERCENT });
     put(1, ['TABELLA 1. – PIANO FINANZIARIO DEL POR FSE 2014-2020']);
     put(PLAN_HEADER_ROW, ['OT', 'ASSE', 'DENOMINAZIONE', 'DOTAZIONE FINANZIARIA', null]);
-    AXES.forEach((axis, i) => put(PLAN_FIRST_ROW + i, [OT[axis], `Asse ${axis}`, NAMES[axis], { v: allocations[axis], fmt: EURO }, share(allocations[axis])]));
-    put(PLAN_TOTAL_ROW, [null, 'TOTALE', null, { v: total, fmt: EURO }, share(total)]);
+    axes.forEach((axis, i) => put(PLAN_FIRST_ROW + i, [OT[axis], `Asse ${axis}`, NAMES[axis], { v: allocations[axis], fmt: EURO }, share(allocations[axis])]));
+    put(PLAN_FIRST_ROW + axes.length, [null, 'TOTALE', null, { v: total, fmt: EURO }, share(total)]);
   }
 
   if (options.progress !== false) {
@@ -118,7 +124,7 @@ export function raaSheet(options: RaaOptions = {}): SheetGrid {
       'Avanzamento spesa certificata',
     ]);
     put(PROGRESS_HEADER_ROW + 1, [null, 'A', 'B', 'C=B/A', 'D', 'E=D/B', 'F', 'G=F/D', 'H', 'I=H/F']);
-    const data: Amounts[] = AXES.map((axis) => ({ ...AMOUNTS[axis], A: allocations[axis], ...options.amounts?.[axis] }));
+    const data: Amounts[] = axes.map((axis) => ({ ...AMOUNTS[axis], A: allocations[axis], ...options.amounts?.[axis] }));
     const totals: Amounts = {
       A: sum(data.map((d) => d.A)),
       B: sum(data.map((d) => d.B)),
@@ -134,17 +140,17 @@ export function raaSheet(options: RaaOptions = {}): SheetGrid {
         label,
         euro(d.A),
         euro(d.B),
-        ratioCell(d.B, d.A, ref(2), ref(1), style),
+        ratioCell(d.B, d.A, ref(2), ref(1), style, ratioFormat),
         euro(d.D),
-        ratioCell(d.D, d.B, ref(4), ref(2), style),
+        ratioCell(d.D, d.B, ref(4), ref(2), style, ratioFormat),
         euro(d.F),
-        ratioCell(d.F, d.D, ref(6), ref(4), style),
+        ratioCell(d.F, d.D, ref(6), ref(4), style, ratioFormat),
         euro(d.H),
-        ratioCell(d.H, d.F, ref(8), ref(6), style),
+        ratioCell(d.H, d.F, ref(8), ref(6), style, ratioFormat),
       ];
     };
-    AXES.forEach((axis, i) => put(PROGRESS_FIRST_ROW + i, progressRow(axis, data[i], PROGRESS_FIRST_ROW + i)));
-    put(PROGRESS_TOTAL_ROW, progressRow('Totale', totals, PROGRESS_TOTAL_ROW));
+    axes.forEach((axis, i) => put(PROGRESS_FIRST_ROW + i, progressRow(axis, data[i], PROGRESS_FIRST_ROW + i)));
+    put(PROGRESS_FIRST_ROW + axes.length, progressRow('Totale', totals, PROGRESS_FIRST_ROW + axes.length));
   }
 
   if (options.indicators) {

@@ -1,8 +1,12 @@
 import { defineRule } from '../rule';
+import { normalizeHeader } from '../locate/header-text';
 
-/** `OT 8`, `8`, `OT8` → `8`; empty stays empty. */
+/** `OT 8`, `8`, `OT8`, `O.T. 8`, `Obiettivo tematico 08` → `8`; empty stays empty. */
 function otOf(text: string): string {
-  return text.replace(/^\s*(o\.?\s*t\.?|to)\s*/i, '').trim();
+  const bare = normalizeHeader(text)
+    .replace(/^(obiettivo tematico|thematic objective|o\.?\s*t\.?|t\.?\s*o\.?)\s*(n\.?\s*)?/, '')
+    .trim();
+  return /^\d+$/.test(bare) ? String(Number(bare)) : bare;
 }
 
 export const otMismatch = defineRule({
@@ -22,7 +26,7 @@ export const otMismatch = defineRule({
       const axis = ctx.version.axes.find((a) => a.id === row.axisId);
       if (!axis || !row.ot) continue;
       const actual = otOf(row.ot.text);
-      if (actual === axis.ot) continue;
+      if (actual === otOf(axis.ot)) continue;
       report({ sheet: plan.sheet, cell: row.ot.address, messageId: 'mismatch', data: { axis: axis.id, actual: row.ot.text, expected: axis.ot }, expected: axis.ot, actual: row.ot.text, table: 'plan' });
     }
   },

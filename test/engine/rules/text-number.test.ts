@@ -1,0 +1,22 @@
+import { describeRule } from '../grid-builder';
+import { INDICATORS, raa } from '../raa-fixture';
+
+describeRule('TEXT_NUMBER', {
+  fires: [
+    { name: 'an allocation pasted from the PDF', grid: raa({ cells: { D4: '236.700.000,00 €' } }), hits: [['D4', 'warning', 'text']] },
+    { name: 'a share as text', grid: raa({ cells: { E4: '24,39%' } }), hits: [['E4', 'warning', 'text']] },
+    {
+      name: 'amounts and a ratio in Tabella 2',
+      grid: raa({ cells: { C16: '236.000.000,00', D16: { v: '99,70 %' } } }),
+      hits: [['C16', 'warning', 'text'], ['D16', 'warning', 'text']],
+    },
+    { name: 'a total', grid: raa({ cells: { D9: '970.474.516' } }), hits: [['D9', 'warning', 'text']] },
+    { name: 'an indicator value and target', grid: raa({ indicators: [INDICATORS.CO09('60.000', '56.645')] }), hits: [['G27', 'warning', 'text'], ['H27', 'warning', 'text']] },
+  ],
+  doesNotFire: [
+    { name: 'real numbers', grid: raa({ indicators: [INDICATORS.CO09(60000)] }) },
+    { name: 'text in label columns (OT, Asse)', grid: raa({ cells: { A4: '8', B4: 'I' } }) },
+    { name: 'text that is not a number (NOT_A_NUMBER says it)', grid: raa({ cells: { D5: 'n.d.' } }) },
+    { name: 'an empty string from a formula', grid: raa({ cells: { D16: { v: '', f: '=IF(B16=0,"",C16/B16)' } } }) },
+  ],
+});
