@@ -21,3 +21,9 @@ export function ratioCellsOf(progress: ProgressTable): RatioCell[] {
   }
   return out;
 }
+
+/** `C` → `C=B/A`, as the RAA heads the column. */
+export function ratioLabel(ratio: RatioColumn): string {
+  const pair = RATIOS.find((r) => r.ratio === ratio);
+  return pair ? `${ratio}=${pair.numerator}/${pair.denominator}` : ratio;
+}

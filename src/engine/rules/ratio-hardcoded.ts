@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { ratioCellsOf } from './progress-ratios';
+import { ratioCellsOf, ratioLabel } from './progress-ratios';
 import { isNumeric } from './rule-support';
 
 export const ratioHardcoded = defineRule({
@@ -11,8 +11,8 @@ export const ratioHardcoded = defineRule({
       en: 'A C, E, G or I cell holds a typed number instead of a formula: it does not follow the data.',
     },
     messages: {
-      it: { typed: '{{ratio}} è un valore digitato, non una formula: non si aggiorna se cambiano {{numerator}} o {{denominator}}. Compila lo sostituisce con una formula.' },
-      en: { typed: '{{ratio}} is a typed value, not a formula: it does not follow {{numerator}} or {{denominator}}. Fill replaces it with a formula.' },
+      it: { typed: '{{ratio}} è un valore digitato, non una formula: non si aggiorna se cambiano {{numerator}} o {{denominator}}. Compila lo sostituisce con la formula.' },
+      en: { typed: '{{ratio}} is a typed value, not a formula: it does not follow {{numerator}} or {{denominator}}. Fill replaces it with the formula.' },
     },
   },
   check(ctx, report) {
@@ -24,7 +24,7 @@ export const ratioHardcoded = defineRule({
         sheet: progress.sheet,
         cell: cell.address,
         messageId: 'typed',
-        data: { ratio, numerator: numerator?.address ?? '?', denominator: denominator?.address ?? '?' },
+        data: { ratio: ratioLabel(ratio), numerator: numerator?.address ?? '?', denominator: denominator?.address ?? '?' },
         expected: 'formula',
         actual: String(cell.raw),
         table: 'progress',

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { percentAt } from '../excel-round';
-import { ratioCellsOf } from './progress-ratios';
+import { ratioCellsOf, ratioLabel } from './progress-ratios';
 import { isNumeric, percent, plainPercent } from './rule-support';
 
 export const ratioMismatch = defineRule({
@@ -28,7 +28,7 @@ export const ratioMismatch = defineRule({
         sheet: progress.sheet,
         cell: cell.address,
         messageId: 'mismatch',
-        data: { ratio, actual: percent(cell.value, decimals, ctx.lang), expected: percent(expected, decimals, ctx.lang), numerator: numerator.address, denominator: denominator.address },
+        data: { ratio: ratioLabel(ratio), actual: percent(cell.value, decimals, ctx.lang), expected: percent(expected, decimals, ctx.lang), numerator: numerator.address, denominator: denominator.address },
         expected: plainPercent(expected, decimals),
         actual: plainPercent(cell.value, decimals),
         table: 'progress',
