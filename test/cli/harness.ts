@@ -1,0 +1,77 @@
+/** Shared by the CLI's tests: the built command, temporary folders, reading written workbooks back. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Decimal } from 'decimal.js';
+import { Workbook } from 'exceljs';
+import type { Worksheet } from 'exceljs';
+
+export const ROOT = resolve(__dirname, '..', '..');
+export const BIN = join(ROOT, 'bin', 'por-tables.cjs');
+export const SAMPLE = join(ROOT, 'assets', 'sample-raa-2022.xlsx');
+export const SAMPLE_SHEET = 'RAA 2022';
+
+/** Builds dist/cli/por-tables.cjs from the current sources (the build renames into place, so parallel builds are safe). */
+export function buildCli(): void {
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT, stdio: 'pipe' });
+}
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: readonly string[], cwd: string = ROOT): CliRun {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fresh temporary folder, and a function that removes it. */
+export function temporaryFolder(prefix: string): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `por-tables-${prefix}-`));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function readWorkbook(path: string): Promise<Workbook> {
+  const workbook = new Workbook();
+  await workbook.xlsx.readFile(path);
+  return workbook;
+}
+
+export function sheetOf(workbook: Workbook, name: string): Worksheet {
+  const ws = workbook.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name} in the workbook (sheets: ${workbook.worksheets.map((w) => w.name).join(', ')})`);
+  return ws;
+}
+
+/** Columns D, F, H, J of the sample's Tabella 2 hold C, E, G, I; rows 16–21 the axes and the total. */
+export const PROGRESS_RATIO_COLUMNS = [
+  { column: 'D', csv: 'C_B_su_A_pct' },
+  { column: 'F', csv: 'E_D_su_B_pct' },
+  { column: 'H', csv: 'G_F_su_D_pct' },
+  { column: 'J', csv: 'I_H_su_F_pct' },
+] as const;
+export const PROGRESS_FIRST_ROW = 16;
+
+/** Every ratio the RAA 2022 prints in Tabella 2, by the sample's cell: `{ cell: 'D16', percent: '122.89' }`. */
+export function publishedRatios(): { cell: string; percent: string }[] {
+  const [header, ...rows] = readFileSync(join(ROOT, 'assets', 'data', 'tabella2-avanzamento-finanziario.csv'), 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => line.split(','));
+  return rows.flatMap((fields, i) =>
+    PROGRESS_RATIO_COLUMNS.map(({ column, csv }) => ({ cell: `${column}${PROGRESS_FIRST_ROW + i}`, percent: fields[header.indexOf(csv)] })),
+  );
+}
+
+/** A fraction as hundredths of a percent, rounded half away from zero as Excel rounds: 1.2289431 → 12289. */
+export function hundredthsOfPercent(fraction: number): number {
+  return new Decimal(fraction).times(10000).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+}
+
+/** A printed percentage as hundredths: `'122.89'` → 12289. */
+export function printedHundredths(percent: string): number {
+  return new Decimal(percent).times(100).toNumber();
+}
