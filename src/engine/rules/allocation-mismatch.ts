@@ -35,9 +35,12 @@ export const allocationMismatch = defineRule({
       if (!axis || !isNumeric(cell)) continue;
       const expected = new Decimal(axis.allocation);
       if (cell.value.equals(expected)) continue;
-      const matches = ctx.model.versions
+      const withAmount = ctx.model.versions
         .filter((v) => v.axes.some((a) => a.id === axis.id && cell.value.equals(a.allocation)))
         .map((v) => v.id);
+      // Name the versions the whole table matches, when this amount is theirs; else every version with it.
+      const whole = withAmount.filter((id) => ctx.versionChoice.matching.includes(id));
+      const matches = whole.length > 0 ? whole : withAmount;
       report({
         sheet,
         cell: cell.address,

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { isNumeric, money, plainAmount } from './rule-support';
+import { amountDifference, isNumeric, money, plainAmount } from './rule-support';
 
 export const crossTableMismatch = defineRule({
   meta: {
@@ -20,7 +20,7 @@ export const crossTableMismatch = defineRule({
     const pairs = progress.rows.map((row) => ({ axis: row.axisId, a: row.cells.A, t1: plan.rows.find((p) => p.axisId !== null && p.axisId === row.axisId)?.allocation }));
     if (progress.total && plan.total) pairs.push({ axis: null, a: progress.total.cells.A, t1: plan.total.allocation });
     for (const { axis, a, t1 } of pairs) {
-      if (!isNumeric(a) || !isNumeric(t1) || a.value.equals(t1.value)) continue;
+      if (!isNumeric(a) || !isNumeric(t1) || amountDifference(a.value, t1.value).isZero()) continue;
       report({
         sheet: progress.sheet,
         cell: a.address,

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { NumberCell } from '../cells';
-import { formatEnglish, formatItalian, percentAt } from '../excel-round';
+import { formatEnglish, formatItalian, percentAt, roundExcel } from '../excel-round';
 import type { Lang, TableKind } from '../finding';
 import type { LocatedTables } from '../tables';
 import { AMOUNT_COLUMNS, RATIOS } from '../tables';
@@ -15,6 +15,14 @@ export function money(value: Decimal, lang: Lang): string {
 export function percent(fraction: Decimal, decimals: number, lang: Lang): string {
   const points = percentAt(fraction, decimals);
   return `${lang === 'it' ? formatItalian(points, decimals) : formatEnglish(points, decimals)}%`;
+}
+
+/**
+ * How far apart two amounts are, to the cent. Formula results carry floating-point noise (a SUM of
+ * cents cached as 266432439.24000004): that is no difference at all.
+ */
+export function amountDifference(a: Decimal, b: Decimal): Decimal {
+  return roundExcel(a.minus(b).abs(), 2);
 }
 
 /** Plain decimal for `expected`/`actual`: amounts with 2 decimals, machine-readable. */

@@ -3,7 +3,7 @@ import { defineRule } from '../rule';
 import type { NumberCell } from '../cells';
 import type { TableKind } from '../finding';
 import { AMOUNT_COLUMNS } from '../tables';
-import { isNumeric, money, plainAmount } from './rule-support';
+import { amountDifference, isNumeric, money, plainAmount } from './rule-support';
 
 /** Up to one euro off is a rounding difference (a warning); more is an error. */
 const ROUNDING_TOLERANCE = new Decimal(1);
@@ -41,7 +41,7 @@ export const totalMismatch = defineRule({
       const numeric = rows.filter(isNumeric);
       if (numeric.length === 0) continue;
       const sum = numeric.reduce((acc, c) => acc.plus(c.value), new Decimal(0));
-      const difference = total.value.minus(sum).abs();
+      const difference = amountDifference(total.value, sum);
       if (difference.isZero()) continue;
       const rounding = difference.lessThanOrEqualTo(ROUNDING_TOLERANCE);
       report({
