@@ -14,7 +14,6 @@ import { formatAnalysis, formatConflicts } from './human-output';
 import { toJsonResult } from './json-output';
 import { MESSAGES } from './messages';
 import type { CliMessages } from './messages';
-import { XlsxWorkbook, outputPathProblem } from './xlsx-host';
 import type { ApplySummary, FileProblem } from './xlsx-host';
 
 export const EXIT_OK = 0;
@@ -59,6 +58,8 @@ export async function main(argv: readonly string[], output: CliOutput = processO
 }
 
 async function run(options: RunOptions, messages: CliMessages, output: CliOutput, fail: (line: string) => number): Promise<number> {
+  // Loaded only now: ExcelJS takes most of the start-up time, and help or a mistyped option need none of it.
+  const { XlsxWorkbook, outputPathProblem } = await import('./xlsx-host');
   if (options.output !== null) {
     const problem = await outputPathProblem(options.input, options.output);
     if (problem) return fail(messages.fileProblem(problem));

@@ -1,0 +1,174 @@
+/**
+ * The command line on the RAA 2022 sample (assets/sample-raa-2022.xlsx), end to end: what `check`
+ * finds, what `fill` writes — evaluated by a formula engine that is not ours — and what `report` adds.
+ */
+import { join } from 'node:path';
+import { HyperFormula } from 'hyperformula';
+import type { RawCellContent } from 'hyperformula';
+import { ValueType } from 'exceljs';
+import type { CellValue as ExcelCellValue, Workbook } from 'exceljs';
+import { LOG_SHEET } from '../../src/engine';
+import type { JsonResult } from '../../src/cli/json-output';
+import { SAMPLE, SAMPLE_SHEET, buildCli, hundredthsOfPercent, printedHundredths, publishedRatios, readWorkbook, runCli, sheetOf, temporaryFolder } from './harness';
+
+const folder = temporaryFolder('sample');
+const filled = join(folder.dir, 'filled.xlsx');
+
+beforeAll(() => {
+  buildCli();
+  const run = runCli(['fill', SAMPLE, '-o', filled, '--force']);
+  if (run.code !== 0 && run.code !== 1) throw new Error(`fill --force failed (${run.code}): ${run.stderr}`);
+}, 120_000);
+afterAll(folder.remove);
+
+describe('check --json on the sample', () => {
+  let result: JsonResult;
+  let code: number | null;
+  beforeAll(() => {
+    const run = runCli(['check', SAMPLE, '--json']);
+    code = run.code;
+    result = JSON.parse(run.stdout) as JsonResult;
+  });
+
+  it('prints exactly the keys of the contract', () => {
+    expect(Object.keys(result).sort()).toEqual(['findings', 'indicators', 'model']);
+    for (const finding of result.findings) expect(Object.keys(finding).sort()).toEqual(['actual', 'cell', 'expected', 'message', 'rule', 'severity', 'sheet']);
+    for (const indicator of result.indicators) expect(Object.keys(indicator).sort()).toEqual(['axis', 'code', 'name', 'ratio', 'status', 'target', 'value']);
+    expect(result.model).toEqual({ id: 'por-fse-lombardia-2014-2020', version: '2022-12' });
+  });
+
+  it('exits 1, because the sample has error findings', () => {
+    expect(result.findings.some((f) => f.severity === 'error')).toBe(true);
+    expect(code).toBe(1);
+  });
+
+  it('names the misprinted axis of the third Tabella 2 row', () => {
+    expect(result.findings).toContainEqual(expect.objectContaining({ rule: 'AXIS_DUPLICATE', sheet: SAMPLE_SHEET, cell: 'A18' }));
+  });
+
+  it('warns of the one-cent difference of the commitments total', () => {
+    expect(result.findings).toContainEqual(expect.objectContaining({ rule: 'TOTAL_MISMATCH', severity: 'warning', sheet: SAMPLE_SHEET, cell: 'E21' }));
+  });
+
+  it('finds exactly three indicators below target', () => {
+    const below = result.findings
+      .filter((f) => f.rule === 'INDICATOR_BELOW_TARGET')
+      .map((f) => ({ cell: f.cell, severity: f.severity }))
+      .sort((a, b) => a.cell.localeCompare(b.cell));
+    expect(below).toEqual([
+      { cell: 'G38', severity: 'warning' },
+      { cell: 'G41', severity: 'warning' },
+      { cell: 'G42', severity: 'error' },
+    ]);
+  });
+});
+
+describe('check in human form', () => {
+  it('starts with the model line, groups by severity and ends with the counts', () => {
+    const run = runCli(['check', SAMPLE]);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^Modello .*2022-12/);
+    expect(lines).toContain(lines.find((l) => /^Errori \(\d+\)$/.test(l)));
+    expect(lines).toContain(lines.find((l) => /^Avvisi \(\d+\)$/.test(l)));
+    expect(run.stdout).toMatch(/^ {2}'RAA 2022'!A18 +AXIS_DUPLICATE +/m);
+    expect(run.stdout).toMatch(/^Rilievi: \d+ errori, \d+ avvisi, \d+ informazion[ei]\.$/m);
+    const english = runCli(['check', SAMPLE, '--lang', 'en']).stdout;
+    expect(english).toMatch(/^Errors \(\d+\)$/m);
+    expect(english).toMatch(/^Findings: \d+ errors, \d+ warnings, \d+ info\.$/m);
+  });
+});
+
+describe('fill', () => {
+  it('writes formulas that compute every published ratio of Tabella 2 (HyperFormula)', async () => {
+    const value = evaluate(await readWorkbook(filled));
+    const computed = publishedRatios().map(({ cell }) => ({ cell, hundredths: hundredthsOfPercent(Number(value(SAMPLE_SHEET, cell))) }));
+    const published = publishedRatios().map(({ cell, percent }) => ({ cell, hundredths: printedHundredths(percent) }));
+    expect(computed).toEqual(published);
+  });
+
+  it('writes live formulas, not numbers, in the ratio columns', async () => {
+    const sheet = sheetOf(await readWorkbook(filled), SAMPLE_SHEET);
+    for (const { cell } of publishedRatios()) expect(sheet.getCell(cell).formula).toMatch(/\/|IF\(/);
+  });
+
+  it('changes nothing the second time', async () => {
+    const again = join(folder.dir, 'filled-twice.xlsx');
+    const run = runCli(['fill', filled, '-o', again, '--force']);
+    expect([0, 1]).toContain(run.code);
+    expect(snapshot(await readWorkbook(again))).toEqual(snapshot(await readWorkbook(filled)));
+  });
+
+  it('without --force leaves typed ratios alone and says how to overwrite them', () => {
+    const output = join(folder.dir, 'filled-gently.xlsx');
+    const run = runCli(['fill', SAMPLE, '-o', output]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^ {2}'RAA 2022'!D16 +valore digitato +1\.2289 → =/m);
+    expect(run.stdout).toContain('--force');
+  });
+});
+
+describe('report', () => {
+  it('adds the report and the findings sheets, linked by formula to the source cells', async () => {
+    const output = join(folder.dir, 'report.xlsx');
+    const run = runCli(['report', SAMPLE, '-o', output]);
+    expect([0, 1]).toContain(run.code);
+    expect(run.stdout).toContain(output);
+    const workbook = await readWorkbook(output);
+    const names = workbook.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining([SAMPLE_SHEET, 'Report POR', 'Rilievi POR']));
+    const formulas: string[] = [];
+    sheetOf(workbook, 'Report POR').eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ValueType.Formula) formulas.push(cell.formula);
+      }),
+    );
+    expect(formulas.some((f) => f.includes(`'${SAMPLE_SHEET}'!`))).toBe(true);
+  });
+});
+
+/** Every cell of every sheet but the log: value or formula, and number format. */
+function snapshot(workbook: Workbook): Record<string, unknown> {
+  const cells: Record<string, unknown> = {};
+  for (const ws of workbook.worksheets) {
+    if (ws.name === LOG_SHEET) continue;
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        cells[`${ws.name}!${cell.address}`] = [cell.type === ValueType.Formula ? `=${cell.formula}` : cell.value, cell.numFmt ?? 'General'];
+      }),
+    );
+  }
+  return cells;
+}
+
+/** Loads every sheet's formulas and constants into HyperFormula; returns a reader of computed values. */
+function evaluate(workbook: Workbook): (sheet: string, address: string) => unknown {
+  const sheets: Record<string, RawCellContent[][]> = {};
+  for (const ws of workbook.worksheets) {
+    const rows: RawCellContent[][] = [];
+    ws.eachRow((row, rowNumber) => {
+      const cells: RawCellContent[] = [];
+      row.eachCell((cell, colNumber) => {
+        cells[colNumber - 1] = cell.type === ValueType.Formula ? `=${cell.formula}` : rawContent(cell.value);
+      });
+      rows[rowNumber - 1] = cells;
+    });
+    sheets[ws.name] = Array.from(rows, (row) => Array.from(row ?? [], (c) => c ?? null));
+  }
+  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3' });
+  return (sheet, address) => {
+    const sheetId = hf.getSheetId(sheet);
+    if (sheetId === undefined) throw new Error(`no sheet ${sheet}`);
+    const cell = hf.simpleCellAddressFromString(address, sheetId);
+    if (!cell) throw new Error(`bad address ${address}`);
+    return hf.getCellValue(cell);
+  };
+}
+
+/** Text that HyperFormula would take for a formula is kept as text with the apostrophe prefix. */
+function rawContent(value: ExcelCellValue): RawCellContent {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return /^[=+-]/.test(value) ? `'${value}` : value;
+  if (value instanceof Date) return value.toISOString();
+  return String((value as { text?: unknown }).text ?? '');
+}
