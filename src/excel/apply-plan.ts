@@ -1,0 +1,306 @@
+import { columnLetter } from '../engine/address';
+import type { CellWrite, ConditionalFormat, LogEntry, SheetPlan, WritePlan } from '../engine/plan';
+import { LOG_HEADER, LOG_SHEET } from '../engine/plan';
+import { blockCellCount, constantInput, halveBlock, placeWrites, rectangularBlocks, type CellBlock, type CellInput } from './cell-blocks';
+import { isSizeRefusal } from './office-errors';
+import type { WorkbookShape } from './read-workbook';
+
+/**
+ * A WritePlan as Office.js requests, in ONE `context.sync()`: the plan becomes a list of steps
+ * (create or delete sheets, one `range.formulas` per rectangle of cells, formats, conditional
+ * formats, log rows), all queued, then synced once. Only when Excel refuses the request for its
+ * size is the list cut in halves (a step too big alone halves itself), each synced in turn.
+ *
+ * Order matters: first read-only checks that the sheets the plan writes into still exist, then the
+ * sheets to create and delete, then the writes. A stale picture of the workbook thus fails before
+ * anything is written, and the host can refresh it and try again.
+ */
+
+export interface ApplyOptions {
+  /** Page layout (orientation, paper, fit to width, print titles) needs ExcelApi 1.9; skipped below. */
+  printSetup: boolean;
+}
+
+/** The proxies of one request, shared by the steps queued in it. */
+interface WriteBatch {
+  context: Excel.RequestContext;
+  /** The sheet's proxy, shared by the steps of the request. */
+  worksheet(name: string): Excel.Worksheet;
+  /** After a delete or an add, later steps must not reuse a proxy of the old sheet. */
+  replaceWorksheet(name: string, sheet: Excel.Worksheet | null): void;
+}
+
+interface WriteStep {
+  /** Cells the step sends: what counts toward Excel's request size. */
+  cells: number;
+  enqueue(batch: WriteBatch): void;
+  /** Two steps that do the same in order, or `null` when the step cannot be cut. */
+  split(): [WriteStep, WriteStep] | null;
+}
+
+export interface PlannedWrites {
+  steps: WriteStep[];
+  cellsWritten: number;
+  sheetsCreated: string[];
+  /** The workbook's shape once the plan is applied. */
+  shapeAfter: WorkbookShape;
+}
+
+export function planWrites(plan: WritePlan, shape: WorkbookShape, options: ApplyOptions): PlannedWrites {
+  const exists = (name: string): boolean => shape.sheets.some((sheet) => sheet.toLowerCase() === name.toLowerCase());
+  const deleted = plan.deleteSheets.filter(exists);
+  const logRows = plan.log.length > 0;
+  const createLog = logRows && !exists(LOG_SHEET);
+  const newSheets = plan.sheets.filter((sheet) => !exists(sheet.name));
+  const replacedSheets = plan.sheets.filter((sheet) => exists(sheet.name));
+
+  const mustExist = new Set<string>([...plan.cells.map((cell) => cell.sheet), ...plan.conditionalFormats.map((format) => format.sheet), ...deleted, ...replacedSheets.map((sheet) => sheet.name)]);
+  if (logRows && !createLog) mustExist.add(LOG_SHEET);
+
+  const steps: WriteStep[] = [];
+  steps.push(checkSheetsStep([...mustExist]));
+  // New sheets first: if one already exists after all, the request fails before any write.
+  for (const sheet of newSheets) steps.push(addSheetStep(sheet.name));
+  if (createLog) steps.push(addSheetStep(LOG_SHEET));
+  for (const name of deleted) steps.push(deleteSheetStep(name));
+  for (const sheet of replacedSheets) {
+    if (!sheet.replace) continue;
+    if (!plan.deleteSheets.includes(sheet.name)) steps.push(deleteSheetStep(sheet.name));
+    // Back where the old sheet was: a re-run does not move the report to the end.
+    const position = shape.sheets.findIndex((name) => name.toLowerCase() === sheet.name.toLowerCase());
+    steps.push(addSheetStep(sheet.name, position));
+  }
+
+  let cellsWritten = 0;
+  for (const sheet of plan.sheets) {
+    cellsWritten += pushCellWrites(steps, sheet.name, sheet.cells);
+    pushSheetLayout(steps, sheet, options);
+  }
+  const bySheet = new Map<string, CellWrite[]>();
+  for (const cell of plan.cells) {
+    const cells = bySheet.get(cell.sheet);
+    if (cells) cells.push(cell);
+    else bySheet.set(cell.sheet, [cell]);
+  }
+  for (const [sheet, cells] of bySheet) cellsWritten += pushCellWrites(steps, sheet, cells);
+  for (const format of plan.conditionalFormats) steps.push(conditionalFormatStep(format));
+
+  if (createLog) {
+    steps.push(blockStep(LOG_SHEET, { top: 0, left: 0, entries: [LOG_HEADER.map((label) => label)] }, 'formulas'));
+    steps.push(boldStep(LOG_SHEET, `A1:${columnLetter(LOG_HEADER.length - 1)}1`, true));
+  }
+  if (logRows) steps.push(logRowsStep(plan.log.map(logRow)));
+
+  const created = [...newSheets.map((sheet) => sheet.name), ...(createLog ? [LOG_SHEET] : [])];
+  const gone = new Set(deleted.map((name) => name.toLowerCase()));
+  const shapeAfter: WorkbookShape = {
+    sheets: [...shape.sheets.filter((name) => !gone.has(name.toLowerCase())), ...created],
+    tables: shape.tables.filter((table) => !gone.has(table.sheet.toLowerCase())),
+  };
+  return { steps, cellsWritten, sheetsCreated: [...plan.sheets.map((sheet) => sheet.name), ...(createLog ? [LOG_SHEET] : [])], shapeAfter };
+}
+
+/** Queues every step and syncs once; on a size refusal, syncs the two halves in turn. Returns the syncs made. */
+export async function runSteps(context: Excel.RequestContext, steps: WriteStep[]): Promise<number> {
+  const proxies = new Map<string, Excel.Worksheet>();
+  const batch: WriteBatch = {
+    context,
+    worksheet(name) {
+      let sheet = proxies.get(name);
+      if (!sheet) {
+        sheet = context.workbook.worksheets.getItem(name);
+        proxies.set(name, sheet);
+      }
+      return sheet;
+    },
+    replaceWorksheet(name, sheet) {
+      if (sheet) proxies.set(name, sheet);
+      else proxies.delete(name);
+    },
+  };
+  for (const step of steps) step.enqueue(batch);
+  try {
+    await context.sync();
+    return 1;
+  } catch (error) {
+    // A refused request applied nothing: send the same steps again, in two smaller requests.
+    const halves = isSizeRefusal(error) ? halveSteps(steps) : null;
+    if (!halves) throw error;
+    const first = await runSteps(context, halves[0]);
+    return 1 + first + (await runSteps(context, halves[1]));
+  }
+}
+
+function halveSteps(steps: WriteStep[]): [WriteStep[], WriteStep[]] | null {
+  if (steps.length === 1) {
+    const halves = steps[0].split();
+    return halves ? [[halves[0]], [halves[1]]] : null;
+  }
+  const total = steps.reduce((sum, step) => sum + step.cells, 0);
+  let sum = 0;
+  let cut = 1;
+  for (; cut < steps.length - 1; cut++) {
+    sum += steps[cut - 1].cells;
+    if (sum >= total / 2) break;
+  }
+  return [steps.slice(0, cut), steps.slice(cut)];
+}
+
+// ── steps ────────────────────────────────────────────────────────────────────────────────────
+
+function unsplittable(cells: number, enqueue: (batch: WriteBatch) => void): WriteStep {
+  return { cells, enqueue, split: () => null };
+}
+
+/** A cheap read that fails with ItemNotFound if a sheet is gone, before anything is written. */
+function checkSheetsStep(names: string[]): WriteStep {
+  return unsplittable(0, (batch) => {
+    for (const name of names) batch.worksheet(name).load('name');
+  });
+}
+
+function addSheetStep(name: string, position?: number): WriteStep {
+  return unsplittable(0, (batch) => {
+    const sheet = batch.context.workbook.worksheets.add(name);
+    if (position !== undefined) sheet.position = position;
+    batch.replaceWorksheet(name, sheet);
+  });
+}
+
+function deleteSheetStep(name: string): WriteStep {
+  return unsplittable(0, (batch) => {
+    batch.context.workbook.worksheets.getItem(name).delete();
+    batch.replaceWorksheet(name, null);
+  });
+}
+
+function blockAddress(block: CellBlock<unknown>): string {
+  const rows = block.entries.length;
+  const cols = block.entries[0]?.length ?? 0;
+  const start = `${columnLetter(block.left)}${block.top + 1}`;
+  return rows === 1 && cols === 1 ? start : `${start}:${columnLetter(block.left + cols - 1)}${block.top + rows}`;
+}
+
+function blockStep(sheet: string, block: CellBlock<CellInput>, property: 'formulas'): WriteStep;
+function blockStep(sheet: string, block: CellBlock<string>, property: 'numberFormat'): WriteStep;
+function blockStep(sheet: string, block: CellBlock<CellInput>, property: 'formulas' | 'numberFormat'): WriteStep {
+  return {
+    cells: blockCellCount(block),
+    enqueue(batch) {
+      const range = batch.worksheet(sheet).getRange(blockAddress(block));
+      // Formulas in English through `formulas` (never formulasLocal); formats as en-US codes.
+      if (property === 'formulas') range.formulas = block.entries;
+      else range.numberFormat = block.entries;
+    },
+    split() {
+      const halves = halveBlock(block);
+      return halves ? [blockStep(sheet, halves[0], property as 'formulas'), blockStep(sheet, halves[1], property as 'formulas')] : null;
+    },
+  };
+}
+
+function boldStep(sheet: string, address: string, bold: boolean): WriteStep {
+  return unsplittable(1, (batch) => {
+    batch.worksheet(sheet).getRange(address).format.font.bold = bold;
+  });
+}
+
+/** Contents, number formats and bold of one sheet's writes, grouped into rectangles. Returns the cells touched. */
+function pushCellWrites(steps: WriteStep[], sheet: string, writes: CellWrite[]): number {
+  const placed = placeWrites(writes);
+  for (const block of rectangularBlocks(placed.content)) steps.push(blockStep(sheet, block, 'formulas'));
+  for (const block of rectangularBlocks(placed.numberFormats)) steps.push(blockStep(sheet, block, 'numberFormat'));
+  for (const bold of [true, false]) {
+    const cells = placed.bold.filter((item) => item.entry === bold);
+    for (const block of rectangularBlocks(cells)) steps.push(boldStep(sheet, blockAddress(block), bold));
+  }
+  return placed.cellCount;
+}
+
+/** Excel's column width: characters of the default font → points, the unit of `format.columnWidth`. */
+export function columnWidthPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function pushSheetLayout(steps: WriteStep[], sheet: SheetPlan, options: ApplyOptions): void {
+  const widths = sheet.columnWidths ?? [];
+  for (let col = 0; col < widths.length; ) {
+    const width = widths[col];
+    let end = col;
+    while (end + 1 < widths.length && widths[end + 1] === width) end++;
+    if (typeof width === 'number' && width > 0) {
+      const address = `${columnLetter(col)}:${columnLetter(end)}`;
+      steps.push(
+        unsplittable(0, (batch) => {
+          batch.worksheet(sheet.name).getRange(address).format.columnWidth = columnWidthPoints(width);
+        }),
+      );
+    }
+    col = end + 1;
+  }
+  for (const merge of sheet.merges ?? []) {
+    steps.push(unsplittable(0, (batch) => batch.worksheet(sheet.name).getRange(merge).merge(false)));
+  }
+  if (!options.printSetup) return;
+  const print = sheet.print;
+  if (print) {
+    steps.push(
+      unsplittable(0, (batch) => {
+        const layout = batch.worksheet(sheet.name).pageLayout;
+        layout.orientation = print.orientation === 'landscape' ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+        layout.paperSize = Excel.PaperType.a4;
+        // One page wide, as many pages tall as needed.
+        if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      }),
+    );
+  }
+  const titleRows = sheet.printTitleRows;
+  if (titleRows) {
+    const absolute = titleRows
+      .split(':')
+      .map((row) => `$${row.replace(/\$/g, '')}`)
+      .join(':');
+    steps.push(unsplittable(0, (batch) => batch.worksheet(sheet.name).pageLayout.setPrintTitleRows(absolute)));
+  }
+}
+
+function conditionalFormatStep(format: ConditionalFormat): WriteStep {
+  return unsplittable(1, (batch) => {
+    const conditional = batch.worksheet(format.sheet).getRange(format.range).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+    conditional.custom.rule.formula = format.formula;
+    conditional.custom.format.fill.color = format.fill;
+    conditional.custom.format.font.color = format.fontColor;
+  });
+}
+
+/** One log row, in LOG_HEADER's order; every text stays text (a formula in `old`/`new` included). */
+function logRow(entry: LogEntry): CellInput[] {
+  return [entry.time, entry.action, entry.modelVersion, entry.sheet, entry.cell, entry.old, entry.oldFormat, entry.new].map(constantInput);
+}
+
+/**
+ * Appends rows below the log sheet's last used row, found by Excel when the request runs (the used
+ * range's last row, its row, column A, one row down): no read needed, and two halves appended one
+ * after the other stay in order.
+ */
+function logRowsStep(rows: CellInput[][]): WriteStep {
+  return {
+    cells: rows.length * LOG_HEADER.length,
+    enqueue(batch) {
+      const target = batch
+        .worksheet(LOG_SHEET)
+        .getUsedRange(true)
+        .getLastRow()
+        .getEntireRow()
+        .getCell(0, 0)
+        .getOffsetRange(1, 0)
+        .getResizedRange(rows.length - 1, LOG_HEADER.length - 1);
+      target.formulas = rows;
+    },
+    split() {
+      if (rows.length < 2) return null;
+      const half = Math.ceil(rows.length / 2);
+      return [logRowsStep(rows.slice(0, half)), logRowsStep(rows.slice(half))];
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import type { Grid } from '../engine/grid';
+import type { WritePlan } from '../engine/plan';
+import type { ApplyResult, WorkbookHost } from '../taskpane/host';
+import { planWrites, runSteps } from './apply-plan';
+import { officeErrorCode } from './office-errors';
+import { supportsPrintSetup } from './office-environment';
+import { readWorkbook, type WorkbookShape } from './read-workbook';
+
+/**
+ * The WorkbookHost over Office.js (real Excel, or the fake Excel of the playground and tests).
+ * Sync counts per call, independent of the size of the tables:
+ * - `read`: 1 (2 on the first read of a session, or after the user added a sheet or table);
+ * - `apply`: 1 after a read (2 if no read came before), more only when Excel refuses a request for size;
+ * - `select`: 1.
+ */
+export interface ExcelHost extends WorkbookHost {
+  /** The sheet and table names the host knows from its last request (for tests and diagnostics). */
+  knownShape(): WorkbookShape | null;
+}
+
+export function createExcelHost(): ExcelHost {
+  let shape: WorkbookShape | null = null;
+
+  async function read(): Promise<Grid> {
+    const result = await readWorkbook(shape);
+    shape = result.shape;
+    return result.grid;
+  }
+
+  async function apply(plan: WritePlan): Promise<ApplyResult> {
+    let syncs = 0;
+    const printSetup = supportsPrintSetup();
+    for (let attempt = 0; ; attempt++) {
+      if (!shape) {
+        shape = await listShape();
+        syncs++;
+      }
+      const planned = planWrites(plan, shape, { printSetup });
+      try {
+        syncs += await Excel.run((context) => runSteps(context, planned.steps));
+      } catch (error) {
+        // Counted: the refused request was a sync too.
+        syncs++;
+        const code = officeErrorCode(error);
+        // The workbook changed since the last read (a sheet gone or added): the checks at the
+        // head of the request failed before any write, so refresh the names and try once more.
+        if (attempt === 0 && (code === 'ItemNotFound' || code === 'ItemAlreadyExists')) {
+          shape = null;
+          continue;
+        }
+        throw error;
+      }
+      shape = planned.shapeAfter;
+      return { cellsWritten: planned.cellsWritten, sheetsCreated: planned.sheetsCreated, syncs };
+    }
+  }
+
+  async function select(sheet: string, cell: string): Promise<void> {
+    await Excel.run(async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      worksheet.activate();
+      worksheet.getRange(cell).select();
+      await context.sync();
+    });
+  }
+
+  return { read, apply, select, knownShape: () => shape };
+}
+
+async function listShape(): Promise<WorkbookShape> {
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets.load('items/name');
+    const tables = context.workbook.tables.load('items/name, items/worksheet/name');
+    await context.sync();
+    return { sheets: sheets.items.map((sheet) => sheet.name), tables: tables.items.map((table) => ({ name: table.name, sheet: table.worksheet.name })) };
+  });
+}

@@ -1,0 +1,36 @@
+import type { OfficeEnvironment } from '../taskpane/host';
+
+/**
+ * The lowest ExcelApi requirement set the add-in needs: custom conditional formats (Segnala) are
+ * ExcelApi 1.6; everything else it reads or writes is older (used ranges with `valuesOnly` and
+ * `getResizedRange` 1.2, `Table.worksheet` 1.2, `format.columnWidth` 1.2, `merge` 1.2).
+ */
+export const REQUIRED_EXCEL_API = '1.6';
+
+/** Print setup of the report (`worksheet.pageLayout`) is ExcelApi 1.9; below it the report is written without it. */
+export const PRINT_SETUP_EXCEL_API = '1.9';
+
+/** What the pane learns from Office at start; outside Office (no host, or no office.js) `inExcel` is false. */
+export async function officeEnvironment(): Promise<OfficeEnvironment> {
+  if (typeof Office === 'undefined') return outsideOffice();
+  const info = await Office.onReady();
+  if (info.host !== Office.HostType.Excel) return outsideOffice();
+  const context = Office.context;
+  return {
+    inExcel: true,
+    displayLanguage: context.displayLanguage || 'it-IT',
+    // Excel has no theme-change event: the theme is read once, at start.
+    dark: context.officeTheme?.isDarkTheme ?? false,
+    supported: context.requirements.isSetSupported('ExcelApi', REQUIRED_EXCEL_API),
+  };
+}
+
+export function supportsPrintSetup(): boolean {
+  return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', PRINT_SETUP_EXCEL_API) === true;
+}
+
+function outsideOffice(): OfficeEnvironment {
+  const language = typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'it-IT';
+  const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+  return { inExcel: false, displayLanguage: language, dark, supported: false };
+}

@@ -1,0 +1,905 @@
+import {
+  MAX_COLUMNS,
+  MAX_ROWS,
+  boxCellCount,
+  parseBox,
+  qualifiedAddress,
+  type CellBox,
+  type CellReading,
+  type ConditionalFormatState,
+  type FakeCellInput,
+  type FakeScalar,
+  type FakeSheet,
+  type FakeValueType,
+  type FakeWorkbookDocument,
+} from './document';
+import { FakeOfficeError, propertyNotLoaded } from './errors';
+
+/**
+ * The proxy objects of the fake Excel, with Office.js semantics: every method or property set only
+ * queues an operation on the request context; `context.sync()` runs the queue in order; a property
+ * can be read only after `load` and `sync` (or after the code itself set it), otherwise it throws
+ * `PropertyNotLoaded` exactly as Office.js does. Objects are located lazily, when the operation
+ * that uses them runs, so `sheet.getUsedRange()` queued after a write sees that write.
+ */
+
+/** One queued operation of a request. */
+export interface QueuedOperation {
+  /** Cells whose values, formulas or formats the operation sends: what counts toward Excel's request size limit. */
+  cells: number;
+  writes: boolean;
+  /** `Range.values`, `Worksheet.delete`… for diagnostics and injected-failure predicates. */
+  name: string;
+  /** Applies the operation; a load returns the cells it sends back (for the response size limit). */
+  run(): number | void;
+}
+
+/** What a request context needs from the fake Excel that runs its batches. */
+export interface BatchRunner {
+  readonly document: FakeWorkbookDocument;
+  /** Increases with every `sync`; lazily located objects are re-located in each batch, as in Office.js. */
+  readonly batchNumber: number;
+  runBatch(operations: QueuedOperation[]): Promise<void>;
+}
+
+/** `load()` arguments Office.js accepts: `'a, b'`, `['a', 'b']`, `{ select: 'a,b' }` or `{ a: true, b: true }`. */
+export type LoadOption = string | string[] | { select?: string | string[] } | Record<string, boolean | undefined>;
+
+function loadPaths(option: LoadOption | undefined): string[] | null {
+  if (option === undefined) return null;
+  const list = (value: string | string[]): string[] =>
+    (Array.isArray(value) ? value : value.split(','))
+      .map((path) => path.trim())
+      .filter((path) => path !== '');
+  if (typeof option === 'string' || Array.isArray(option)) return list(option);
+  if ('select' in option && (typeof option.select === 'string' || Array.isArray(option.select))) return list(option.select);
+  return Object.entries(option)
+    .filter(([, wanted]) => wanted === true)
+    .map(([name]) => name);
+}
+
+export class FakeRequestContext {
+  readonly workbook: FakeWorkbook;
+  /** Office.js's object tracking; objects of the fake need none, the calls are accepted. */
+  readonly trackedObjects = { add(): void {}, remove(): void {} };
+  private queue: QueuedOperation[] = [];
+
+  constructor(readonly runner: BatchRunner) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  get document(): FakeWorkbookDocument {
+    return this.runner.document;
+  }
+
+  get pendingOperations(): number {
+    return this.queue.length;
+  }
+
+  enqueue(operation: QueuedOperation): void {
+    this.queue.push(operation);
+  }
+
+  async sync(): Promise<void> {
+    const operations = this.queue;
+    this.queue = [];
+    await this.runner.runBatch(operations);
+  }
+}
+
+abstract class FakeClientObject {
+  protected readonly loaded = new Map<string, unknown>();
+  protected abstract readonly entityName: string;
+  /** What `load()` with no argument loads. */
+  protected abstract readonly scalarProperties: readonly string[];
+
+  protected constructor(readonly context: FakeRequestContext) {}
+
+  get isNullObject(): boolean {
+    return this.loadedValue<boolean>('isNullObject');
+  }
+
+  load(option?: LoadOption): this {
+    const paths = loadPaths(option) ?? [...this.scalarProperties];
+    this.context.enqueue({ cells: 0, writes: false, name: `${this.entityName}.load`, run: () => this.applyLoad(paths) });
+    return this;
+  }
+
+  /** Runs at sync time: reads the properties from the document into this proxy; returns the cells read. */
+  applyLoad(paths: string[]): number {
+    const isNull = this.isNullNow();
+    this.loaded.set('isNullObject', isNull);
+    if (isNull) return 0;
+    let cells = 0;
+    for (const path of paths) {
+      const [head, ...rest] = path.split('/');
+      const related = this.navigation(head);
+      if (related) {
+        cells += related.applyLoad(rest.length > 0 ? [rest.join('/')] : [...related.scalarProperties]);
+      } else if (rest.length === 0 && this.scalarProperties.includes(head)) {
+        const value = this.readProperty(head);
+        this.loaded.set(head, value);
+        if (Array.isArray(value) && Array.isArray(value[0])) cells += value.length * value[0].length;
+      } else {
+        throw new FakeOfficeError({ code: 'InvalidArgument', message: `The property '${path}' does not exist on ${this.entityName}.`, errorLocation: `${this.entityName}.load` });
+      }
+    }
+    return cells;
+  }
+
+  /** Whether the object is a null object (only `*OrNullObject` proxies can be). */
+  protected isNullNow(): boolean {
+    return false;
+  }
+
+  protected navigation(property: string): FakeClientObject | null {
+    void property;
+    return null;
+  }
+
+  protected abstract readProperty(property: string): unknown;
+
+  protected loadedValue<T>(property: string): T {
+    if (!this.loaded.has(property)) throw propertyNotLoaded(property, this.entityName);
+    return this.loaded.get(property) as T;
+  }
+
+  /** A property set: visible on the proxy at once (as in Office.js), applied to the document at sync. */
+  protected queueSet(property: string, value: unknown, cells: number, apply: () => void): void {
+    this.loaded.set(property, value);
+    this.context.enqueue({ cells, writes: true, name: `${this.entityName}.${property}`, run: apply });
+  }
+
+  protected queueCall(method: string, apply: () => void, writes = true): void {
+    this.context.enqueue({ cells: 0, writes, name: `${this.entityName}.${method}`, run: apply });
+  }
+}
+
+function invalidObjectPath(entity: string): FakeOfficeError {
+  return new FakeOfficeError({ code: 'InvalidObjectPath', errorLocation: entity });
+}
+
+// ── Workbook ─────────────────────────────────────────────────────────────────────────────────
+
+export class FakeWorkbook extends FakeClientObject {
+  protected readonly entityName = 'Workbook';
+  protected readonly scalarProperties = [] as const;
+  readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
+
+  constructor(context: FakeRequestContext) {
+    super(context);
+    this.worksheets = new FakeWorksheetCollection(context);
+    this.tables = new FakeTableCollection(context, null);
+  }
+
+  getActiveCell(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const document = this.context.document;
+      const selection = document.selection;
+      const sheet = document.sheet(selection?.sheet ?? document.activeSheet ?? document.sheets[0].name);
+      const box = selection?.box ?? { top: 0, left: 0, bottom: 0, right: 0 };
+      return { sheet, box: { top: box.top, left: box.left, bottom: box.top, right: box.left } };
+    });
+  }
+
+  protected readProperty(property: string): unknown {
+    throw invalidObjectPath(`Workbook.${property}`);
+  }
+}
+
+// ── Worksheets ───────────────────────────────────────────────────────────────────────────────
+
+export class FakeWorksheetCollection extends FakeClientObject {
+  protected readonly entityName = 'WorksheetCollection';
+  protected readonly scalarProperties = ['items'] as const;
+
+  constructor(context: FakeRequestContext) {
+    super(context);
+  }
+
+  get items(): FakeWorksheet[] {
+    return this.loadedValue<FakeWorksheet[]>('items');
+  }
+
+  override load(option?: LoadOption): this {
+    const paths = (loadPaths(option) ?? []).map((path) => path.replace(/^items\/?/, '')).filter((path) => path !== '');
+    this.context.enqueue({
+      cells: 0,
+      writes: false,
+      name: 'WorksheetCollection.load',
+      run: () => {
+        const items = this.context.document.sheets.map((sheet) => {
+          const worksheet = new FakeWorksheet(this.context, () => sheet);
+          worksheet.applyLoad(paths.length > 0 ? paths : ['name', 'position']);
+          return worksheet;
+        });
+        this.loaded.set('items', items);
+        return 0;
+      },
+    });
+    return this;
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.document.sheet(name));
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.document.findSheet(name), true);
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => {
+      const document = this.context.document;
+      return document.sheet(document.activeSheet ?? document.sheets[0].name);
+    });
+  }
+
+  add(name?: string): FakeWorksheet {
+    const sheetName = name ?? this.context.document.nextSheetName();
+    this.context.enqueue({ cells: 0, writes: true, name: 'WorksheetCollection.add', run: () => void this.context.document.addSheet(sheetName) });
+    return new FakeWorksheet(this.context, () => this.context.document.sheet(sheetName));
+  }
+
+  protected readProperty(property: string): unknown {
+    throw invalidObjectPath(`WorksheetCollection.${property}`);
+  }
+}
+
+export class FakeWorksheet extends FakeClientObject {
+  protected readonly entityName = 'Worksheet';
+  protected readonly scalarProperties = ['name', 'position', 'id', 'visibility'] as const;
+  private memo: { batch: number; sheet: FakeSheet | null } | null = null;
+  private tableCollection: FakeTableCollection | null = null;
+  private layout: FakePageLayout | null = null;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly locator: () => FakeSheet | null,
+    private readonly orNull = false,
+  ) {
+    super(context);
+  }
+
+  /** The sheet this proxy stands for, located once per batch. */
+  locate(): FakeSheet | null {
+    const batch = this.context.runner.batchNumber;
+    if (this.memo?.batch !== batch) this.memo = { batch, sheet: this.locator() };
+    return this.memo.sheet;
+  }
+
+  requireSheet(): FakeSheet {
+    const sheet = this.locate();
+    if (!sheet) throw invalidObjectPath('Worksheet');
+    return sheet;
+  }
+
+  protected override isNullNow(): boolean {
+    return this.orNull && this.locate() === null;
+  }
+
+  get name(): string {
+    return this.loadedValue<string>('name');
+  }
+
+  get position(): number {
+    return this.loadedValue<number>('position');
+  }
+  set position(position: number) {
+    this.queueSet('position', position, 0, () => this.context.document.moveSheet(this.requireSheet(), position));
+  }
+
+  get tables(): FakeTableCollection {
+    this.tableCollection ??= new FakeTableCollection(this.context, this);
+    return this.tableCollection;
+  }
+
+  get pageLayout(): FakePageLayout {
+    this.layout ??= new FakePageLayout(this.context, this);
+    return this.layout;
+  }
+
+  getRange(address?: string): FakeRange {
+    const box = address === undefined ? { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 } : null;
+    return new FakeRange(this.context, () => ({ sheet: this.requireSheet(), box: box ?? parseBox(address as string) }));
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.context, () => ({ sheet: this.requireSheet(), box: checkedBox(row, column, row, column, 'Worksheet.getCell') }));
+  }
+
+  /** An empty sheet's used range is its A1 cell, as in Excel. */
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, () => {
+      const sheet = this.requireSheet();
+      return { sheet, box: this.context.document.usedBox(sheet, valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const sheet = this.requireSheet();
+        const box = this.context.document.usedBox(sheet, valuesOnly);
+        return box ? { sheet, box } : null;
+      },
+      true,
+    );
+  }
+
+  activate(): void {
+    this.queueCall('activate', () => this.context.document.activate(this.requireSheet()), false);
+  }
+
+  delete(): void {
+    this.queueCall('delete', () => this.context.document.deleteSheet(this.requireSheet().name));
+  }
+
+  protected readProperty(property: string): unknown {
+    const sheet = this.requireSheet();
+    switch (property) {
+      case 'name':
+        return sheet.name;
+      case 'position':
+        return this.context.document.sheets.indexOf(sheet);
+      case 'id':
+        return `{fake-sheet-${sheet.hfId}}`;
+      case 'visibility':
+        return 'Visible';
+      default:
+        throw invalidObjectPath(`Worksheet.${property}`);
+    }
+  }
+}
+
+function checkedBox(top: number, left: number, bottom: number, right: number, location: string): CellBox {
+  if (top < 0 || left < 0 || bottom >= MAX_ROWS || right >= MAX_COLUMNS || bottom < top || right < left) {
+    throw new FakeOfficeError({ code: 'InvalidArgument', message: 'The argument is invalid or missing or has an incorrect format.', errorLocation: location });
+  }
+  return { top, left, bottom, right };
+}
+
+// ── Ranges ───────────────────────────────────────────────────────────────────────────────────
+
+export interface RangeLocation {
+  sheet: FakeSheet;
+  box: CellBox;
+}
+
+export class FakeRange extends FakeClientObject {
+  protected readonly entityName = 'Range';
+  protected readonly scalarProperties = ['address', 'values', 'formulas', 'numberFormat', 'valueTypes', 'text', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'cellCount'] as const;
+  private memo: { batch: number; location: RangeLocation | null } | null = null;
+  private rangeFormat: FakeRangeFormat | null = null;
+  private formats: FakeConditionalFormatCollection | null = null;
+  private sheet: FakeWorksheet | null = null;
+  private reading: CellReading[][] | null = null;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly locator: () => RangeLocation | null,
+    private readonly orNull = false,
+  ) {
+    super(context);
+  }
+
+  locate(): RangeLocation | null {
+    const batch = this.context.runner.batchNumber;
+    if (this.memo?.batch !== batch) this.memo = { batch, location: this.locator() };
+    return this.memo.location;
+  }
+
+  requireLocation(): RangeLocation {
+    const location = this.locate();
+    if (!location) throw invalidObjectPath('Range');
+    return location;
+  }
+
+  protected override isNullNow(): boolean {
+    return this.orNull && this.locate() === null;
+  }
+
+  override applyLoad(paths: string[]): number {
+    this.reading = null;
+    try {
+      return super.applyLoad(paths);
+    } finally {
+      this.reading = null;
+    }
+  }
+
+  get address(): string {
+    return this.loadedValue<string>('address');
+  }
+  get rowIndex(): number {
+    return this.loadedValue<number>('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.loadedValue<number>('columnIndex');
+  }
+  get rowCount(): number {
+    return this.loadedValue<number>('rowCount');
+  }
+  get columnCount(): number {
+    return this.loadedValue<number>('columnCount');
+  }
+  get cellCount(): number {
+    return this.loadedValue<number>('cellCount');
+  }
+  get valueTypes(): FakeValueType[][] {
+    return this.loadedValue<FakeValueType[][]>('valueTypes');
+  }
+  get text(): string[][] {
+    return this.loadedValue<string[][]>('text');
+  }
+
+  get values(): FakeScalar[][] {
+    return this.loadedValue<FakeScalar[][]>('values');
+  }
+  set values(input: FakeCellInput[][] | FakeCellInput) {
+    this.queueSet('values', input, inputCells(input), () => {
+      const { sheet, box } = this.requireLocation();
+      this.context.document.writeEntries(sheet, box, input, 'Range.values');
+    });
+  }
+
+  get formulas(): FakeScalar[][] {
+    return this.loadedValue<FakeScalar[][]>('formulas');
+  }
+  set formulas(input: FakeCellInput[][] | FakeCellInput) {
+    this.queueSet('formulas', input, inputCells(input), () => {
+      const { sheet, box } = this.requireLocation();
+      this.context.document.writeEntries(sheet, box, input, 'Range.formulas');
+    });
+  }
+
+  get numberFormat(): string[][] {
+    return this.loadedValue<string[][]>('numberFormat');
+  }
+  set numberFormat(input: (string | null)[][] | string | null) {
+    this.queueSet('numberFormat', input, inputCells(input), () => {
+      const { sheet, box } = this.requireLocation();
+      this.context.document.writeNumberFormats(sheet, box, input, 'Range.numberFormat');
+    });
+  }
+
+  get format(): FakeRangeFormat {
+    this.rangeFormat ??= new FakeRangeFormat(this.context, this);
+    return this.rangeFormat;
+  }
+
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    this.formats ??= new FakeConditionalFormatCollection(this.context, this);
+    return this.formats;
+  }
+
+  get worksheet(): FakeWorksheet {
+    this.sheet ??= new FakeWorksheet(this.context, () => this.requireLocation().sheet);
+    return this.sheet;
+  }
+
+  protected override navigation(property: string): FakeClientObject | null {
+    return property === 'worksheet' ? this.worksheet : property === 'format' ? this.format : null;
+  }
+
+  select(): void {
+    this.queueCall(
+      'select',
+      () => {
+        const { sheet, box } = this.requireLocation();
+        if (this.context.document.activeSheet !== sheet.name) {
+          // Excel selects only on the active sheet.
+          throw new FakeOfficeError({ code: 'InvalidOperation', message: 'Cannot select a range on a sheet that is not active. Activate the worksheet first.', errorLocation: 'Range.select' });
+        }
+        this.context.document.select(sheet, box);
+      },
+      false,
+    );
+  }
+
+  merge(across = false): void {
+    this.queueCall('merge', () => {
+      const { sheet, box } = this.requireLocation();
+      this.context.document.merge(sheet, box, across);
+    });
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return this.derived('getCell', (box) => ({ top: box.top + row, left: box.left + column, bottom: box.top + row, right: box.left + column }));
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    return this.derived('getOffsetRange', (box) => ({ top: box.top + rowOffset, left: box.left + columnOffset, bottom: box.bottom + rowOffset, right: box.right + columnOffset }));
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this.derived('getResizedRange', (box) => ({ ...box, bottom: box.bottom + deltaRows, right: box.right + deltaColumns }));
+  }
+
+  getLastRow(): FakeRange {
+    return this.derived('getLastRow', (box) => ({ ...box, top: box.bottom }));
+  }
+
+  getEntireRow(): FakeRange {
+    return this.derived('getEntireRow', (box) => ({ top: box.top, bottom: box.bottom, left: 0, right: MAX_COLUMNS - 1 }));
+  }
+
+  getEntireColumn(): FakeRange {
+    return this.derived('getEntireColumn', (box) => ({ top: 0, bottom: MAX_ROWS - 1, left: box.left, right: box.right }));
+  }
+
+  private derived(method: string, move: (box: CellBox) => CellBox): FakeRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, box } = this.requireLocation();
+      const moved = move(box);
+      return { sheet, box: checkedBox(moved.top, moved.left, moved.bottom, moved.right, `Range.${method}`) };
+    });
+  }
+
+  protected readProperty(property: string): unknown {
+    const { sheet, box } = this.requireLocation();
+    switch (property) {
+      case 'address':
+        return qualifiedAddress(sheet.name, box);
+      case 'rowIndex':
+        return box.top;
+      case 'columnIndex':
+        return box.left;
+      case 'rowCount':
+        return box.bottom - box.top + 1;
+      case 'columnCount':
+        return box.right - box.left + 1;
+      case 'cellCount':
+        return boxCellCount(box);
+    }
+    // One read of the cells serves every array property of the same load.
+    this.reading ??= this.context.document.readBox(sheet, box);
+    const cells = this.reading;
+    switch (property) {
+      case 'values':
+        return cells.map((row) => row.map((cell) => cell.value));
+      case 'formulas':
+        return cells.map((row) => row.map((cell) => cell.formula));
+      case 'numberFormat':
+        return cells.map((row) => row.map((cell) => cell.numberFormat));
+      case 'valueTypes':
+        return cells.map((row) => row.map((cell) => cell.type));
+      case 'text':
+        return cells.map((row) => row.map((cell) => String(cell.value)));
+      default:
+        throw invalidObjectPath(`Range.${property}`);
+    }
+  }
+}
+
+function inputCells(input: unknown): number {
+  return Array.isArray(input) ? input.reduce((sum: number, row: unknown) => sum + (Array.isArray(row) ? row.length : 1), 0) : 1;
+}
+
+export class FakeRangeFormat extends FakeClientObject {
+  protected readonly entityName = 'RangeFormat';
+  protected readonly scalarProperties = ['columnWidth'] as const;
+  readonly font: FakeRangeFont;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context);
+    this.font = new FakeRangeFont(context, range);
+  }
+
+  get columnWidth(): number {
+    return this.loadedValue<number>('columnWidth');
+  }
+  set columnWidth(points: number) {
+    this.queueSet('columnWidth', points, 0, () => {
+      const { sheet, box } = this.range.requireLocation();
+      this.context.document.setColumnWidth(sheet, box, points);
+    });
+  }
+
+  autofitColumns(): void {
+    this.queueCall('autofitColumns', () => void this.range.requireLocation());
+  }
+
+  protected override navigation(property: string): FakeClientObject | null {
+    return property === 'font' ? this.font : null;
+  }
+
+  protected readProperty(property: string): unknown {
+    const { sheet, box } = this.range.requireLocation();
+    if (property === 'columnWidth') return sheet.columnWidths.get(box.left) ?? 48;
+    throw invalidObjectPath(`RangeFormat.${property}`);
+  }
+}
+
+export class FakeRangeFont extends FakeClientObject {
+  protected readonly entityName = 'RangeFont';
+  protected readonly scalarProperties = ['bold'] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context);
+  }
+
+  get bold(): boolean {
+    return this.loadedValue<boolean>('bold');
+  }
+  set bold(bold: boolean) {
+    this.queueSet('bold', bold, 0, () => {
+      const { sheet, box } = this.range.requireLocation();
+      this.context.document.setBold(sheet, box, bold);
+    });
+  }
+
+  protected readProperty(property: string): unknown {
+    const { sheet, box } = this.range.requireLocation();
+    if (property === 'bold') return sheet.bold.get(`${box.top}:${box.left}`) === true;
+    throw invalidObjectPath(`RangeFont.${property}`);
+  }
+}
+
+// ── Conditional formats ──────────────────────────────────────────────────────────────────────
+
+export class FakeConditionalFormatCollection extends FakeClientObject {
+  protected readonly entityName = 'ConditionalFormatCollection';
+  protected readonly scalarProperties = [] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context);
+  }
+
+  /** Only `Excel.ConditionalFormatType.custom` is modelled. */
+  add(type: string): FakeConditionalFormat {
+    if (type !== 'Custom') {
+      throw new FakeOfficeError({ code: 'InvalidArgument', message: `The fake Excel models only custom conditional formats, not '${type}'.`, errorLocation: 'ConditionalFormatCollection.add' });
+    }
+    const format = new FakeConditionalFormat(this.context);
+    this.queueCall('add', () => {
+      const { sheet, box } = this.range.requireLocation();
+      format.attach(this.context.document.addConditionalFormat(sheet, box));
+    });
+    return format;
+  }
+
+  protected readProperty(property: string): unknown {
+    throw invalidObjectPath(`ConditionalFormatCollection.${property}`);
+  }
+}
+
+/** The handle the parts of one conditional format share; set when the `add` runs at sync. */
+class ConditionalFormatHandle {
+  state: ConditionalFormatState | null = null;
+
+  require(): ConditionalFormatState {
+    if (!this.state) throw invalidObjectPath('ConditionalFormat');
+    return this.state;
+  }
+}
+
+export class FakeConditionalFormat {
+  readonly custom: {
+    rule: { formula: string };
+    format: { fill: { color: string }; font: { color: string } };
+  };
+  private readonly handle = new ConditionalFormatHandle();
+
+  constructor(context: FakeRequestContext) {
+    const handle = this.handle;
+    const set = (name: string, apply: (state: ConditionalFormatState) => void): void =>
+      context.enqueue({ cells: 0, writes: true, name: `CustomConditionalFormat.${name}`, run: () => apply(handle.require()) });
+    let formula = '';
+    let fill = '';
+    let fontColor = '';
+    this.custom = {
+      rule: {
+        get formula(): string {
+          return formula;
+        },
+        set formula(value: string) {
+          formula = value;
+          set('rule.formula', (state) => (state.formula = value));
+        },
+      },
+      format: {
+        fill: {
+          get color(): string {
+            return fill;
+          },
+          set color(value: string) {
+            fill = value;
+            set('format.fill.color', (state) => (state.fill = value));
+          },
+        },
+        font: {
+          get color(): string {
+            return fontColor;
+          },
+          set color(value: string) {
+            fontColor = value;
+            set('format.font.color', (state) => (state.fontColor = value));
+          },
+        },
+      },
+    };
+  }
+
+  attach(state: ConditionalFormatState): void {
+    this.handle.state = state;
+  }
+}
+
+// ── Tables (ListObjects) ─────────────────────────────────────────────────────────────────────
+
+export class FakeTableCollection extends FakeClientObject {
+  protected readonly entityName = 'TableCollection';
+  protected readonly scalarProperties = ['items'] as const;
+
+  /** `owner` null: the workbook's tables; a worksheet: only that sheet's. */
+  constructor(
+    context: FakeRequestContext,
+    private readonly owner: FakeWorksheet | null,
+  ) {
+    super(context);
+  }
+
+  get items(): FakeTable[] {
+    return this.loadedValue<FakeTable[]>('items');
+  }
+
+  override load(option?: LoadOption): this {
+    const paths = (loadPaths(option) ?? []).map((path) => path.replace(/^items\/?/, '')).filter((path) => path !== '');
+    this.context.enqueue({
+      cells: 0,
+      writes: false,
+      name: 'TableCollection.load',
+      run: () => {
+        const items = this.tables().map(({ sheet, table }) => {
+          const proxy = new FakeTable(this.context, () => ({ sheet, table }));
+          proxy.applyLoad(paths.length > 0 ? paths : ['name']);
+          return proxy;
+        });
+        this.loaded.set('items', items);
+        return 0;
+      },
+    });
+    return this;
+  }
+
+  getItem(name: string): FakeTable {
+    return new FakeTable(this.context, () => {
+      const found = this.tables().find(({ table }) => table.name.toLowerCase() === name.toLowerCase());
+      if (!found) throw new FakeOfficeError({ code: 'ItemNotFound', message: `The requested resource doesn't exist. (table '${name}')`, errorLocation: 'TableCollection.getItem' });
+      return found;
+    });
+  }
+
+  private tables(): { sheet: FakeSheet; table: { name: string; box: CellBox } }[] {
+    const sheets = this.owner ? [this.owner.requireSheet()] : this.context.document.sheets;
+    return sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
+  }
+
+  protected readProperty(property: string): unknown {
+    throw invalidObjectPath(`TableCollection.${property}`);
+  }
+}
+
+export class FakeTable extends FakeClientObject {
+  protected readonly entityName = 'Table';
+  protected readonly scalarProperties = ['name', 'id', 'showHeaders', 'showTotals'] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly locator: () => { sheet: FakeSheet; table: { name: string; box: CellBox } },
+  ) {
+    super(context);
+  }
+
+  private sheet: FakeWorksheet | null = null;
+
+  get name(): string {
+    return this.loadedValue<string>('name');
+  }
+
+  get worksheet(): FakeWorksheet {
+    this.sheet ??= new FakeWorksheet(this.context, () => this.locator().sheet);
+    return this.sheet;
+  }
+
+  getRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, table } = this.locator();
+      return { sheet, box: table.box };
+    });
+  }
+
+  protected override navigation(property: string): FakeClientObject | null {
+    return property === 'worksheet' ? this.worksheet : null;
+  }
+
+  protected readProperty(property: string): unknown {
+    const { table } = this.locator();
+    switch (property) {
+      case 'name':
+        return table.name;
+      case 'id':
+        return table.name;
+      case 'showHeaders':
+        return true;
+      case 'showTotals':
+        return false;
+      default:
+        throw invalidObjectPath(`Table.${property}`);
+    }
+  }
+}
+
+// ── Page layout ──────────────────────────────────────────────────────────────────────────────
+
+export class FakePageLayout extends FakeClientObject {
+  protected readonly entityName = 'PageLayout';
+  protected readonly scalarProperties = ['orientation', 'paperSize', 'zoom'] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+
+  get orientation(): string {
+    return this.loadedValue<string>('orientation');
+  }
+  set orientation(value: string) {
+    this.queueSet('orientation', value, 0, () => {
+      if (value !== 'Portrait' && value !== 'Landscape') throw new FakeOfficeError({ code: 'InvalidArgument', errorLocation: 'PageLayout.orientation' });
+      this.worksheet.requireSheet().pageLayout.orientation = value;
+    });
+  }
+
+  get paperSize(): string {
+    return this.loadedValue<string>('paperSize');
+  }
+  set paperSize(value: string) {
+    this.queueSet('paperSize', value, 0, () => {
+      this.worksheet.requireSheet().pageLayout.paperSize = value;
+    });
+  }
+
+  get zoom(): { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number } {
+    return this.loadedValue('zoom');
+  }
+  set zoom(value: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }) {
+    this.queueSet('zoom', value, 0, () => {
+      this.worksheet.requireSheet().pageLayout.zoom = { ...value };
+    });
+  }
+
+  setPrintTitleRows(rows: string): void {
+    this.queueCall('setPrintTitleRows', () => {
+      this.worksheet.requireSheet().pageLayout.printTitleRows = rows;
+    });
+  }
+
+  protected readProperty(property: string): unknown {
+    const layout = this.worksheet.requireSheet().pageLayout;
+    switch (property) {
+      case 'orientation':
+        return layout.orientation;
+      case 'paperSize':
+        return layout.paperSize;
+      case 'zoom':
+        return { ...layout.zoom };
+      default:
+        throw invalidObjectPath(`PageLayout.${property}`);
+    }
+  }
+}
