@@ -33,12 +33,13 @@ export function readNumberCell(sheet: SheetGrid, row: number, col: number, optio
   if (isCellError(raw)) return { ...base, kind: 'error', value: null, decimals: null };
   if (typeof raw === 'number') {
     const formatted = formatDecimals(numberFormat);
+    const shown = generalDecimals(raw);
     let value = new Decimal(raw);
     if (percentColumn && isPercentFormat(numberFormat)) {
-      return { ...base, kind: 'number', value, decimals: formatted ?? Math.max(0, ownDecimals(raw) - 2) };
+      return { ...base, kind: 'number', value, decimals: formatted ?? Math.max(0, shown - 2) };
     }
     if (percentColumn && options.percentScale === 'points') value = value.dividedBy(100);
-    const decimals = formatted ?? (percentColumn && options.percentScale === 'fraction' ? Math.max(0, ownDecimals(raw) - 2) : ownDecimals(raw));
+    const decimals = formatted ?? (percentColumn && options.percentScale === 'fraction' ? Math.max(0, shown - 2) : shown);
     return { ...base, kind: 'number', value, decimals };
   }
   if (typeof raw === 'string') {
@@ -51,8 +52,42 @@ export function readNumberCell(sheet: SheetGrid, row: number, col: number, optio
   return { ...base, kind: 'not-a-number', value: null, decimals: null };
 }
 
-/** Decides whether a percentage column without `%` marks holds fractions or points. */
-export function percentScaleOf(sheet: SheetGrid, rows: number[], col: number, locale: 'it' | 'en'): PercentScale {
+/**
+ * Decimals the General format shows of a number: at most 11 characters, so 9 after `0.` and fewer
+ * for larger numbers. A formula's full-precision result (0.8169536863979255) is not printed to 16 places.
+ */
+function generalDecimals(raw: number): number {
+  const integerDigits = Math.trunc(Math.abs(raw)).toFixed(0).length;
+  return Math.min(ownDecimals(raw), Math.max(0, 10 - integerDigits));
+}
+
+/**
+ * Decides whether a percentage column without `%` marks holds fractions (0.2439) or points (24.39).
+ * When `expectedOf` gives the ratio a row should hold (B/A), the values decide by which reading is
+ * nearer to it (so 1.6 for 160% over-programming stays a fraction, 0.9 for 0.9% stays points);
+ * otherwise a value above 1.5 means points.
+ */
+export function percentScaleOf(
+  sheet: SheetGrid,
+  rows: number[],
+  col: number,
+  locale: 'it' | 'en',
+  expectedOf?: (row: number) => Decimal | null,
+): PercentScale {
+  if (expectedOf) {
+    let fraction = 0;
+    let points = 0;
+    for (const row of rows) {
+      const expected = expectedOf(row);
+      const raw = unmarkedNumber(sheet, row, col, locale);
+      if (!expected || !raw || expected.isZero()) continue;
+      const asFraction = raw.minus(expected).abs();
+      const asPoints = raw.dividedBy(100).minus(expected).abs();
+      if (asFraction.lessThan(asPoints)) fraction += 1;
+      else if (asPoints.lessThan(asFraction)) points += 1;
+    }
+    if (fraction !== points) return points > fraction ? 'points' : 'fraction';
+  }
   for (const row of rows) {
     const { value, numberFormat } = cellAt(sheet, row, col);
     if (typeof value === 'number' && !isPercentFormat(numberFormat) && Math.abs(value) > 1.5) return 'points';
@@ -62,4 +97,15 @@ export function percentScaleOf(sheet: SheetGrid, rows: number[], col: number, lo
     }
   }
   return 'fraction';
+}
+
+/** A number (or number as text) with no `%` of its own and no percent format; `null` otherwise. */
+function unmarkedNumber(sheet: SheetGrid, row: number, col: number, locale: 'it' | 'en'): Decimal | null {
+  const { value, numberFormat } = cellAt(sheet, row, col);
+  if (typeof value === 'number') return isPercentFormat(numberFormat) ? null : new Decimal(value);
+  if (typeof value === 'string') {
+    const parsed = parseNumberText(value, locale);
+    return parsed && !parsed.percent ? parsed.value : null;
+  }
+  return null;
 }

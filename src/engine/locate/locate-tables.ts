@@ -308,8 +308,17 @@ function readProgressTable(
   }
   const place = placement(sheet, headerBottom, upper, { ...columns, axis: axisColumn });
   const rows = dataRows(sheet, headerBottom, place.left, place.right, axisColumn);
+  // Whether a ratio column holds fractions or points is decided against the ratio of its amounts.
+  const amountAt = (row: number, letter: AmountColumn) => (columns[letter] !== undefined ? readNumberCell(sheet, row, columns[letter] as number, { locale }).value : null);
   const ratioScale = new Map(
-    RATIOS.filter(({ ratio }) => columns[ratio] !== undefined).map(({ ratio }) => [ratio, percentScaleOf(sheet, rows, columns[ratio] as number, locale)]),
+    RATIOS.filter(({ ratio }) => columns[ratio] !== undefined).map(({ ratio, numerator, denominator }) => {
+      const expectedOf = (row: number) => {
+        const n = amountAt(row, numerator);
+        const d = amountAt(row, denominator);
+        return n && d && !d.isZero() ? n.dividedBy(d) : null;
+      };
+      return [ratio, percentScaleOf(sheet, rows, columns[ratio] as number, locale, expectedOf)];
+    }),
   );
   const readRow = (row: number): ProgressRow => {
     const cells: ProgressRow['cells'] = {};
