@@ -139,14 +139,18 @@ export function messageIdOf(rule: Rule, lang: Lang, message: string): string {
     return new RegExp(`^${pattern}$`).test(message);
   });
   if (ids.length === 0) throw new Error(`${rule.meta.id}: no ${lang} template produces "${message}"`);
-  return ids[0][0];
+  // Several may match with wide placeholders: the most specific (most literal text) is the one.
+  const literal = (template: string) => template.replace(/\{\{\s*\w+\s*\}\}/g, '').length;
+  return ids.sort((a, b) => literal(b[1]) - literal(a[1]))[0][0];
 }
 
 function hitsOf(rule: Rule, analysis: Analysis, lang: Lang): RuleHit[] {
   return analysis.findings
     .filter((f: Finding) => f.rule === rule.meta.id)
     .map((f) => {
-      if (/\{\{|\}\}|undefined|NaN/.test(f.message)) throw new Error(`${rule.meta.id}: suspicious message "${f.message}"`);
+      for (const text of [f.message, f.expected ?? '', f.actual ?? '']) {
+        if (/\{\{|\}\}|undefined|NaN|\[object/.test(text)) throw new Error(`${rule.meta.id}: suspicious text "${text}"`);
+      }
       return { rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, messageId: messageIdOf(rule, lang, f.message), expected: f.expected, actual: f.actual };
     });
 }

@@ -43,19 +43,21 @@ export const formulaInconsistent = defineRule({
       const expectedRefs = [numerator, denominator].filter((x) => x !== undefined).map((x) => x.address);
       const used = [...new Set(referencesOf(formula).map((r) => `${r.sheet && r.sheet !== progress.sheet ? `${r.sheet}!` : ''}${a1(r.row, r.col)}`))];
       const base = { sheet: progress.sheet, cell: cell.address, table: 'progress' as const, actual: formula };
+      // Without both amount columns there is no formula to suggest.
+      const suggested = expectedRefs.length === 2 ? `=IF(${expectedRefs[1]}=0,"",${expectedRefs[0]}/${expectedRefs[1]})` : null;
       if (expectedRefs.length === 2 && (used.length !== 2 || !expectedRefs.every((r) => used.includes(r)))) {
         report({
           ...base,
           messageId: 'cells',
           severity: 'error',
           data: { formula, ratio, used: used.join(', ') || '—', numerator: expectedRefs[0], denominator: expectedRefs[1] },
-          expected: `=IF(${expectedRefs[1]}=0,"",${expectedRefs[0]}/${expectedRefs[1]})`,
+          expected: suggested,
         });
         continue;
       }
       const constants = constantsOf(formula);
       if (constants.length > 0) {
-        report({ ...base, messageId: 'constant', data: { formula, ratio, constant: constants[0] }, expected: `=IF(${expectedRefs[1]}=0,"",${expectedRefs[0]}/${expectedRefs[1]})` });
+        report({ ...base, messageId: 'constant', data: { formula, ratio, constant: constants[0] }, expected: suggested });
         continue;
       }
       const byPattern = patterns.get(ratio) as Map<string, { count: number; example: string }>;
