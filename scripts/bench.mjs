@@ -1,0 +1,192 @@
+// `npm run bench`: performance figures of POR Tables (not a test; prints a table, exits 1 if a target is missed).
+//
+// Each section measures one thing and returns rows { name, value, unit, target? }. To add a figure
+// (the task pane's bundle size, the sync count of an action…), write a section function and list it
+// in SECTIONS at the marker below; `node scripts/bench.mjs --json` prints every row as JSON.
+//
+// Options: --rows N (indicator rows of the big workbook, default 50 000), --runs N (default 3), --json.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SAMPLE = join(root, 'assets', 'sample-raa-2022.xlsx');
+const SAMPLE_SHEET = 'RAA 2022';
+/** Rows of the sample copied as they are: Tabella 1, Tabella 2 and the indicators' caption and header. */
+const SAMPLE_HEAD_ROWS = 26;
+const FIRST_INDICATOR_ROW = 27;
+const SAMPLE_INDICATORS = 18;
+
+// ── Workbooks ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The sample's Tabella 1 and 2 followed by `rows` indicator rows (the sample's 18, over and over),
+ * streamed to disk so that building it stays fast and small in memory.
+ */
+export async function writeBigWorkbook(file, rows) {
+  const sample = new ExcelJS.Workbook();
+  await sample.xlsx.readFile(SAMPLE);
+  const source = sample.getWorksheet(SAMPLE_SHEET);
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  const sheet = writer.addWorksheet(SAMPLE_SHEET);
+  source.columns.forEach((column, c) => {
+    sheet.getColumn(c + 1).width = column.width;
+  });
+  const copyRow = (from, to) => {
+    const target = sheet.getRow(to);
+    from.eachCell((cell, c) => {
+      const copy = target.getCell(c);
+      copy.value = cell.value;
+      copy.style = cell.style;
+    });
+    target.commit();
+  };
+  // Merged before its rows are committed: the streaming writer cannot go back.
+  sheet.mergeCells('D3:E3');
+  for (let r = 1; r <= SAMPLE_HEAD_ROWS; r++) copyRow(source.getRow(r), r);
+  const indicators = Array.from({ length: SAMPLE_INDICATORS }, (_, i) => source.getRow(FIRST_INDICATOR_ROW + i));
+  for (let i = 0; i < rows; i++) copyRow(indicators[i % SAMPLE_INDICATORS], FIRST_INDICATOR_ROW + i);
+  sheet.commit();
+  await writer.commit();
+  return file;
+}
+
+// ── Measuring child processes ─────────────────────────────────────────────────────────────────
+
+/** Preloaded into each measured process: writes its peak resident memory (kB) where BENCH_RSS_FILE says. */
+const RSS_REPORTER = `process.on('exit', () => {
+  require('node:fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS));
+});
+`;
+
+/** Runs `node <args>` with stdout discarded; resolves with its wall time (ms), peak RSS (kB) and exit code. */
+function measure(args, workDir) {
+  const rssFile = join(workDir, `rss-${process.hrtime.bigint()}.txt`);
+  const reporter = join(workDir, 'rss-reporter.cjs');
+  writeFileSync(reporter, RSS_REPORTER);
+  return new Promise((resolveRun, rejectRun) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['--require', reporter, ...args], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', rejectRun);
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      let rssKb = NaN;
+      try {
+        rssKb = Number(readFileSync(rssFile, 'utf8'));
+      } catch {
+        // The child died before its exit handler ran; the code says why.
+      }
+      resolveRun({ ms, rssKb, code, stderr });
+    });
+  });
+}
+
+/** Median wall time and the peak RSS of `runs` runs, one process each; rejects unless every exit code is accepted. */
+async function medianOf(runs, args, workDir, acceptedCodes) {
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const result = await measure(args, workDir);
+    if (!acceptedCodes.includes(result.code)) {
+      throw new Error(`node ${args.join(' ')} exited with ${result.code}: ${result.stderr.trim().split('\n')[0] ?? ''}`);
+    }
+    results.push(result);
+  }
+  const times = results.map((r) => r.ms).sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], rssKb: Math.max(...results.map((r) => r.rssKb)) };
+}
+
+// ── Sections ───────────────────────────────────────────────────────────────────────────────────
+
+/** `por-tables check --json` against a bare ExcelJS readFile of the same workbook (target: ≤ 1.3×). */
+export async function benchCliCheck({ rows, runs, workDir }) {
+  const file = join(workDir, `indicators-${rows}.xlsx`);
+  const built = Date.now();
+  await writeBigWorkbook(file, rows);
+  const buildSeconds = (Date.now() - built) / 1000;
+  const bare = await medianOf(
+    runs,
+    ['-e', `new (require('exceljs').Workbook)().xlsx.readFile(${JSON.stringify(file)}).catch((e) => { console.error(e.message); process.exit(3); })`],
+    workDir,
+    [0],
+  );
+  // 1: error findings, which a big workbook of repeated indicators has; 2 would mean it could not run.
+  const check = await medianOf(runs, [join(root, 'bin', 'por-tables.cjs'), 'check', file, '--json'], workDir, [0, 1]);
+  return [
+    { name: `workbook with ${rows} indicator rows, built in`, value: buildSeconds, unit: 's' },
+    { name: 'bare ExcelJS readFile, median wall time', value: bare.ms / 1000, unit: 's' },
+    { name: 'bare ExcelJS readFile, peak RSS', value: bare.rssKb / 1024, unit: 'MB' },
+    { name: 'por-tables check --json, median wall time', value: check.ms / 1000, unit: 's' },
+    { name: 'por-tables check --json, peak RSS', value: check.rssKb / 1024, unit: 'MB' },
+    { name: 'check time / readFile time', value: check.ms / bare.ms, unit: '×', target: { max: 1.3 } },
+  ];
+}
+
+export const SECTIONS = [
+  { title: 'CLI check on a big workbook', run: benchCliCheck },
+  // ── Add sections here (e.g. task-pane bundle size, context.sync() counts per action) ──────────
+];
+
+// ── Running and printing ───────────────────────────────────────────────────────────────────────
+
+function optionValue(argv, name, fallback) {
+  const index = argv.indexOf(name);
+  if (index < 0) return fallback;
+  const value = Number(argv[index + 1]);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} needs a positive whole number`);
+  return value;
+}
+
+function withinTarget(row) {
+  if (!row.target) return null;
+  return (row.target.max === undefined || row.value <= row.target.max) && (row.target.min === undefined || row.value >= row.target.min);
+}
+
+function formatRow(row) {
+  const value = row.unit === '×' ? row.value.toFixed(2) : row.value.toFixed(row.unit === 'MB' ? 0 : 2);
+  const verdict = withinTarget(row);
+  const target = row.target ? `  target ${row.target.max !== undefined ? `≤ ${row.target.max}` : `≥ ${row.target.min}`}  ${verdict ? 'OK' : 'MISSED'}` : '';
+  return `  ${row.name.padEnd(48)} ${value.padStart(8)} ${row.unit}${target}`;
+}
+
+export async function runBench(argv = process.argv.slice(2)) {
+  const options = { rows: optionValue(argv, '--rows', 50_000), runs: optionValue(argv, '--runs', 3) };
+  const json = argv.includes('--json');
+  const workDir = mkdtempSync(join(tmpdir(), 'por-tables-bench-'));
+  const report = [];
+  try {
+    for (const section of SECTIONS) {
+      if (!json) console.log(`${section.title}`);
+      const rows = await section.run({ ...options, workDir });
+      report.push({ section: section.title, rows });
+      if (!json) for (const row of rows) console.log(formatRow(row));
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  if (json) console.log(JSON.stringify(report, null, 2));
+  const missed = report.flatMap((s) => s.rows).filter((row) => withinTarget(row) === false);
+  return missed.length === 0 ? 0 : 1;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runBench().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 2;
+    },
+  );
+}
