@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { Body1, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { AnalyseOptions, Lang } from '../engine';
 import { ActionBar } from './components/ActionBar';
 import { ConfirmDialog } from './components/ConfirmDialog';
@@ -63,6 +63,7 @@ const useStyles = makeStyles({
   },
   heading: { margin: 0 },
   intro: { margin: 0, color: tokens.colorNeutralForeground2 },
+  note: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
 });
 
 export interface AppProps {
@@ -167,7 +168,6 @@ function Pane({ host, lang, strings, describeError = describeThrown, version = '
           models={choice.models}
           model={model}
           versionId={versionId}
-          versionNote={analysis?.versionNote ?? null}
           disabled={busy !== null}
           onSelectModel={choice.selectModel}
           onSelectVersion={choice.selectVersion}
@@ -180,6 +180,9 @@ function Pane({ host, lang, strings, describeError = describeThrown, version = '
         </Subtitle2>
         {analysis ? (
           <>
+            <Caption1 as="p" className={styles.note} data-testid={TEST_IDS.versionNote}>
+              {`${strings.versionNoteLabel}: ${analysis.versionNote}`}
+            </Caption1>
             <FindingsSummary strings={strings} counts={counts} />
             <FindingsList strings={strings} groups={groups} onSelect={(finding) => void workflow.select(finding)} />
           </>

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import {
   ArrowUndo20Regular,
   DocumentTable20Regular,
@@ -83,12 +83,15 @@ export interface ActionBarProps {
 /** The five actions, Verifica first and widest: it is the safe one, it changes nothing. */
 export function ActionBar({ strings, busy, onAction }: ActionBarProps) {
   const styles = useStyles();
+  // The confirmation dialog gives focus back to the action that opened it.
+  const restoreFocusTarget = useRestoreFocusTarget();
   return (
     <div role="group" aria-label={strings.actionsGroup} className={styles.bar}>
       {ACTIONS.map((spec) => (
         <Button
           key={spec.action}
-          className={spec.action === 'check' ? `${styles.button} ${styles.check}` : styles.button}
+          {...restoreFocusTarget}
+          className={mergeClasses(styles.button, spec.action === 'check' && styles.check)}
           appearance={spec.action === 'check' ? 'primary' : 'secondary'}
           icon={spec.icon}
           data-testid={spec.testId}

@@ -1,5 +1,5 @@
 import { useId, useRef } from 'react';
-import { Button, Label, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Label, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentArrowUp20Regular } from '@fluentui/react-icons';
 import type { ProgrammeModel } from '../../model';
 import type { Strings } from '../i18n';
@@ -27,7 +27,6 @@ const useStyles = makeStyles({
   selectControl: { minHeight: '44px' },
   load: { minHeight: '44px', alignSelf: 'flex-start', maxWidth: '100%' },
   fileInput: { display: 'none' },
-  note: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
 });
 
 export interface ModelPickerProps {
@@ -35,8 +34,6 @@ export interface ModelPickerProps {
   models: ProgrammeModel[];
   model: ProgrammeModel;
   versionId: string;
-  /** The engine's sentence on which version it used, after a check. */
-  versionNote: string | null;
   disabled: boolean;
   onSelectModel: (id: string) => void;
   onSelectVersion: (id: string) => void;
@@ -45,11 +42,10 @@ export interface ModelPickerProps {
 
 /** Programme and version of the model the workbook is checked against; a model JSON can be loaded. */
 export function ModelPicker(props: ModelPickerProps) {
-  const { strings, models, model, versionId, versionNote, disabled } = props;
+  const { strings, models, model, versionId, disabled } = props;
   const styles = useStyles();
   const programmeId = useId();
   const versionSelectId = useId();
-  const hintId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
 
   return (
@@ -92,24 +88,17 @@ export function ModelPicker(props: ModelPickerProps) {
           ))}
         </Select>
       </div>
-      {versionNote && (
-        <Text size={200} className={styles.note} data-testid={TEST_IDS.versionNote}>
-          {`${strings.versionNoteLabel}: ${versionNote}`}
-        </Text>
-      )}
       <Button
         className={styles.load}
+        appearance="subtle"
         icon={<DocumentArrowUp20Regular />}
         data-testid={TEST_IDS.modelLoadButton}
-        aria-describedby={hintId}
+        title={strings.loadModelHint}
         disabled={disabled}
         onClick={() => fileInput.current?.click()}
       >
         {strings.loadModel}
       </Button>
-      <Text id={hintId} size={200} className={styles.note}>
-        {strings.loadModelHint}
-      </Text>
       <input
         ref={fileInput}
         type="file"

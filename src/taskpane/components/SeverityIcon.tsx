@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ErrorCircle20Filled, Info20Filled, Warning20Filled } from '@fluentui/react-icons';
 import type { Severity } from '../../engine';
 
@@ -16,7 +16,7 @@ export interface SeverityIconProps {
 /** The severity's shape and colour; decorative — the text beside it always says the severity too. */
 export function SeverityIcon({ severity }: SeverityIconProps) {
   const styles = useStyles();
-  const className = `${styles.icon} ${styles[severity]}`;
+  const className = mergeClasses(styles.icon, styles[severity]);
   if (severity === 'error') return <ErrorCircle20Filled aria-hidden className={className} />;
   if (severity === 'warning') return <Warning20Filled aria-hidden className={className} />;
   return <Info20Filled aria-hidden className={className} />;

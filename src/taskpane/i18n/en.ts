@@ -7,7 +7,7 @@ export const en: Strings = {
   modelGroup: 'Programme model',
   programme: 'Programme',
   version: 'Financial plan version',
-  versionAutomatic: "Automatic (from the sheet's allocations)",
+  versionAutomatic: 'Automatic (from the sheet)',
   loadModel: 'Load model JSON…',
   loadModelHint: 'A .json file in the POR Tables model format',
   modelLoaded: 'Model “{{title}}” loaded: {{versions}}. Press Check to check the workbook against it.',

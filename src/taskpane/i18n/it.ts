@@ -8,7 +8,7 @@ export const it = {
   modelGroup: 'Modello del programma',
   programme: 'Programma',
   version: 'Versione del piano finanziario',
-  versionAutomatic: 'Automatica (secondo le dotazioni del foglio)',
+  versionAutomatic: 'Automatica (dal foglio)',
   loadModel: 'Carica modello JSON…',
   loadModelHint: 'Un file .json nel formato del modello di POR Tables',
   modelLoaded: 'Modello «{{title}}» caricato: {{versions}}. Premi Verifica per controllare la cartella con questo modello.',
