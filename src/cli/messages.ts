@@ -29,6 +29,11 @@ export interface CliMessages {
 
 const COMMAND_LIST = 'check, fill, report';
 
+/** `a, b e c` / `a, b and c`. */
+function listOf(lang: Lang, items: string[]): string {
+  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+}
+
 const it: CliMessages = {
   usage: `por-tables — verifica, compila e genera il report delle tabelle finanziarie dei programmi UE in un file .xlsx
 
@@ -136,7 +141,7 @@ Codice di uscita: 0 nessun errore, 1 rilievi di tipo errore, 2 il comando non è
   reportWritten: (path, sheets) => `Report scritto in ${path} (fogli: ${sheets.join(', ')}).`,
   logAppended: (count, sheet) => `Registro: ${count} ${count === 1 ? 'riga aggiunta' : 'righe aggiunte'} al foglio "${sheet}".`,
   unkeptWarning: (contents) =>
-    `attenzione: il file di uscita non conterrà ${contents.map((c) => UNKEPT_IT[c]).join(', ')} del file di ingresso (ExcelJS non li riscrive); l'originale resta intatto`,
+    `attenzione: il file di uscita non conterrà ${listOf('it', contents.map((c) => UNKEPT_IT[c]))} del file di ingresso (ExcelJS non li riscrive); l'originale resta intatto`,
 };
 
 const UNKEPT_IT: Record<UnkeptContent, string> = {
@@ -256,7 +261,7 @@ Exit code: 0 no errors, 1 error findings, 2 the command could not run.`,
   reportWritten: (path, sheets) => `Report written to ${path} (sheets: ${sheets.join(', ')}).`,
   logAppended: (count, sheet) => `Log: ${count} ${count === 1 ? 'row' : 'rows'} appended to sheet "${sheet}".`,
   unkeptWarning: (contents) =>
-    `warning: the output file will not contain the ${contents.map((c) => UNKEPT_EN[c]).join(', ')} of the input file (ExcelJS does not write them back); the original is untouched`,
+    `warning: the output file will not contain the ${listOf('en', contents.map((c) => UNKEPT_EN[c]))} of the input file (ExcelJS does not write them back); the original is untouched`,
 };
 
 const UNKEPT_EN: Record<UnkeptContent, string> = {

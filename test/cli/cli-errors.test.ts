@@ -1,9 +1,10 @@
 /** `por-tables` when it cannot run: exit code 2, exactly one line on stderr, no stack trace. */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeZipThatIsNotAWorkbook } from '../fixtures/build-fixtures';
-import { SAMPLE, buildCli, runCli, temporaryFolder } from './harness';
+import { BIN, SAMPLE, buildCli, runCli, temporaryFolder } from './harness';
 
 const folder = temporaryFolder('cli-errors');
 const file = (name: string): string => join(folder.dir, name);
@@ -110,5 +111,16 @@ describe('por-tables --help and --version', () => {
     const run = runCli(['--version']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^por-tables \d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('bin/por-tables.cjs without the bundle', () => {
+  it('says to build it, in one line, with exit code 2', () => {
+    const binCopy = join(folder.dir, 'unbuilt', 'bin');
+    mkdirSync(binCopy, { recursive: true });
+    copyFileSync(BIN, join(binCopy, 'por-tables.cjs'));
+    const run = spawnSync(process.execPath, [join(binCopy, 'por-tables.cjs'), 'check', 'x.xlsx'], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('por-tables: il comando non è ancora compilato: esegui prima `npm run build:cli`\n');
   });
 });

@@ -172,3 +172,28 @@ function rawContent(value: ExcelCellValue): RawCellContent {
   if (value instanceof Date) return value.toISOString();
   return String((value as { text?: unknown }).text ?? '');
 }
+
+describe('exit codes and streams', () => {
+  it('exits 0 when only warnings and notes remain (the sample with Asse III labelled and CR03 10.iv on target)', async () => {
+    const workbook = await readWorkbook(SAMPLE);
+    const sheet = sheetOf(workbook, SAMPLE_SHEET);
+    sheet.getCell('A18').value = 'III';
+    sheet.getCell('G42').value = 0.8;
+    const corrected = join(folder.dir, 'corrected.xlsx');
+    await workbook.xlsx.writeFile(corrected);
+    const run = runCli(['check', corrected, '--json']);
+    const result = JSON.parse(run.stdout) as JsonResult;
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(run.code).toBe(0);
+  });
+
+  it('fill --json keeps stdout to the JSON and says what it wrote on stderr', () => {
+    const output = join(folder.dir, 'filled-json.xlsx');
+    const run = runCli(['fill', SAMPLE, '-o', output, '--json', '--lang', 'en']);
+    expect(run.code).toBe(1);
+    expect(Object.keys(JSON.parse(run.stdout) as JsonResult).sort()).toEqual(['findings', 'indicators', 'model']);
+    expect(run.stderr).toMatch(/^por-tables: Cells written: \d+, in .*filled-json\.xlsx\.$/m);
+    expect(run.stderr).toMatch(/^por-tables: To replace them with the formulas, run the command again with --force\.$/m);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+});
