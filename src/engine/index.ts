@@ -8,3 +8,5 @@ export { analyse } from './analyse';
 export { planFill, planFlag, planReport, planUndo } from './actions';
 export type { FillOptions, ActionOptions } from './actions';
 export { sortFindings } from './finding';
+export { modelFromWorkbook, MODEL_SHEET } from './workbook-model';
+export { REPORT_SHEET, FINDINGS_SHEET } from './sheets';
