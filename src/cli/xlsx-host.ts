@@ -265,7 +265,7 @@ function readSheet(ws: Worksheet, date1904: boolean): SheetGrid {
     formulas[r] = new Array<string | null>(width).fill(null);
     numberFormats[r] = new Array<string>(width).fill('General');
   }
-  const sharedTemplates = new Map<string, { template: FormulaTemplate; row: number; col: number }>();
+  const sharedFormulas: SharedFormulas = new Map();
   ws.eachRow((row, rowNumber) => {
     const r = rowNumber - 1 - top;
     const rowValues = values[r];
@@ -281,10 +281,12 @@ function readSheet(ws: Worksheet, date1904: boolean): SheetGrid {
         case ValueType.Boolean:
           rowValues[c] = cell.value as number | string | boolean;
           break;
-        case ValueType.Formula:
-          rowFormulas[c] = `=${formulaOf(ws, cell, sharedTemplates)}`;
+        case ValueType.Formula: {
+          const formula = formulaOf(ws, cell, sharedFormulas);
+          rowFormulas[c] = formula === null ? null : `=${formula}`;
           rowValues[c] = cachedResult(cell.result as CellFormulaValue['result'], date1904);
           break;
+        }
         case ValueType.Date:
           rowValues[c] = excelSerial(cell.value as Date, date1904);
           break;
@@ -306,17 +308,23 @@ function readSheet(ws: Worksheet, date1904: boolean): SheetGrid {
   return { name: ws.name, top, left, values, formulas, numberFormats, tables };
 }
 
-/** A cell's own formula (without `=`); a shared formula's dependents get the first cell's formula moved to them. */
-function formulaOf(ws: Worksheet, cell: Cell, templates: Map<string, { template: FormulaTemplate; row: number; col: number }>): string {
-  if (cell.formulaType !== FormulaType.Shared) return cell.formula;
+/** The first cell of each shared formula block of a sheet, parsed once for all the cells that share it. */
+type SharedFormulas = Map<string, { template: FormulaTemplate; row: number; col: number } | null>;
+
+/**
+ * A cell's own formula (without `=`): a shared formula's dependents get the first cell's formula
+ * moved to them. `null` when the file names a shared formula whose first cell holds none.
+ */
+function formulaOf(ws: Worksheet, cell: Cell, shared: SharedFormulas): string | null {
+  if (cell.formulaType !== FormulaType.Shared) return cell.formula || null;
   const master = (cell.value as CellSharedFormulaValue).sharedFormula;
-  let shared = templates.get(master);
-  if (!shared) {
+  if (!shared.has(master)) {
     const masterCell = ws.getCell(master);
-    shared = { template: parseFormulaTemplate(masterCell.formula ?? ''), row: Number(masterCell.row), col: Number(masterCell.col) };
-    templates.set(master, shared);
+    const formula = masterCell.formula;
+    shared.set(master, formula ? { template: parseFormulaTemplate(formula), row: Number(masterCell.row), col: Number(masterCell.col) } : null);
   }
-  return renderShifted(shared.template, Number(cell.row) - shared.row, Number(cell.col) - shared.col);
+  const block = shared.get(master);
+  return block ? renderShifted(block.template, Number(cell.row) - block.row, Number(cell.col) - block.col) : null;
 }
 
 function cachedResult(result: CellFormulaValue['result'], date1904: boolean): CellValue {
@@ -369,19 +377,22 @@ function writeCell(cell: Cell, write: CellWrite): void {
  * first cell of a shared block, which the others point to; ExcelJS would then write them wrong.
  */
 function expandSharedFormulas(ws: Worksheet): void {
-  const templates = new Map<string, { template: FormulaTemplate; row: number; col: number }>();
-  const expanded: { cell: Cell; formula: string; result: CellFormulaValue['result'] }[] = [];
+  const sharedFormulas: SharedFormulas = new Map();
+  const expanded: { cell: Cell; formula: string | null; result: CellFormulaValue['result'] }[] = [];
   ws.eachRow((row) => {
     row.eachCell((cell) => {
       if (cell.type !== ValueType.Formula) return;
       const value = cell.value as CellFormulaValue & { shareType?: string; ref?: string };
       if (cell.formulaType === FormulaType.Shared || value.shareType === 'shared') {
-        expanded.push({ cell, formula: formulaOf(ws, cell, templates), result: cell.result as CellFormulaValue['result'] });
+        expanded.push({ cell, formula: formulaOf(ws, cell, sharedFormulas), result: cell.result as CellFormulaValue['result'] });
       }
     });
   });
   // Rewritten after the walk: the dependents' formulas are computed from the masters as read.
-  for (const { cell, formula, result } of expanded) cell.value = { formula, result } as CellFormulaValue;
+  // A dependent whose block has no readable formula keeps what Excel showed, as a value.
+  for (const { cell, formula, result } of expanded) {
+    cell.value = formula === null ? (result ?? null) : ({ formula, result } as CellFormulaValue);
+  }
 }
 
 /** Adds the rule unless the sheet already has the same one on the same range (flagging twice changes nothing). */
