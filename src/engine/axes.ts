@@ -17,6 +17,15 @@ export function axisIdOfLabel(label: string, axes: readonly ProgrammeAxis[]): st
     const byAlias = axes.find((a) => a.aliases.some((alias) => normalizeHeader(alias) === candidate) || normalizeHeader(a.name) === candidate);
     if (byAlias) return byAlias.id;
   }
+  // `Asse prioritario 3` for the alias `Asse 3`: both with their prefix stripped (a bare `3` is not enough).
+  if (stripped !== text && stripped !== '') {
+    const byPrefixedAlias = axes.find((a) => a.aliases.some((alias) => {
+      const normal = normalizeHeader(alias);
+      const bare = normal.replace(AXIS_PREFIX, '').trim();
+      return bare !== normal && bare === stripped;
+    }));
+    if (byPrefixedAlias) return byPrefixedAlias.id;
+  }
   // `Asse I - Occupazione`, `I. Occupazione`: the first token is the id.
   const firstToken = stripped.split(/[^a-z0-9]+/).filter(Boolean)[0];
   if (firstToken && firstToken !== stripped) {

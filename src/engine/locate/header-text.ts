@@ -31,3 +31,8 @@ export function isCaption(text: string): boolean {
 export function isTotalLabel(text: string): boolean {
   return /^(totale|total|totali|totals)\b/.test(normalizeHeader(text));
 }
+
+/** The name Excel gives a blank header of a table (ListObject): `Colonna1`, `Column2`. It means no header. */
+export function isPlaceholderHeader(text: string): boolean {
+  return /^(colonna|column|spalte|colonne|columna)\s*\d+$/.test(normalizeHeader(text));
+}

@@ -19,7 +19,7 @@ import type {
 import { AMOUNT_COLUMNS, RATIOS } from '../tables';
 import { GENERATED_SHEETS } from '../sheets';
 import { indicatorColumnOf, looksLikeProgress, planColumnOf, progressColumnOf } from './columns';
-import { isCaption, isTotalLabel } from './header-text';
+import { isCaption, isPlaceholderHeader, isTotalLabel } from './header-text';
 
 /**
  * Finds Tabella 1, 2 and the indicators wherever they are: any sheet, any position, with or
@@ -92,7 +92,7 @@ function headerTextsOf(sheet: SheetGrid, rows: number, cols: number): (string | 
     let any = false;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (typeof v === 'string' && v.trim() !== '') {
+      if (typeof v === 'string' && v.trim() !== '' && !isPlaceholderHeader(v)) {
         out[c] = v;
         any = true;
       }
@@ -111,8 +111,8 @@ function bestHeaderAt(sheet: SheetGrid, texts: (string | null)[][], r: number, f
   if (!row || row.length === 0) return null;
   const nonEmpty = row.filter((t) => t !== null).length;
   if (nonEmpty < 2) return null;
-  // A caption row is not the upper half of a header.
-  const aboveIsHeader = r > 0 && (texts[r - 1]?.some((t) => t !== null && !isCaption(t)) ?? false);
+  // A caption row is not the upper half of a header, nor is a one-cell note: a header row spans columns.
+  const aboveIsHeader = r > 0 && (texts[r - 1]?.filter((t) => t !== null && !isCaption(t)).length ?? 0) >= 2;
   const candidates: HeaderCandidate[] = [];
   for (const upper of aboveIsHeader ? [true, false] : [false]) {
     const upperText = (c: number) => (upper ? textAt(texts, r - 1, c) : '');
@@ -158,8 +158,9 @@ function withAxisColumn(columns: Record<string, number>, sheet: SheetGrid): Reco
   return first > 0 ? { ...columns, axis: first - 1 } : columns;
 }
 
+/** `columns` are absolute (0-based sheet columns), as are the returned `left` and `right`. */
 function placement(sheet: SheetGrid, headerBottom: number, upper: boolean, columns: Record<string, number>): TablePlacement {
-  const absoluteCols = Object.values(columns).map((c) => c + sheet.left);
+  const absoluteCols = Object.values(columns);
   const headerTop = upper ? headerBottom - 1 : headerBottom;
   return {
     sheet: sheet.name,
@@ -252,7 +253,7 @@ function readPlanTable(
     let headerless = true;
     for (let row = headerTop; row <= headerBottom; row++) {
       const v = cellAt(sheet, row, next).value;
-      if (v !== null && !(typeof v === 'string' && v.trim() === '')) headerless = false;
+      if (v !== null && !(typeof v === 'string' && (v.trim() === '' || isPlaceholderHeader(v)))) headerless = false;
     }
     const firstData = cellAt(sheet, headerBottom + 1, next).value;
     if (headerless && firstData !== null && firstData !== '') columns.share = next;
