@@ -2,7 +2,6 @@
  * `por-tables`: the engine over .xlsx files (SPEC §6). Exit code 0: no error findings; 1: error
  * findings; 2: the command could not run, said in one line on stderr, never with a stack trace.
  */
-import { promises as fs } from 'node:fs';
 import { LOG_SHEET, analyse, planFill, planReport } from '../engine';
 import type { Analysis, WritePlan } from '../engine';
 import { defaultModel, parseModel } from '../model';
@@ -14,7 +13,8 @@ import { formatAnalysis, formatConflicts } from './human-output';
 import { toJsonResult } from './json-output';
 import { MESSAGES } from './messages';
 import type { CliMessages } from './messages';
-import type { ApplySummary, FileProblem } from './xlsx-host';
+import { messageOf, outputPathProblem, readLocalFile } from './local-file';
+import type { ApplySummary } from './xlsx-host';
 
 export const EXIT_OK = 0;
 export const EXIT_ERROR_FINDINGS = 1;
@@ -53,13 +53,11 @@ export async function main(argv: readonly string[], output: CliOutput = processO
     }
   } catch (error) {
     // An engine or library failure nobody planned for: its message, on one line, and nothing else.
-    return fail(oneLine(error));
+    return fail(messageOf(error));
   }
 }
 
 async function run(options: RunOptions, messages: CliMessages, output: CliOutput, fail: (line: string) => number): Promise<number> {
-  // Loaded only now: ExcelJS takes most of the start-up time, and help or a mistyped option need none of it.
-  const { XlsxWorkbook, outputPathProblem } = await import('./xlsx-host');
   if (options.output !== null) {
     const problem = await outputPathProblem(options.input, options.output);
     if (problem) return fail(messages.fileProblem(problem));
@@ -69,6 +67,8 @@ async function run(options: RunOptions, messages: CliMessages, output: CliOutput
   if (options.versionId !== null && !model.versions.some((v) => v.id === options.versionId)) {
     return fail(messages.unknownVersion(options.versionId, model.versions.map((v) => v.id)));
   }
+  // Loaded only now: ExcelJS takes most of the start-up time, and help or a refused option need none of it.
+  const { XlsxWorkbook } = await import('./xlsx-host');
   const opened = await XlsxWorkbook.open(options.input);
   if (!opened.ok) return fail(messages.fileProblem(opened.problem));
   const workbook = opened.workbook;
@@ -125,18 +125,9 @@ function describeReport(summary: ApplySummary, options: RunOptions, messages: Cl
 /** The model of `--model`, or the embedded one; a sentence when it cannot be used. */
 async function loadModel(path: string | null, messages: CliMessages): Promise<ProgrammeModel | string> {
   if (path === null) return defaultModel;
-  let text: string;
-  try {
-    const stat = await fs.stat(path);
-    if (!stat.isFile()) return messages.modelFileProblem({ reason: 'not-a-file', path });
-    text = await fs.readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const problem: FileProblem =
-      code === 'ENOENT' || code === 'ENOTDIR' ? { reason: 'not-found', path } : { reason: 'unreadable', path, detail: oneLine(error) };
-    return messages.modelFileProblem(problem);
-  }
-  const result = parseModel(text);
+  const bytes = await readLocalFile(path);
+  if (!Buffer.isBuffer(bytes)) return messages.modelFileProblem(bytes);
+  const result = parseModel(bytes.toString('utf8'));
   return result.ok ? result.model : messages.invalidModel(path, result.error);
 }
 
@@ -147,9 +138,3 @@ function prefixLines(text: string): string {
     .map((line) => `por-tables: ${line}\n`)
     .join('');
 }
-
-function oneLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0].trim() || String(error);
-}
-

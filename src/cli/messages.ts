@@ -1,7 +1,7 @@
 /** Every sentence the command line prints, in Italian and in English: one object per language. */
 import type { Lang, Severity } from '../engine';
 import type { ArgumentError } from './args';
-import type { FileProblem } from './xlsx-host';
+import type { FileProblem } from './local-file';
 import type { UnkeptContent } from './xlsx-package';
 
 export interface CliMessages {

@@ -3,7 +3,7 @@
  * through ExcelJS. The only CLI module that knows ExcelJS; it holds no rules.
  */
 import { promises as fs } from 'node:fs';
-import { dirname, basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { FormulaType, ValueType, Workbook } from 'exceljs';
 import type { Cell, CellFormulaValue, CellRichTextValue, CellSharedFormulaValue, Worksheet } from 'exceljs';
 import { LOG_HEADER, LOG_SHEET } from '../engine';
@@ -11,30 +11,11 @@ import type { CellValue, CellWrite, ConditionalFormat, Grid, LogEntry, SheetGrid
 import { applyExcelJsReadFixes } from './exceljs-read-fixes';
 import { parseFormulaTemplate, renderShifted } from './formula-shift';
 import type { FormulaTemplate } from './formula-shift';
+import { messageOf, outputPathProblem, readLocalFile } from './local-file';
+import type { FileProblem } from './local-file';
+export type { FileProblem, FileProblemReason } from './local-file';
 import { inspectPackage, unkeptContent } from './xlsx-package';
 import type { PackageInfo, UnkeptContent } from './xlsx-package';
-
-/** Why a workbook file could not be read or written; the CLI turns it into a sentence. */
-export type FileProblemReason =
-  | 'not-found'
-  | 'not-a-file'
-  | 'unreadable'
-  | 'ole2'
-  | 'ods'
-  | 'not-zip'
-  | 'damaged-zip'
-  | 'zip-not-xlsx'
-  | 'unparsable'
-  | 'same-as-input'
-  | 'output-directory-missing'
-  | 'unwritable';
-
-export interface FileProblem {
-  reason: FileProblemReason;
-  path: string;
-  /** The underlying error's message, when there is one worth showing. */
-  detail?: string;
-}
 
 export type OpenResult = { ok: true; workbook: XlsxWorkbook } | { ok: false; problem: FileProblem };
 
@@ -65,7 +46,7 @@ export class XlsxWorkbook {
   ) {}
 
   static async open(path: string, options: ReadOptions = {}): Promise<OpenResult> {
-    const bytes = await readBytes(path);
+    const bytes = await readLocalFile(path);
     if (!Buffer.isBuffer(bytes)) return { ok: false, problem: bytes };
     const info = inspectPackage(bytes);
     if (info.kind !== 'xlsx') return { ok: false, problem: { reason: info.kind, path } };
@@ -218,18 +199,6 @@ export function describeFileProblem(problem: FileProblem): string {
 }
 
 // ── Reading ────────────────────────────────────────────────────────────────────────────────
-
-async function readBytes(path: string): Promise<Buffer | FileProblem> {
-  try {
-    const stat = await fs.stat(path);
-    if (!stat.isFile()) return { reason: 'not-a-file', path };
-    return await fs.readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { reason: 'not-found', path };
-    return { reason: 'unreadable', path, detail: messageOf(error) };
-  }
-}
 
 function readSheet(ws: Worksheet, date1904: boolean): SheetGrid {
   // Pass 1: the used range, from the cells that hold a value or a formula.
@@ -442,18 +411,4 @@ function appendLog(ws: Worksheet, entries: LogEntry[]): number {
     });
   });
   return entries.length;
-}
-
-/** Why a copy cannot be written to `outputPath`: it is the input itself, or its folder does not exist. */
-export async function outputPathProblem(inputPath: string, outputPath: string): Promise<FileProblem | null> {
-  const real = async (p: string): Promise<string> => fs.realpath(p).catch(() => resolve(p));
-  if ((await real(inputPath)) === (await real(outputPath))) return { reason: 'same-as-input', path: outputPath };
-  const folder = await fs.stat(dirname(resolve(outputPath))).catch(() => null);
-  if (!folder || !folder.isDirectory()) return { reason: 'output-directory-missing', path: outputPath };
-  return null;
-}
-
-function messageOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0];
 }
