@@ -28,6 +28,7 @@ export function createExcelHost(): ExcelHost {
   }
 
   async function apply(plan: WritePlan): Promise<ApplyResult> {
+    if (isEmptyPlan(plan)) return { cellsWritten: 0, sheetsCreated: [], syncs: 0 };
     let syncs = 0;
     const printSetup = supportsPrintSetup();
     for (let attempt = 0; ; attempt++) {
@@ -65,6 +66,11 @@ export function createExcelHost(): ExcelHost {
   }
 
   return { read, apply, select, knownShape: () => shape };
+}
+
+/** A plan with nothing to write (a second Compila): no request at all. */
+function isEmptyPlan(plan: WritePlan): boolean {
+  return plan.cells.length === 0 && plan.sheets.length === 0 && plan.deleteSheets.length === 0 && plan.conditionalFormats.length === 0 && plan.log.length === 0;
 }
 
 async function listShape(): Promise<WorkbookShape> {
