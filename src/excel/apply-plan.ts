@@ -1,7 +1,15 @@
 import { columnLetter } from '../engine/address';
 import type { CellWrite, ConditionalFormat, LogEntry, SheetPlan, WritePlan } from '../engine/plan';
 import { LOG_HEADER, LOG_SHEET } from '../engine/plan';
-import { blockCellCount, constantInput, halveBlock, placeWrites, rectangularBlocks, type CellBlock, type CellInput } from './cell-blocks';
+import {
+  blockCellCount,
+  constantInput,
+  halveBlock,
+  placeWrites,
+  rectangularBlocks,
+  type CellBlock,
+  type CellInput,
+} from './cell-blocks';
 import { isSizeRefusal } from './office-errors';
 import type { WorkbookShape } from './read-workbook';
 
@@ -47,14 +55,20 @@ export interface PlannedWrites {
 }
 
 export function planWrites(plan: WritePlan, shape: WorkbookShape, options: ApplyOptions): PlannedWrites {
-  const exists = (name: string): boolean => shape.sheets.some((sheet) => sheet.toLowerCase() === name.toLowerCase());
+  const exists = (name: string): boolean =>
+    shape.sheets.some((sheet) => sheet.toLowerCase() === name.toLowerCase());
   const deleted = plan.deleteSheets.filter(exists);
   const logRows = plan.log.length > 0;
   const createLog = logRows && !exists(LOG_SHEET);
   const newSheets = plan.sheets.filter((sheet) => !exists(sheet.name));
   const replacedSheets = plan.sheets.filter((sheet) => exists(sheet.name));
 
-  const mustExist = new Set<string>([...plan.cells.map((cell) => cell.sheet), ...plan.conditionalFormats.map((format) => format.sheet), ...deleted, ...replacedSheets.map((sheet) => sheet.name)]);
+  const mustExist = new Set<string>([
+    ...plan.cells.map((cell) => cell.sheet),
+    ...plan.conditionalFormats.map((format) => format.sheet),
+    ...deleted,
+    ...replacedSheets.map((sheet) => sheet.name),
+  ]);
   if (logRows && !createLog) mustExist.add(LOG_SHEET);
 
   const steps: WriteStep[] = [];
@@ -86,7 +100,9 @@ export function planWrites(plan: WritePlan, shape: WorkbookShape, options: Apply
   for (const format of plan.conditionalFormats) steps.push(conditionalFormatStep(format));
 
   if (createLog) {
-    steps.push(blockStep(LOG_SHEET, { top: 0, left: 0, entries: [LOG_HEADER.map((label) => label)] }, 'formulas'));
+    steps.push(
+      blockStep(LOG_SHEET, { top: 0, left: 0, entries: [LOG_HEADER.map((label) => label)] }, 'formulas'),
+    );
     steps.push(boldStep(LOG_SHEET, `A1:${columnLetter(LOG_HEADER.length - 1)}1`, true));
   }
   if (logRows) steps.push(logRowsStep(plan.log.map(logRow)));
@@ -97,7 +113,12 @@ export function planWrites(plan: WritePlan, shape: WorkbookShape, options: Apply
     sheets: [...shape.sheets.filter((name) => !gone.has(name.toLowerCase())), ...created],
     tables: shape.tables.filter((table) => !gone.has(table.sheet.toLowerCase())),
   };
-  return { steps, cellsWritten, sheetsCreated: [...plan.sheets.map((sheet) => sheet.name), ...(createLog ? [LOG_SHEET] : [])], shapeAfter };
+  return {
+    steps,
+    cellsWritten,
+    sheetsCreated: [...plan.sheets.map((sheet) => sheet.name), ...(createLog ? [LOG_SHEET] : [])],
+    shapeAfter,
+  };
 }
 
 /** Queues every step and syncs once; on a size refusal, syncs the two halves in turn. Returns the syncs made. */
@@ -178,12 +199,18 @@ function blockAddress(block: CellBlock<unknown>): string {
   const rows = block.entries.length;
   const cols = block.entries[0]?.length ?? 0;
   const start = `${columnLetter(block.left)}${block.top + 1}`;
-  return rows === 1 && cols === 1 ? start : `${start}:${columnLetter(block.left + cols - 1)}${block.top + rows}`;
+  return rows === 1 && cols === 1
+    ? start
+    : `${start}:${columnLetter(block.left + cols - 1)}${block.top + rows}`;
 }
 
 function blockStep(sheet: string, block: CellBlock<CellInput>, property: 'formulas'): WriteStep;
 function blockStep(sheet: string, block: CellBlock<string>, property: 'numberFormat'): WriteStep;
-function blockStep(sheet: string, block: CellBlock<CellInput>, property: 'formulas' | 'numberFormat'): WriteStep {
+function blockStep(
+  sheet: string,
+  block: CellBlock<CellInput>,
+  property: 'formulas' | 'numberFormat',
+): WriteStep {
   return {
     cells: blockCellCount(block),
     enqueue(batch) {
@@ -194,7 +221,12 @@ function blockStep(sheet: string, block: CellBlock<CellInput>, property: 'formul
     },
     split() {
       const halves = halveBlock(block);
-      return halves ? [blockStep(sheet, halves[0], property as 'formulas'), blockStep(sheet, halves[1], property as 'formulas')] : null;
+      return halves
+        ? [
+            blockStep(sheet, halves[0], property as 'formulas'),
+            blockStep(sheet, halves[1], property as 'formulas'),
+          ]
+        : null;
     },
   };
 }
@@ -209,7 +241,8 @@ function boldStep(sheet: string, address: string, bold: boolean): WriteStep {
 function pushCellWrites(steps: WriteStep[], sheet: string, writes: CellWrite[]): number {
   const placed = placeWrites(writes);
   for (const block of rectangularBlocks(placed.content)) steps.push(blockStep(sheet, block, 'formulas'));
-  for (const block of rectangularBlocks(placed.numberFormats)) steps.push(blockStep(sheet, block, 'numberFormat'));
+  for (const block of rectangularBlocks(placed.numberFormats))
+    steps.push(blockStep(sheet, block, 'numberFormat'));
   for (const bold of [true, false]) {
     const cells = placed.bold.filter((item) => item.entry === bold);
     for (const block of rectangularBlocks(cells)) steps.push(boldStep(sheet, blockAddress(block), bold));
@@ -224,7 +257,7 @@ export function columnWidthPoints(characters: number): number {
 
 function pushSheetLayout(steps: WriteStep[], sheet: SheetPlan, options: ApplyOptions): void {
   const widths = sheet.columnWidths ?? [];
-  for (let col = 0; col < widths.length; ) {
+  for (let col = 0; col < widths.length;) {
     const width = widths[col];
     let end = col;
     while (end + 1 < widths.length && widths[end + 1] === width) end++;
@@ -247,7 +280,10 @@ function pushSheetLayout(steps: WriteStep[], sheet: SheetPlan, options: ApplyOpt
     steps.push(
       unsplittable(0, (batch) => {
         const layout = batch.worksheet(sheet.name).pageLayout;
-        layout.orientation = print.orientation === 'landscape' ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+        layout.orientation =
+          print.orientation === 'landscape'
+            ? Excel.PageOrientation.landscape
+            : Excel.PageOrientation.portrait;
         layout.paperSize = Excel.PaperType.a4;
         // One page wide, as many pages tall as needed.
         if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
@@ -260,13 +296,18 @@ function pushSheetLayout(steps: WriteStep[], sheet: SheetPlan, options: ApplyOpt
       .split(':')
       .map((row) => `$${row.replace(/\$/g, '')}`)
       .join(':');
-    steps.push(unsplittable(0, (batch) => batch.worksheet(sheet.name).pageLayout.setPrintTitleRows(absolute)));
+    steps.push(
+      unsplittable(0, (batch) => batch.worksheet(sheet.name).pageLayout.setPrintTitleRows(absolute)),
+    );
   }
 }
 
 function conditionalFormatStep(format: ConditionalFormat): WriteStep {
   return unsplittable(1, (batch) => {
-    const conditional = batch.worksheet(format.sheet).getRange(format.range).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+    const conditional = batch
+      .worksheet(format.sheet)
+      .getRange(format.range)
+      .conditionalFormats.add(Excel.ConditionalFormatType.custom);
     conditional.custom.rule.formula = format.formula;
     conditional.custom.format.fill.color = format.fill;
     conditional.custom.format.font.color = format.fontColor;
@@ -275,7 +316,16 @@ function conditionalFormatStep(format: ConditionalFormat): WriteStep {
 
 /** One log row, in LOG_HEADER's order; every text stays text (a formula in `old`/`new` included). */
 function logRow(entry: LogEntry): CellInput[] {
-  return [entry.time, entry.action, entry.modelVersion, entry.sheet, entry.cell, entry.old, entry.oldFormat, entry.new].map(constantInput);
+  return [
+    entry.time,
+    entry.action,
+    entry.modelVersion,
+    entry.sheet,
+    entry.cell,
+    entry.old,
+    entry.oldFormat,
+    entry.new,
+  ].map(constantInput);
 }
 
 /**

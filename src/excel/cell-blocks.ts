@@ -60,11 +60,20 @@ export function rectangularBlocks<T>(placed: PlacedEntry<T>[]): CellBlock<T>[] {
   const blocks: CellBlock<T>[] = [];
   let current: { block: CellBlock<T>; right: number; height: number } | null = null;
   for (const strip of strips) {
-    if (current && strip.top === current.block.top && strip.items.length === current.height && strip.col === current.right + 1) {
+    if (
+      current &&
+      strip.top === current.block.top &&
+      strip.items.length === current.height &&
+      strip.col === current.right + 1
+    ) {
       current.block.entries.forEach((row, r) => row.push(strip.items[r]));
       current.right = strip.col;
     } else {
-      current = { block: { top: strip.top, left: strip.col, entries: strip.items.map((entry) => [entry]) }, right: strip.col, height: strip.items.length };
+      current = {
+        block: { top: strip.top, left: strip.col, entries: strip.items.map((entry) => [entry]) },
+        right: strip.col,
+        height: strip.items.length,
+      };
       blocks.push(current.block);
     }
   }
@@ -128,7 +137,9 @@ export interface PlacedWrites {
 }
 
 /** Sorts a sheet's writes into contents, formats and bold, by 0-based position. */
-export function placeWrites(writes: Pick<CellWrite, 'cell' | 'formula' | 'value' | 'numberFormat' | 'bold'>[]): PlacedWrites {
+export function placeWrites(
+  writes: Pick<CellWrite, 'cell' | 'formula' | 'value' | 'numberFormat' | 'bold'>[],
+): PlacedWrites {
   const placed: PlacedWrites = { content: [], numberFormats: [], bold: [], cellCount: 0 };
   const touched = new Set<string>();
   for (const write of writes) {

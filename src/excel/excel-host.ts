@@ -70,7 +70,13 @@ export function createExcelHost(): ExcelHost {
 
 /** A plan with nothing to write (a second Compila): no request at all. */
 function isEmptyPlan(plan: WritePlan): boolean {
-  return plan.cells.length === 0 && plan.sheets.length === 0 && plan.deleteSheets.length === 0 && plan.conditionalFormats.length === 0 && plan.log.length === 0;
+  return (
+    plan.cells.length === 0 &&
+    plan.sheets.length === 0 &&
+    plan.deleteSheets.length === 0 &&
+    plan.conditionalFormats.length === 0 &&
+    plan.log.length === 0
+  );
 }
 
 async function listShape(): Promise<WorkbookShape> {
@@ -78,6 +84,9 @@ async function listShape(): Promise<WorkbookShape> {
     const sheets = context.workbook.worksheets.load('items/name');
     const tables = context.workbook.tables.load('items/name, items/worksheet/name');
     await context.sync();
-    return { sheets: sheets.items.map((sheet) => sheet.name), tables: tables.items.map((table) => ({ name: table.name, sheet: table.worksheet.name })) };
+    return {
+      sheets: sheets.items.map((sheet) => sheet.name),
+      tables: tables.items.map((table) => ({ name: table.name, sheet: table.worksheet.name })),
+    };
   });
 }

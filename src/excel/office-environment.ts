@@ -26,7 +26,10 @@ export async function officeEnvironment(): Promise<OfficeEnvironment> {
 }
 
 export function supportsPrintSetup(): boolean {
-  return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', PRINT_SETUP_EXCEL_API) === true;
+  return (
+    typeof Office !== 'undefined' &&
+    Office.context?.requirements?.isSetSupported('ExcelApi', PRINT_SETUP_EXCEL_API) === true
+  );
 }
 
 function outsideOffice(): OfficeEnvironment {

@@ -15,7 +15,12 @@ export function officeErrorCode(error: unknown): string | null {
 /** Excel refused a request or its response for its size (5 MB on the web), or for too many cells. */
 export function isSizeRefusal(error: unknown): boolean {
   const code = officeErrorCode(error);
-  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded' || code === 'OperationCellsExceedLimit' || code === 'RangeExceedsLimit';
+  return (
+    code === 'RequestPayloadSizeLimitExceeded' ||
+    code === 'ResponsePayloadSizeLimitExceeded' ||
+    code === 'OperationCellsExceedLimit' ||
+    code === 'RangeExceedsLimit'
+  );
 }
 
 type Sentences = Record<Lang, string>;

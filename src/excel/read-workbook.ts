@@ -21,8 +21,6 @@ export interface ReadResult {
   syncs: number;
 }
 
-const RANGE_PROPERTIES = ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values', 'formulas', 'numberFormat', 'valueTypes'];
-
 interface QueuedReads {
   sheets: Map<string, Excel.Range>;
   tables: Map<string, Excel.Range>;
@@ -40,7 +38,8 @@ export async function readWorkbook(known: WorkbookShape | null): Promise<ReadRes
     } catch (error) {
       // A sheet or table we knew is gone (or was renamed): start again from the names.
       if (!known || officeErrorCode(error) !== 'ItemNotFound') {
-        if (isSizeRefusal(error)) return readInChunks(context, known ?? (await listShape(context)), syncs + (known ? 0 : 1));
+        if (isSizeRefusal(error))
+          return readInChunks(context, known ?? (await listShape(context)), syncs + (known ? 0 : 1));
         throw error;
       }
       const fresh = await readWorkbook(null);
@@ -66,7 +65,11 @@ export async function readWorkbook(known: WorkbookShape | null): Promise<ReadRes
       more.sheets.forEach((range, name) => queued.sheets.set(name, range));
       more.tables.forEach((range, name) => queued.tables.set(name, range));
     }
-    const grid = toGrid(shape, (name) => plainRange(queued.sheets.get(name) as Excel.Range), (name) => (queued.tables.get(name) as Excel.Range).address);
+    const grid = toGrid(
+      shape,
+      (name) => plainRange(queued.sheets.get(name) as Excel.Range),
+      (name) => (queued.tables.get(name) as Excel.Range).address,
+    );
     return { grid, shape, syncs };
   });
 }
@@ -80,7 +83,7 @@ function queueReads(context: Excel.RequestContext, shape: WorkbookShape): Queued
   for (const name of shape.sheets) {
     // Values only: formatting far below the data must not make the read huge.
     const range = context.workbook.worksheets.getItem(name).getUsedRange(true);
-    range.load(RANGE_PROPERTIES);
+    range.load(['rowIndex', 'columnIndex', 'values', 'formulas', 'numberFormat', 'valueTypes']);
     reads.sheets.set(name, range);
   }
   for (const table of shape.tables) {
@@ -112,13 +115,26 @@ export interface RangeReading {
 }
 
 function plainRange(range: Excel.Range): RangeReading {
-  return { rowIndex: range.rowIndex, columnIndex: range.columnIndex, values: range.values, formulas: range.formulas, numberFormat: range.numberFormat, valueTypes: range.valueTypes };
+  return {
+    rowIndex: range.rowIndex,
+    columnIndex: range.columnIndex,
+    values: range.values,
+    formulas: range.formulas,
+    numberFormat: range.numberFormat,
+    valueTypes: range.valueTypes,
+  };
 }
 
-function toGrid(shape: WorkbookShape, sheetRange: (name: string) => RangeReading, tableAddress: (name: string) => string): Grid {
+function toGrid(
+  shape: WorkbookShape,
+  sheetRange: (name: string) => RangeReading,
+  tableAddress: (name: string) => string,
+): Grid {
   return {
     sheets: shape.sheets.map((name) => {
-      const tables = shape.tables.filter((table) => table.sheet === name).map((table) => ({ name: table.name, range: bareAddress(tableAddress(table.name)) }));
+      const tables = shape.tables
+        .filter((table) => table.sheet === name)
+        .map((table) => ({ name: table.name, range: bareAddress(tableAddress(table.name)) }));
       return sheetGridOf(name, sheetRange(name), tables);
     }),
   };
@@ -134,8 +150,14 @@ export function bareAddress(address: string): string {
  * is kept only when the cell really holds one (a text constant `=abc` typed with an apostrophe comes
  * back from `formulas` as `=abc` too, but then it equals the cell's value).
  */
-export function sheetGridOf(name: string, reading: RangeReading, tables: { name: string; range: string }[] = []): SheetGrid {
-  const values: CellValue[][] = reading.values.map((row, r) => row.map((value, c) => cellValueOf(value, reading.valueTypes[r]?.[c])));
+export function sheetGridOf(
+  name: string,
+  reading: RangeReading,
+  tables: { name: string; range: string }[] = [],
+): SheetGrid {
+  const values: CellValue[][] = reading.values.map((row, r) =>
+    row.map((value, c) => cellValueOf(value, reading.valueTypes[r]?.[c])),
+  );
   const formulas = reading.formulas.map((row, r) =>
     row.map((formula, c) => {
       if (typeof formula !== 'string' || !formula.startsWith('=') || formula.length < 2) return null;
@@ -143,8 +165,17 @@ export function sheetGridOf(name: string, reading: RangeReading, tables: { name:
       return reading.valueTypes[r]?.[c] === 'String' && value === formula ? null : formula;
     }),
   );
-  const numberFormats = reading.numberFormat.map((row) => row.map((format) => (typeof format === 'string' && format !== '' ? format : 'General')));
-  const sheet: SheetGrid = { name, top: reading.rowIndex, left: reading.columnIndex, values, formulas, numberFormats };
+  const numberFormats = reading.numberFormat.map((row) =>
+    row.map((format) => (typeof format === 'string' && format !== '' ? format : 'General')),
+  );
+  const sheet: SheetGrid = {
+    name,
+    top: reading.rowIndex,
+    left: reading.columnIndex,
+    values,
+    formulas,
+    numberFormats,
+  };
   if (tables.length > 0) sheet.tables = tables;
   // An empty sheet's used range is its A1 cell: say "nothing" instead.
   if (values.length === 1 && values[0].length === 1 && values[0][0] === null && formulas[0][0] === null) {
@@ -164,7 +195,11 @@ function cellValueOf(value: unknown, type: unknown): CellValue {
  * Excel refused to return everything at once (a response over its size limit): learn each used
  * range's size, then read it in row slices, halving a slice each time Excel refuses it.
  */
-async function readInChunks(context: Excel.RequestContext, shape: WorkbookShape, syncsSoFar: number): Promise<ReadResult> {
+async function readInChunks(
+  context: Excel.RequestContext,
+  shape: WorkbookShape,
+  syncsSoFar: number,
+): Promise<ReadResult> {
   let syncs = syncsSoFar;
   const extents = new Map<string, Excel.Range>();
   for (const name of shape.sheets) {
@@ -184,7 +219,14 @@ async function readInChunks(context: Excel.RequestContext, shape: WorkbookShape,
   const readings = new Map<string, RangeReading>();
   for (const name of shape.sheets) {
     const extent = extents.get(name) as Excel.Range;
-    const reading: RangeReading = { rowIndex: extent.rowIndex, columnIndex: extent.columnIndex, values: [], formulas: [], numberFormat: [], valueTypes: [] };
+    const reading: RangeReading = {
+      rowIndex: extent.rowIndex,
+      columnIndex: extent.columnIndex,
+      values: [],
+      formulas: [],
+      numberFormat: [],
+      valueTypes: [],
+    };
     let next = 0;
     let slice = Math.max(1, Math.ceil(extent.rowCount / 2));
     while (next < extent.rowCount) {
@@ -195,6 +237,8 @@ async function readInChunks(context: Excel.RequestContext, shape: WorkbookShape,
       range.load(['values', 'formulas', 'numberFormat', 'valueTypes']);
       try {
         syncs++;
+        // Only when Excel refused the one-sync read: the slices must go one by one.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       } catch (error) {
         if (isSizeRefusal(error) && rows > 1) {
@@ -211,6 +255,10 @@ async function readInChunks(context: Excel.RequestContext, shape: WorkbookShape,
     }
     readings.set(name, reading);
   }
-  const grid = toGrid(shape, (name) => readings.get(name) as RangeReading, (name) => (tableRanges.get(name) as Excel.Range).address);
+  const grid = toGrid(
+    shape,
+    (name) => readings.get(name) as RangeReading,
+    (name) => (tableRanges.get(name) as Excel.Range).address,
+  );
   return { grid, shape, syncs };
 }

@@ -53,10 +53,19 @@ export function WorkbookView({ fake, onReset }: WorkbookViewProps) {
   const selected = sheet && selection ? document.cell(sheet, selection.top, selection.left) : null;
 
   return (
-    <div data-testid={PLAYGROUND_TEST_IDS.workbook} data-active-sheet={sheet?.name ?? ''} data-version={version} style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
+    <div
+      data-testid={PLAYGROUND_TEST_IDS.workbook}
+      data-active-sheet={sheet?.name ?? ''}
+      data-version={version}
+      style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}
+    >
       <div className="pg-bar">
         <h1>POR Tables — playground</h1>
-        <span data-testid={PLAYGROUND_TEST_IDS.syncCount} data-count={syncs} title="context.sync() del riquadro">
+        <span
+          data-testid={PLAYGROUND_TEST_IDS.syncCount}
+          data-count={syncs}
+          title="context.sync() del riquadro"
+        >
           sync: {syncs}
         </span>
         {onReset ? (
@@ -66,14 +75,32 @@ export function WorkbookView({ fake, onReset }: WorkbookViewProps) {
         ) : null}
       </div>
       <div className="pg-formula">
-        <div className="pg-name-box" data-testid={PLAYGROUND_TEST_IDS.nameBox} data-sheet={selection ? sheet?.name : ''} aria-label="Casella del nome">
+        <div
+          className="pg-name-box"
+          data-testid={PLAYGROUND_TEST_IDS.nameBox}
+          data-sheet={selection ? sheet?.name : ''}
+          aria-label="Casella del nome"
+        >
           {selection ? boxAddress(selection) : ''}
         </div>
-        <div className="pg-formula-bar" data-testid={PLAYGROUND_TEST_IDS.formulaBar} aria-label="Barra della formula">
+        <div
+          className="pg-formula-bar"
+          data-testid={PLAYGROUND_TEST_IDS.formulaBar}
+          aria-label="Barra della formula"
+        >
           {selected ? String(selected.formula) : ''}
         </div>
       </div>
-      {sheet ? <SheetGrid key={sheet.name} fake={fake} sheet={sheet} selection={selection} version={version} onSelect={selectCell} /> : null}
+      {sheet ? (
+        <SheetGrid
+          key={sheet.name}
+          fake={fake}
+          sheet={sheet}
+          selection={selection}
+          version={version}
+          onSelect={selectCell}
+        />
+      ) : null}
       <div className="pg-tabs" role="tablist" aria-label="Fogli">
         {document.sheets.map((tab) => (
           <button
@@ -116,8 +143,13 @@ function SheetGrid({ fake, sheet, selection, version, onSelect }: SheetGridProps
     const covered = new Set<string>();
     const spans = new Map<string, { rowSpan: number; colSpan: number }>();
     for (const merge of sheet.merges) {
-      spans.set(cellKey(merge.top, merge.left), { rowSpan: merge.bottom - merge.top + 1, colSpan: merge.right - merge.left + 1 });
-      for (let r = merge.top; r <= merge.bottom; r++) for (let c = merge.left; c <= merge.right; c++) if (r !== merge.top || c !== merge.left) covered.add(cellKey(r, c));
+      spans.set(cellKey(merge.top, merge.left), {
+        rowSpan: merge.bottom - merge.top + 1,
+        colSpan: merge.right - merge.left + 1,
+      });
+      for (let r = merge.top; r <= merge.bottom; r++)
+        for (let c = merge.left; c <= merge.right; c++)
+          if (r !== merge.top || c !== merge.left) covered.add(cellKey(r, c));
     }
     return { rows, cols, cells, covered, spans, hiddenRows: (used?.bottom ?? 0) + 1 - rows };
   }, [document, sheet, version]);
@@ -133,7 +165,13 @@ function SheetGrid({ fake, sheet, selection, version, onSelect }: SheetGridProps
 
   return (
     <div className="pg-grid-scroll">
-      <table className="pg-grid" style={{ width: 44 + widths.reduce((sum, width) => sum + width, 0) }} data-testid={PLAYGROUND_TEST_IDS.sheetGrid} data-sheet={sheet.name} aria-label={`Foglio ${sheet.name}`}>
+      <table
+        className="pg-grid"
+        style={{ width: 44 + widths.reduce((sum, width) => sum + width, 0) }}
+        data-testid={PLAYGROUND_TEST_IDS.sheetGrid}
+        data-sheet={sheet.name}
+        aria-label={`Foglio ${sheet.name}`}
+      >
         <colgroup>
           <col style={{ width: 44 }} />
           {widths.map((width, col) => (
@@ -164,8 +202,16 @@ function SheetGrid({ fake, sheet, selection, version, onSelect }: SheetGridProps
                 const flag = flags[0];
                 if (flag?.fill) style.background = flag.fill;
                 if (flag?.fontColor) style.color = flag.fontColor;
-                const classes = [cell.type === 'Double' ? 'pg-number' : '', sheet.bold.get(key) ? 'pg-bold' : '', isSelected ? 'pg-selected' : ''].filter(Boolean).join(' ');
-                const text = formatCellValue(cell.value, cell.numberFormat, { isError: cell.type === 'Error' });
+                const classes = [
+                  cell.type === 'Double' ? 'pg-number' : '',
+                  sheet.bold.get(key) ? 'pg-bold' : '',
+                  isSelected ? 'pg-selected' : '',
+                ]
+                  .filter(Boolean)
+                  .join(' ');
+                const text = formatCellValue(cell.value, cell.numberFormat, {
+                  isError: cell.type === 'Error',
+                });
                 // Text runs over empty cells on its right, as in Excel.
                 if (cell.type === 'String' && !span && row[c + 1]?.type === 'Empty') {
                   style.overflow = 'visible';
@@ -195,7 +241,9 @@ function SheetGrid({ fake, sheet, selection, version, onSelect }: SheetGridProps
           ))}
         </tbody>
       </table>
-      {view.hiddenRows > 0 ? <div className="pg-more">… altre {view.hiddenRows} righe non mostrate</div> : null}
+      {view.hiddenRows > 0 ? (
+        <div className="pg-more">… altre {view.hiddenRows} righe non mostrate</div>
+      ) : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import * as prettier from 'prettier';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const input = resolve(process.argv[2] ?? join(root, 'assets', 'sample-raa-2022.xlsx'));
@@ -25,7 +26,8 @@ function describeCell(cell) {
   const described = {};
   const value = cell.value;
   if (value && typeof value === 'object' && 'formula' in value) described.formula = `=${value.formula}`;
-  else if (value && typeof value === 'object' && 'richText' in value) described.value = value.richText.map((part) => part.text).join('');
+  else if (value && typeof value === 'object' && 'richText' in value)
+    described.value = value.richText.map((part) => part.text).join('');
   else if (value instanceof Date) described.value = value.getTime() / 86400000 + 25569;
   else if (value !== null && value !== undefined) described.value = value;
   if (cell.numFmt && cell.numFmt !== 'General') described.numberFormat = cell.numFmt;
@@ -82,5 +84,6 @@ ${sheets.map(sheetSource).join('\n')}
   activeSheet: ${JSON.stringify(sheets[0]?.name)},
 };
 `;
-writeFileSync(output, text);
+const options = (await prettier.resolveConfig(output)) ?? {};
+writeFileSync(output, await prettier.format(text, { ...options, filepath: output }));
 console.log(`sample workbook description written to ${output}`);

@@ -22,7 +22,11 @@ export interface FormatOptions {
   isError?: boolean;
 }
 
-export function formatCellValue(value: DisplayedValue, numberFormat: string, options: FormatOptions = {}): string {
+export function formatCellValue(
+  value: DisplayedValue,
+  numberFormat: string,
+  options: FormatOptions = {},
+): string {
   if (value === null || value === '') return '';
   if (options.isError && typeof value === 'string') return ITALIAN_ERRORS[value] ?? value;
   if (typeof value === 'boolean') return value ? 'VERO' : 'FALSO';
@@ -162,8 +166,8 @@ function digitPattern(pattern: string): DigitPattern {
 
 function formatDigits(value: number, pattern: DigitPattern): string {
   const fixed = roundHalfAwayFromZero(value, pattern.decimals).toFixed(pattern.decimals);
-  let [integer, decimals = ''] = fixed.split('.');
-  integer = integer.replace(/^0+/, '');
+  const [whole, decimals = ''] = fixed.split('.');
+  let integer = whole.replace(/^0+/, '');
   if (integer.length < pattern.minIntegerDigits) integer = integer.padStart(pattern.minIntegerDigits, '0');
   if (pattern.grouping) integer = integer.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return decimals ? `${integer},${decimals}` : integer;

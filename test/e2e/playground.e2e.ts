@@ -47,7 +47,10 @@ function serve(directory: string): Promise<Server> {
       return;
     }
     readFile(file).then(
-      (body) => response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      (body) =>
+        response
+          .writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' })
+          .end(body),
       () => response.writeHead(404).end(),
     );
   });
@@ -62,8 +65,14 @@ describe('playground in Chromium', { timeout: 180_000 }, () => {
   const problems: string[] = [];
 
   before(async () => {
-    assert.ok(existsSync(CHROMIUM), `Chromium is not installed at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH), then run the browser test again.`);
-    assert.ok(existsSync(join(DIST, 'playground.html')), `dist/playground.html is missing: build the pages first ("npx webpack --mode production").`);
+    assert.ok(
+      existsSync(CHROMIUM),
+      `Chromium is not installed at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH), then run the browser test again.`,
+    );
+    assert.ok(
+      existsSync(join(DIST, 'playground.html')),
+      `dist/playground.html is missing: build the pages first ("npx webpack --mode production").`,
+    );
     server = await serve(DIST);
     const { port } = server.address() as AddressInfo;
     profile = mkdtempSync(join(tmpdir(), 'por-tables-chromium-'));
@@ -71,7 +80,16 @@ describe('playground in Chromium', { timeout: 180_000 }, () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 1400, height: 900 },
       locale: 'it-IT',
     });
@@ -79,7 +97,8 @@ describe('playground in Chromium', { timeout: 180_000 }, () => {
     page.setDefaultTimeout(TIMEOUT);
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().includes('Failed to load resource')) problems.push(`console error: ${message.text()}`);
+      if (message.type() === 'error' && !message.text().includes('Failed to load resource'))
+        problems.push(`console error: ${message.text()}`);
     });
     await page.goto(`http://127.0.0.1:${port}/playground.html`);
     await page.waitForSelector(byTestId(TEST_IDS.actionCheck));
@@ -105,23 +124,47 @@ describe('playground in Chromium', { timeout: 180_000 }, () => {
     await page.click(byTestId(id));
     const dialogOk = page.locator(byTestId(confirm));
     const settled = page.waitForFunction(
-      ([progress, ok]) => !document.querySelector(`[data-testid="${progress}"]`) && !document.querySelector(`[data-testid="${ok}"]`),
+      ([progress, ok]) =>
+        !document.querySelector(`[data-testid="${progress}"]`) &&
+        !document.querySelector(`[data-testid="${ok}"]`),
       [TEST_IDS.progress, confirm],
     );
     await Promise.race([dialogOk.waitFor({ state: 'visible' }).catch(() => undefined), settled]);
     if (await dialogOk.isVisible()) await dialogOk.click();
-    await page.waitForFunction(([progress]) => !document.querySelector(`[data-testid="${progress}"]`), [TEST_IDS.progress]);
-    await page.waitForFunction(([id, count]) => Number(document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-count')) > count, [PLAYGROUND_TEST_IDS.syncCount, before] as const);
+    await page.waitForFunction(
+      ([progress]) => !document.querySelector(`[data-testid="${progress}"]`),
+      [TEST_IDS.progress],
+    );
+    await page.waitForFunction(
+      ([id, count]) =>
+        Number(document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-count')) > count,
+      [PLAYGROUND_TEST_IDS.syncCount, before] as const,
+    );
   }
 
   it('Verifica lists the findings of the sample', async () => {
     await page.click(byTestId(TEST_IDS.actionCheck));
     await page.waitForSelector(byTestId(TEST_IDS.findingRow));
-    const findings = await page.$$eval(byTestId(TEST_IDS.findingRow), (rows) => rows.map((row) => ({ rule: (row as HTMLElement).dataset.rule, severity: (row as HTMLElement).dataset.severity, cell: (row as HTMLElement).dataset.cell })));
-    assert.ok(findings.some((finding) => finding.rule === 'AXIS_DUPLICATE' && finding.cell === 'A18'), `AXIS_DUPLICATE on A18 missing from ${JSON.stringify(findings)}`);
-    assert.ok(findings.some((finding) => finding.rule === 'TOTAL_MISMATCH' && finding.severity === 'warning'), 'TOTAL_MISMATCH warning missing');
+    const findings = await page.$$eval(byTestId(TEST_IDS.findingRow), (rows) =>
+      rows.map((row) => ({
+        rule: (row as HTMLElement).dataset.rule,
+        severity: (row as HTMLElement).dataset.severity,
+        cell: (row as HTMLElement).dataset.cell,
+      })),
+    );
+    assert.ok(
+      findings.some((finding) => finding.rule === 'AXIS_DUPLICATE' && finding.cell === 'A18'),
+      `AXIS_DUPLICATE on A18 missing from ${JSON.stringify(findings)}`,
+    );
+    assert.ok(
+      findings.some((finding) => finding.rule === 'TOTAL_MISMATCH' && finding.severity === 'warning'),
+      'TOTAL_MISMATCH warning missing',
+    );
     assert.equal(findings.filter((finding) => finding.rule === 'INDICATOR_BELOW_TARGET').length, 3);
-    assert.equal(await page.getAttribute(byTestId(TEST_IDS.summaryErrors), 'data-count'), String(findings.filter((finding) => finding.severity === 'error').length));
+    assert.equal(
+      await page.getAttribute(byTestId(TEST_IDS.summaryErrors), 'data-count'),
+      String(findings.filter((finding) => finding.severity === 'error').length),
+    );
   });
 
   it('a click on the AXIS_DUPLICATE finding selects A18 in the grid', async () => {
@@ -143,18 +186,33 @@ describe('playground in Chromium', { timeout: 180_000 }, () => {
   });
 
   it('Genera report adds the report sheet as a new tab', async () => {
-    const tabsBefore = await page.$$eval(byTestId(PLAYGROUND_TEST_IDS.sheetTab), (tabs) => tabs.map((tab) => (tab as HTMLElement).dataset.sheet ?? ''));
+    const tabsBefore = await page.$$eval(byTestId(PLAYGROUND_TEST_IDS.sheetTab), (tabs) =>
+      tabs.map((tab) => (tab as HTMLElement).dataset.sheet ?? ''),
+    );
     await runAction(TEST_IDS.actionReport);
-    await page.waitForFunction(([id, count]) => document.querySelectorAll(`[data-testid="${id}"]`).length > count, [PLAYGROUND_TEST_IDS.sheetTab, tabsBefore.length] as const);
-    const tabs = await page.$$eval(byTestId(PLAYGROUND_TEST_IDS.sheetTab), (elements) => elements.map((tab) => (tab as HTMLElement).dataset.sheet ?? ''));
+    await page.waitForFunction(
+      ([id, count]) => document.querySelectorAll(`[data-testid="${id}"]`).length > count,
+      [PLAYGROUND_TEST_IDS.sheetTab, tabsBefore.length] as const,
+    );
+    const tabs = await page.$$eval(byTestId(PLAYGROUND_TEST_IDS.sheetTab), (elements) =>
+      elements.map((tab) => (tab as HTMLElement).dataset.sheet ?? ''),
+    );
     const added = tabs.filter((tab) => !tabsBefore.includes(tab));
     const report = added.find((name) => /report/i.test(name));
     assert.ok(report, `no report tab among the new tabs ${JSON.stringify(added)}`);
     await page.click(byTestId(PLAYGROUND_TEST_IDS.sheetTab, { sheet: report }));
     await page.waitForSelector(byTestId(PLAYGROUND_TEST_IDS.sheetGrid, { sheet: report }));
-    const texts = await page.$$eval(byTestId(PLAYGROUND_TEST_IDS.cell), (cells) => cells.map((cell) => cell.textContent ?? ''));
-    assert.ok(texts.some((text) => /€$/.test(text)), 'the report shows amounts in euro');
-    assert.ok(texts.some((text) => /^\d{1,3},\d{2}%$/.test(text)), 'the report shows percentages');
+    const texts = await page.$$eval(byTestId(PLAYGROUND_TEST_IDS.cell), (cells) =>
+      cells.map((cell) => cell.textContent ?? ''),
+    );
+    assert.ok(
+      texts.some((text) => /€$/.test(text)),
+      'the report shows amounts in euro',
+    );
+    assert.ok(
+      texts.some((text) => /^\d{1,3},\d{2}%$/.test(text)),
+      'the report shows percentages',
+    );
   });
 
   it('saves a screenshot and met no page errors', async () => {

@@ -19,7 +19,11 @@ if (!existsSync(chromium) && process.env.POR_E2E_OPTIONAL === '1') {
 
 if (process.argv.includes('--build') || !existsSync(join(root, 'dist', 'playground.html'))) {
   console.log('e2e: building dist/ with webpack (production)…');
-  const webpack = spawnSync(process.execPath, [join(root, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'], { cwd: root, stdio: 'inherit' });
+  const webpack = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'production'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (webpack.status !== 0) {
     console.error('e2e: the webpack build failed; see above.');
     process.exit(1);

@@ -1,4 +1,10 @@
-import { constantInput, halveBlock, needsTextPrefix, placeWrites, rectangularBlocks } from '../../src/excel/cell-blocks';
+import {
+  constantInput,
+  halveBlock,
+  needsTextPrefix,
+  placeWrites,
+  rectangularBlocks,
+} from '../../src/excel/cell-blocks';
 
 describe('rectangularBlocks', () => {
   it('makes one rectangle of a full block, whatever the order of the cells', () => {
@@ -45,7 +51,11 @@ describe('rectangularBlocks', () => {
   });
 
   it('turns 10 000 rows of two neighbouring columns into one block', () => {
-    const cells = Array.from({ length: 20_000 }, (_, i) => ({ row: 26 + Math.floor(i / 2), col: 8 + (i % 2), entry: i }));
+    const cells = Array.from({ length: 20_000 }, (_, i) => ({
+      row: 26 + Math.floor(i / 2),
+      col: 8 + (i % 2),
+      entry: i,
+    }));
     const blocks = rectangularBlocks(cells);
     expect(blocks).toHaveLength(1);
     expect([blocks[0].entries.length, blocks[0].entries[0].length]).toEqual([10_000, 2]);
@@ -54,9 +64,24 @@ describe('rectangularBlocks', () => {
 
 describe('halveBlock', () => {
   it('cuts by rows, then a single row by columns, and not a single cell', () => {
-    const block = { top: 4, left: 2, entries: [[1, 2], [3, 4], [5, 6]] };
+    const block = {
+      top: 4,
+      left: 2,
+      entries: [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+    };
     expect(halveBlock(block)).toEqual([
-      { top: 4, left: 2, entries: [[1, 2], [3, 4]] },
+      {
+        top: 4,
+        left: 2,
+        entries: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
       { top: 6, left: 2, entries: [[5, 6]] },
     ]);
     expect(halveBlock({ top: 0, left: 0, entries: [[1, 2, 3]] })).toEqual([

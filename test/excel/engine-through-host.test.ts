@@ -1,4 +1,12 @@
-import { analyse, planFill, planFlag, planReport, planUndo, LOG_SHEET, type Analysis } from '../../src/engine';
+import {
+  analyse,
+  planFill,
+  planFlag,
+  planReport,
+  planUndo,
+  LOG_SHEET,
+  type Analysis,
+} from '../../src/engine';
 import { createExcelHost, type ExcelHost } from '../../src/excel';
 import { installFakeOffice, loadWorkbookIntoFake, type FakeExcel } from '../fakes/fake-excel';
 import { FIRST_INDICATOR_ROW, SAMPLE_SHEET, sampleWithIndicators } from '../fakes/workbooks';
@@ -49,14 +57,19 @@ describe.each([10, 10_000])('actions on the sample with %i indicator rows', (row
     expect(first.syncs).toBe(2);
     const again = await s.measure(() => s.check());
     expect(again.syncs).toBe(1);
-    expect(again.result.findings.some((finding) => finding.rule === 'AXIS_DUPLICATE' && finding.cell === 'A18')).toBe(true);
+    expect(
+      again.result.findings.some((finding) => finding.rule === 'AXIS_DUPLICATE' && finding.cell === 'A18'),
+    ).toBe(true);
     expect(again.result.indicators).toHaveLength(rows);
   });
 
   it('select: one sync', async () => {
     const { syncs } = await s.measure(() => s.host.select(SAMPLE_SHEET, 'A18'));
     expect(syncs).toBe(1);
-    expect(s.fake.document.selection).toEqual({ sheet: SAMPLE_SHEET, box: { top: 17, left: 0, bottom: 17, right: 0 } });
+    expect(s.fake.document.selection).toEqual({
+      sheet: SAMPLE_SHEET,
+      box: { top: 17, left: 0, bottom: 17, right: 0 },
+    });
   });
 
   it('Compila: one read and one write, and the formulas compute the published ratios', async () => {
@@ -66,7 +79,9 @@ describe.each([10, 10_000])('actions on the sample with %i indicator rows', (row
     });
     expect(syncs).toBe(2);
     expect(result.applied.syncs).toBe(1);
-    expect(result.applied.cellsWritten).toBe(new Set(result.plan.cells.map((write) => `${write.sheet}!${write.cell}`)).size);
+    expect(result.applied.cellsWritten).toBe(
+      new Set(result.plan.cells.map((write) => `${write.sheet}!${write.cell}`)).size,
+    );
     // D16: C = B/A of Asse I, a live formula now, 122,89%.
     const d16 = cell(s.fake, SAMPLE_SHEET, 15, 3);
     expect(d16.formula).toMatch(/^=/);
@@ -79,13 +94,17 @@ describe.each([10, 10_000])('actions on the sample with %i indicator rows', (row
   });
 
   it('Compila again: one read, nothing to write, no write request', async () => {
-    const { result, syncs } = await s.measure(async () => s.host.apply(planFill(await s.check(), { now: NOW })));
+    const { result, syncs } = await s.measure(async () =>
+      s.host.apply(planFill(await s.check(), { now: NOW })),
+    );
     expect(result).toEqual({ cellsWritten: 0, sheetsCreated: [], syncs: 0 });
     expect(syncs).toBe(1);
   });
 
   it('Segnala: one read and one write', async () => {
-    const { result, syncs } = await s.measure(async () => s.host.apply(planFlag(await s.check(), { now: NOW })));
+    const { result, syncs } = await s.measure(async () =>
+      s.host.apply(planFlag(await s.check(), { now: NOW })),
+    );
     expect(syncs).toBe(2);
     expect(result.syncs).toBe(1);
     expect(s.fake.document.sheet(SAMPLE_SHEET).conditionalFormats.length).toBeGreaterThan(0);

@@ -1,6 +1,18 @@
 import { createExcelHost, describeOfficeError } from '../../src/excel';
-import { LOG_HEADER, LOG_SHEET, emptyPlan, type CellWrite, type LogEntry, type WritePlan } from '../../src/engine/plan';
-import { installFakeOffice, loadWorkbookIntoFake, type FakeExcel, type FakeWorkbookDescription } from '../fakes/fake-excel';
+import {
+  LOG_HEADER,
+  LOG_SHEET,
+  emptyPlan,
+  type CellWrite,
+  type LogEntry,
+  type WritePlan,
+} from '../../src/engine/plan';
+import {
+  installFakeOffice,
+  loadWorkbookIntoFake,
+  type FakeExcel,
+  type FakeWorkbookDescription,
+} from '../fakes/fake-excel';
 import { FIRST_INDICATOR_ROW, SAMPLE_SHEET, sampleWorkbook, sampleWithIndicators } from '../fakes/workbooks';
 
 /**
@@ -26,8 +38,22 @@ afterEach(() => {
 
 const NOW = '2024-05-02T10:00:00.000Z';
 
-function logEntry(cell: string, old: LogEntry['old'], next: LogEntry['new'], action: LogEntry['action'] = 'fill'): LogEntry {
-  return { time: NOW, action, modelVersion: '2022-12', sheet: SAMPLE_SHEET, cell, old, oldFormat: 'General', new: next };
+function logEntry(
+  cell: string,
+  old: LogEntry['old'],
+  next: LogEntry['new'],
+  action: LogEntry['action'] = 'fill',
+): LogEntry {
+  return {
+    time: NOW,
+    action,
+    modelVersion: '2022-12',
+    sheet: SAMPLE_SHEET,
+    cell,
+    old,
+    oldFormat: 'General',
+    new: next,
+  };
 }
 
 /** What Compila writes on Tabella 3 (`% del target` in I, `Stato` in J), built by hand: one formula pair per indicator row. */
@@ -37,8 +63,19 @@ function indicatorFillPlan(rows: number): WritePlan {
     const row = FIRST_INDICATOR_ROW + i;
     const ratio = `=IF(AND(ISNUMBER(G${row}),ISNUMBER(H${row}),H${row}<>0),G${row}/H${row},"")`;
     const status = `=IF(I${row}="","",IF(I${row}>=1,"raggiunto",IF(I${row}>=0.85,"tolleranza","sotto target")))`;
-    plan.cells.push({ sheet: SAMPLE_SHEET, cell: `I${row}`, formula: ratio, numberFormat: '0.00%', previous: { value: null, formula: null, numberFormat: 'General' } });
-    plan.cells.push({ sheet: SAMPLE_SHEET, cell: `J${row}`, formula: status, previous: { value: null, formula: null, numberFormat: 'General' } });
+    plan.cells.push({
+      sheet: SAMPLE_SHEET,
+      cell: `I${row}`,
+      formula: ratio,
+      numberFormat: '0.00%',
+      previous: { value: null, formula: null, numberFormat: 'General' },
+    });
+    plan.cells.push({
+      sheet: SAMPLE_SHEET,
+      cell: `J${row}`,
+      formula: status,
+      previous: { value: null, formula: null, numberFormat: 'General' },
+    });
     plan.log.push(logEntry(`I${row}`, null, ratio), logEntry(`J${row}`, null, status));
   }
   return plan;
@@ -122,17 +159,20 @@ describe('read', () => {
     expect(sheet.values[1][0]).toBeNull();
   });
 
-  it.each([10, 10_000])('takes one sync (two on the first read of a session) with %i indicator rows', async (rows) => {
-    const fake = useFake(sampleWithIndicators(rows));
-    const host = createExcelHost();
-    const first = await host.read();
-    expect(fake.syncCount).toBe(2);
-    expect(first.sheets[0].values).toHaveLength(FIRST_INDICATOR_ROW - 1 + rows);
-    fake.resetSyncCount();
-    const second = await host.read();
-    expect(fake.syncCount).toBe(1);
-    expect(second).toEqual(first);
-  });
+  it.each([10, 10_000])(
+    'takes one sync (two on the first read of a session) with %i indicator rows',
+    async (rows) => {
+      const fake = useFake(sampleWithIndicators(rows));
+      const host = createExcelHost();
+      const first = await host.read();
+      expect(fake.syncCount).toBe(2);
+      expect(first.sheets[0].values).toHaveLength(FIRST_INDICATOR_ROW - 1 + rows);
+      fake.resetSyncCount();
+      const second = await host.read();
+      expect(fake.syncCount).toBe(1);
+      expect(second).toEqual(first);
+    },
+  );
 
   it('reads a sheet added by the user since the last read with one more sync, and recovers from a deleted one', async () => {
     const fake = useFake(sampleWorkbook());
@@ -163,34 +203,46 @@ describe('read', () => {
 });
 
 describe('apply', () => {
-  it.each([10, 10_000])('writes a fill of %i indicator rows in one sync after the read, and logs every cell', async (rows) => {
-    const fake = useFake(sampleWithIndicators(rows));
-    const host = createExcelHost();
-    await host.read();
-    fake.resetSyncCount();
-    const result = await host.apply(indicatorFillPlan(rows));
-    expect(fake.syncCount).toBe(1);
-    expect(result).toEqual({ cellsWritten: rows * 2, sheetsCreated: [LOG_SHEET], syncs: 1 });
+  it.each([10, 10_000])(
+    'writes a fill of %i indicator rows in one sync after the read, and logs every cell',
+    async (rows) => {
+      const fake = useFake(sampleWithIndicators(rows));
+      const host = createExcelHost();
+      await host.read();
+      fake.resetSyncCount();
+      const result = await host.apply(indicatorFillPlan(rows));
+      expect(fake.syncCount).toBe(1);
+      expect(result).toEqual({ cellsWritten: rows * 2, sheetsCreated: [LOG_SHEET], syncs: 1 });
 
-    // Row 27: CO01, 163724 against 131480.
-    const ratio = cellOf(fake, SAMPLE_SHEET, 'I27');
-    expect(ratio.formula).toBe('=IF(AND(ISNUMBER(G27),ISNUMBER(H27),H27<>0),G27/H27,"")');
-    expect(ratio.value).toBeCloseTo(163724 / 131480, 10);
-    expect(ratio.numberFormat).toBe('0.00%');
-    expect(cellOf(fake, SAMPLE_SHEET, 'J27').value).toBe('raggiunto');
-    const last = FIRST_INDICATOR_ROW + rows - 1;
-    expect(cellOf(fake, SAMPLE_SHEET, `I${last}`).formula).toBe(`=IF(AND(ISNUMBER(G${last}),ISNUMBER(H${last}),H${last}<>0),G${last}/H${last},"")`);
+      // Row 27: CO01, 163724 against 131480.
+      const ratio = cellOf(fake, SAMPLE_SHEET, 'I27');
+      expect(ratio.formula).toBe('=IF(AND(ISNUMBER(G27),ISNUMBER(H27),H27<>0),G27/H27,"")');
+      expect(ratio.value).toBeCloseTo(163724 / 131480, 10);
+      expect(ratio.numberFormat).toBe('0.00%');
+      expect(cellOf(fake, SAMPLE_SHEET, 'J27').value).toBe('raggiunto');
+      const last = FIRST_INDICATOR_ROW + rows - 1;
+      expect(cellOf(fake, SAMPLE_SHEET, `I${last}`).formula).toBe(
+        `=IF(AND(ISNUMBER(G${last}),ISNUMBER(H${last}),H${last}<>0),G${last}/H${last},"")`,
+      );
 
-    const log = fake.document.sheet(LOG_SHEET);
-    expect(fake.document.usedBox(log, true)).toEqual({ top: 0, left: 0, bottom: rows * 2, right: LOG_HEADER.length - 1 });
-    expect(LOG_HEADER.map((_, c) => cellOf(fake, LOG_SHEET, `${String.fromCharCode(65 + c)}1`).value)).toEqual([...LOG_HEADER]);
-    // The new formula is logged as text, not as a formula.
-    const logged = cellOf(fake, LOG_SHEET, 'H2');
-    expect(logged.type).toBe('String');
-    expect(logged.value).toBe('=IF(AND(ISNUMBER(G27),ISNUMBER(H27),H27<>0),G27/H27,"")');
-    expect(cellOf(fake, LOG_SHEET, 'A2').value).toBe(NOW);
-    expect(cellOf(fake, LOG_SHEET, 'F2').type).toBe('Empty');
-  });
+      const log = fake.document.sheet(LOG_SHEET);
+      expect(fake.document.usedBox(log, true)).toEqual({
+        top: 0,
+        left: 0,
+        bottom: rows * 2,
+        right: LOG_HEADER.length - 1,
+      });
+      expect(
+        LOG_HEADER.map((_, c) => cellOf(fake, LOG_SHEET, `${String.fromCharCode(65 + c)}1`).value),
+      ).toEqual([...LOG_HEADER]);
+      // The new formula is logged as text, not as a formula.
+      const logged = cellOf(fake, LOG_SHEET, 'H2');
+      expect(logged.type).toBe('String');
+      expect(logged.value).toBe('=IF(AND(ISNUMBER(G27),ISNUMBER(H27),H27<>0),G27/H27,"")');
+      expect(cellOf(fake, LOG_SHEET, 'A2').value).toBe(NOW);
+      expect(cellOf(fake, LOG_SHEET, 'F2').type).toBe('Empty');
+    },
+  );
 
   it('takes one more sync when no read came before', async () => {
     const fake = useFake(sampleWithIndicators(10));
@@ -233,9 +285,24 @@ describe('apply', () => {
     const host = createExcelHost();
     await host.read();
     const plan = emptyPlan('fill', '2022-12');
-    const texts = ['=B/A', '+39 02 1234', '-', '@home', "'quoted", '24,39%', '1.234', 'TRUE', '#N/A', 'Asse I'];
+    const texts = [
+      '=B/A',
+      '+39 02 1234',
+      '-',
+      '@home',
+      "'quoted",
+      '24,39%',
+      '1.234',
+      'TRUE',
+      '#N/A',
+      'Asse I',
+    ];
     texts.forEach((text, i) => plan.cells.push({ sheet: SAMPLE_SHEET, cell: `L${i + 1}`, value: text }));
-    plan.cells.push({ sheet: SAMPLE_SHEET, cell: 'A1', value: null }, { sheet: SAMPLE_SHEET, cell: 'M1', value: 12.5, numberFormat: '#,##0.00' }, { sheet: SAMPLE_SHEET, cell: 'M2', value: false });
+    plan.cells.push(
+      { sheet: SAMPLE_SHEET, cell: 'A1', value: null },
+      { sheet: SAMPLE_SHEET, cell: 'M1', value: 12.5, numberFormat: '#,##0.00' },
+      { sheet: SAMPLE_SHEET, cell: 'M2', value: false },
+    );
     await host.apply(plan);
     texts.forEach((text, i) => {
       const cell = cellOf(fake, SAMPLE_SHEET, `L${i + 1}`);
@@ -254,8 +321,19 @@ describe('apply', () => {
       { sheet: 'Report POR', cell: 'B3', value: 'C=B/A' },
       { sheet: 'Report POR', cell: 'C3', value: '=B/A' },
       { sheet: 'Report POR', cell: 'A4', formula: "='RAA 2022'!B4", value: 'Asse I' },
-      { sheet: 'Report POR', cell: 'B4', formula: "='RAA 2022'!D4", value: 236700000, numberFormat: '#,##0.00 [$€-410]' },
-      { sheet: 'Report POR', cell: 'C4', formula: "=IF('RAA 2022'!B16=0,\"\",'RAA 2022'!C16/'RAA 2022'!B16)", numberFormat: '0.00%' },
+      {
+        sheet: 'Report POR',
+        cell: 'B4',
+        formula: "='RAA 2022'!D4",
+        value: 236700000,
+        numberFormat: '#,##0.00 [$€-410]',
+      },
+      {
+        sheet: 'Report POR',
+        cell: 'C4',
+        formula: "=IF('RAA 2022'!B16=0,\"\",'RAA 2022'!C16/'RAA 2022'!B16)",
+        numberFormat: '0.00%',
+      },
     ];
     plan.sheets.push({
       name: 'Report POR',
@@ -266,7 +344,16 @@ describe('apply', () => {
       print: { orientation: 'landscape', paper: 'A4', fitToWidth: true },
       printTitleRows: '1:3',
     });
-    plan.log.push({ time: NOW, action: 'report', modelVersion: '2022-12', sheet: 'Report POR', cell: '', old: null, oldFormat: '', new: 'foglio creato' });
+    plan.log.push({
+      time: NOW,
+      action: 'report',
+      modelVersion: '2022-12',
+      sheet: 'Report POR',
+      cell: '',
+      old: null,
+      oldFormat: '',
+      new: 'foglio creato',
+    });
     return plan;
   }
 
@@ -280,14 +367,23 @@ describe('apply', () => {
     expect(fake.syncCount).toBe(1);
     const report = fake.document.sheet('Report POR');
     expect(cellOf(fake, 'Report POR', 'A4').value).toBe('Asse I');
-    expect(cellOf(fake, 'Report POR', 'B4')).toMatchObject({ value: 236700000, formula: "='RAA 2022'!D4", numberFormat: '#,##0.00 [$€-410]' });
+    expect(cellOf(fake, 'Report POR', 'B4')).toMatchObject({
+      value: 236700000,
+      formula: "='RAA 2022'!D4",
+      numberFormat: '#,##0.00 [$€-410]',
+    });
     expect(cellOf(fake, 'Report POR', 'C4').value).toBeCloseTo(1.2289, 4);
     expect(cellOf(fake, 'Report POR', 'C3')).toMatchObject({ value: '=B/A', type: 'String' });
     expect(report.bold.get('0:0')).toBe(true);
     expect(report.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 2 }]);
     expect(report.columnWidths.get(0)).toBe(161.25);
     expect(report.columnWidths.get(1)).toBe(108.75);
-    expect(report.pageLayout).toEqual({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$1:$3' });
+    expect(report.pageLayout).toEqual({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: '$1:$3',
+    });
   });
 
   it('replaces a report sheet on re-run, and leaves print setup out below ExcelApi 1.9', async () => {
@@ -312,7 +408,16 @@ describe('apply', () => {
     await host.apply(reportPlan('x'));
     const undo = emptyPlan('undo', '2022-12');
     undo.deleteSheets = ['Report POR', 'Mai esistito'];
-    undo.log.push({ time: NOW, action: 'undo', modelVersion: '2022-12', sheet: 'Report POR', cell: '', old: null, oldFormat: '', new: 'foglio eliminato' });
+    undo.log.push({
+      time: NOW,
+      action: 'undo',
+      modelVersion: '2022-12',
+      sheet: 'Report POR',
+      cell: '',
+      old: null,
+      oldFormat: '',
+      new: 'foglio eliminato',
+    });
     fake.resetSyncCount();
     const result = await host.apply(undo);
     expect(result.syncs).toBe(1);
@@ -324,12 +429,26 @@ describe('apply', () => {
     const host = createExcelHost();
     await host.read();
     const plan = emptyPlan('flag', '2022-12');
-    plan.conditionalFormats.push({ sheet: SAMPLE_SHEET, range: 'G27:G44', formula: '=AND(ISNUMBER(G27),ISNUMBER(H27),G27<0.85*H27)', fill: '#FFC7CE', fontColor: '#9C0006', label: "sotto l'85% del target" });
+    plan.conditionalFormats.push({
+      sheet: SAMPLE_SHEET,
+      range: 'G27:G44',
+      formula: '=AND(ISNUMBER(G27),ISNUMBER(H27),G27<0.85*H27)',
+      fill: '#FFC7CE',
+      fontColor: '#9C0006',
+      label: "sotto l'85% del target",
+    });
     fake.resetSyncCount();
     await host.apply(plan);
     expect(fake.syncCount).toBe(1);
     const sheet = fake.document.sheet(SAMPLE_SHEET);
-    expect(sheet.conditionalFormats).toEqual([{ box: { top: 26, left: 6, bottom: 43, right: 6 }, formula: '=AND(ISNUMBER(G27),ISNUMBER(H27),G27<0.85*H27)', fill: '#FFC7CE', fontColor: '#9C0006' }]);
+    expect(sheet.conditionalFormats).toEqual([
+      {
+        box: { top: 26, left: 6, bottom: 43, right: 6 },
+        formula: '=AND(ISNUMBER(G27),ISNUMBER(H27),G27<0.85*H27)',
+        fill: '#FFC7CE',
+        fontColor: '#9C0006',
+      },
+    ]);
     // Row 38: ISCED 1-2, 52104 against 56645 (92%): not below 85%. Row 42: 59% against 80%: below.
     expect(fake.document.conditionalFormatsAt(sheet, 37, 6)).toHaveLength(0);
     expect(fake.document.conditionalFormatsAt(sheet, 41, 6)).toHaveLength(1);
@@ -346,7 +465,9 @@ describe('apply', () => {
     expect(result.syncs).toBeGreaterThan(1);
     expect(result.cellsWritten).toBe(20_000);
     for (const row of [27, 5_000, 10_026]) {
-      expect(cellOf(fake, SAMPLE_SHEET, `I${row}`).formula).toBe(`=IF(AND(ISNUMBER(G${row}),ISNUMBER(H${row}),H${row}<>0),G${row}/H${row},"")`);
+      expect(cellOf(fake, SAMPLE_SHEET, `I${row}`).formula).toBe(
+        `=IF(AND(ISNUMBER(G${row}),ISNUMBER(H${row}),H${row}<>0),G${row}/H${row},"")`,
+      );
       expect(cellOf(fake, SAMPLE_SHEET, `I${row}`).numberFormat).toBe('0.00%');
     }
     const log = fake.document.sheet(LOG_SHEET);
@@ -408,7 +529,10 @@ describe('select', () => {
     await host.select(SAMPLE_SHEET, 'A18');
     expect(fake.syncCount).toBe(1);
     expect(fake.document.activeSheet).toBe(SAMPLE_SHEET);
-    expect(fake.document.selection).toEqual({ sheet: SAMPLE_SHEET, box: { top: 17, left: 0, bottom: 17, right: 0 } });
+    expect(fake.document.selection).toEqual({
+      sheet: SAMPLE_SHEET,
+      box: { top: 17, left: 0, bottom: 17, right: 0 },
+    });
   });
 
   it('fails with ItemNotFound for a sheet that does not exist', async () => {

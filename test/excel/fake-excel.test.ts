@@ -1,4 +1,10 @@
-import { FakeExcel, FakeOfficeError, loadWorkbookIntoFake, shiftFormula, typedEntry } from '../fakes/fake-excel';
+import {
+  FakeExcel,
+  FakeOfficeError,
+  loadWorkbookIntoFake,
+  shiftFormula,
+  typedEntry,
+} from '../fakes/fake-excel';
 
 /** The fake must behave like Office.js where the host relies on it, or the host's tests prove nothing. */
 
@@ -28,7 +34,9 @@ describe('fake Excel: Office.js proxy semantics', () => {
     await fake.excel.run(async (context) => {
       const range = context.workbook.worksheets.getItem('RAA 2022').getRange('A1:B2');
       expect(() => range.values).toThrow(FakeOfficeError);
-      expect(() => range.values).toThrow(/The property 'values' is not available\. Before reading the property's value, call the load method on the containing object and call "context\.sync\(\)" on the associated request context\./);
+      expect(() => range.values).toThrow(
+        /The property 'values' is not available\. Before reading the property's value, call the load method on the containing object and call "context\.sync\(\)" on the associated request context\./,
+      );
       range.load('values');
       // Loaded but not yet synced: still unavailable.
       expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
@@ -61,7 +69,10 @@ describe('fake Excel: Office.js proxy semantics', () => {
   it('reports error values as Excel does, with valueTypes Error', async () => {
     const fake = workbook();
     await fake.excel.run(async (context) => {
-      const cell = context.workbook.worksheets.getItem('RAA 2022').getRange('E2').load(['values', 'valueTypes']);
+      const cell = context.workbook.worksheets
+        .getItem('RAA 2022')
+        .getRange('E2')
+        .load(['values', 'valueTypes']);
       await context.sync();
       expect(cell.values).toEqual([['#DIV/0!']]);
       expect(cell.valueTypes).toEqual([['Error']]);
@@ -136,12 +147,18 @@ describe('fake Excel: Office.js proxy semantics', () => {
     fake.failRequestsLargerThan(10);
     await expect(
       fake.excel.run(async (context) => {
-        context.workbook.worksheets.getItem('Vuoto').getRange('A1:A11').values = Array.from({ length: 11 }, () => [1]);
+        context.workbook.worksheets.getItem('Vuoto').getRange('A1:A11').values = Array.from(
+          { length: 11 },
+          () => [1],
+        );
         await context.sync();
       }),
     ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
     await fake.excel.run(async (context) => {
-      context.workbook.worksheets.getItem('Vuoto').getRange('A1:A10').values = Array.from({ length: 10 }, () => [1]);
+      context.workbook.worksheets.getItem('Vuoto').getRange('A1:A10').values = Array.from(
+        { length: 10 },
+        () => [1],
+      );
       await context.sync();
     });
     expect(fake.document.cell(fake.document.sheet('Vuoto'), 9, 0).value).toBe(1);
@@ -164,7 +181,13 @@ describe('fake Excel: Office.js proxy semantics', () => {
     await fake.excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Vuoto');
       sheet.getRange('A1:B1').values = [['h1', 'h2']];
-      const next = sheet.getUsedRange(true).getLastRow().getEntireRow().getCell(0, 0).getOffsetRange(1, 0).getResizedRange(1, 1);
+      const next = sheet
+        .getUsedRange(true)
+        .getLastRow()
+        .getEntireRow()
+        .getCell(0, 0)
+        .getOffsetRange(1, 0)
+        .getResizedRange(1, 1);
       next.values = [
         [1, 2],
         [3, 4],
@@ -177,14 +200,18 @@ describe('fake Excel: Office.js proxy semantics', () => {
 
   it('loads collections with items and navigation properties', async () => {
     const fake = workbook();
-    fake.document.sheet('RAA 2022').tables.push({ name: 'Piano', box: { top: 0, left: 0, bottom: 1, right: 1 } });
+    fake.document
+      .sheet('RAA 2022')
+      .tables.push({ name: 'Piano', box: { top: 0, left: 0, bottom: 1, right: 1 } });
     await fake.excel.run(async (context) => {
       const sheets = context.workbook.worksheets.load('items/name');
       const tables = context.workbook.tables.load('items/name, items/worksheet/name');
       expect(() => sheets.items).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
       await context.sync();
       expect(sheets.items.map((sheet) => sheet.name)).toEqual(['RAA 2022', 'Vuoto']);
-      expect(tables.items.map((table) => [table.name, table.worksheet.name])).toEqual([['Piano', 'RAA 2022']]);
+      expect(tables.items.map((table) => [table.name, table.worksheet.name])).toEqual([
+        ['Piano', 'RAA 2022'],
+      ]);
     });
   });
 
@@ -192,7 +219,10 @@ describe('fake Excel: Office.js proxy semantics', () => {
     const fake = workbook();
     await fake.excel.run(async (context) => {
       const missing = context.workbook.worksheets.getItemOrNullObject('Nope').load('name');
-      const emptyUsed = context.workbook.worksheets.getItem('Vuoto').getUsedRangeOrNullObject(true).load('address');
+      const emptyUsed = context.workbook.worksheets
+        .getItem('Vuoto')
+        .getUsedRangeOrNullObject(true)
+        .load('address');
       await context.sync();
       expect(missing.isNullObject).toBe(true);
       expect(emptyUsed.isNullObject).toBe(true);
@@ -213,7 +243,10 @@ describe('fake Excel: Office.js proxy semantics', () => {
       sheet.getRange('B2').select();
       await context.sync();
     });
-    expect(fake.document.selection).toEqual({ sheet: 'Vuoto', box: { top: 1, left: 1, bottom: 1, right: 1 } });
+    expect(fake.document.selection).toEqual({
+      sheet: 'Vuoto',
+      box: { top: 1, left: 1, bottom: 1, right: 1 },
+    });
   });
 
   it('records conditional formats and evaluates their rule per cell', async () => {
@@ -228,7 +261,14 @@ describe('fake Excel: Office.js proxy semantics', () => {
       await context.sync();
     });
     const sheet = fake.document.sheet('Vuoto');
-    expect(sheet.conditionalFormats).toEqual([{ box: { top: 0, left: 0, bottom: 2, right: 0 }, formula: '=AND(ISNUMBER(A1),A1<0.85)', fill: '#FFC7CE', fontColor: '#9C0006' }]);
+    expect(sheet.conditionalFormats).toEqual([
+      {
+        box: { top: 0, left: 0, bottom: 2, right: 0 },
+        formula: '=AND(ISNUMBER(A1),A1<0.85)',
+        fill: '#FFC7CE',
+        fontColor: '#9C0006',
+      },
+    ]);
     expect(fake.document.conditionalFormatsAt(sheet, 0, 0)).toHaveLength(1);
     expect(fake.document.conditionalFormatsAt(sheet, 1, 0)).toHaveLength(0);
     expect(fake.document.conditionalFormatsAt(sheet, 2, 0)).toHaveLength(0);
@@ -254,7 +294,12 @@ describe('fake Excel: Office.js proxy semantics', () => {
     expect(report.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }]);
     expect(report.bold.get('0:0')).toBe(true);
     expect([report.columnWidths.get(1), report.columnWidths.get(2)]).toEqual([100, 100]);
-    expect(report.pageLayout).toEqual({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$1:$2' });
+    expect(report.pageLayout).toEqual({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: '$1:$2',
+    });
     await expect(
       fake.excel.run(async (context) => {
         context.workbook.worksheets.add('report por');
@@ -264,7 +309,9 @@ describe('fake Excel: Office.js proxy semantics', () => {
   });
 
   it('shifts relative references of a rule formula, leaving absolute ones and strings alone', () => {
-    expect(shiftFormula('=AND(ISNUMBER(K5),K5<$B$1,"A1"<>"")', 2, 1)).toBe('=AND(ISNUMBER(L7),L7<$B$1,"A1"<>"")');
+    expect(shiftFormula('=AND(ISNUMBER(K5),K5<$B$1,"A1"<>"")', 2, 1)).toBe(
+      '=AND(ISNUMBER(L7),L7<$B$1,"A1"<>"")',
+    );
     expect(shiftFormula("='RAA 2022'!$D16/D$16", 1, 1)).toBe("='RAA 2022'!$D17/E$16");
   });
 

@@ -10,12 +10,22 @@ afterEach(() => {
 describe('officeEnvironment', () => {
   it('reads language, theme and the requirement set from Office once it is ready', async () => {
     uninstall = installFakeOffice(new FakeExcel({ displayLanguage: 'en-US', dark: true, excelApi: '1.6' }));
-    await expect(officeEnvironment()).resolves.toEqual({ inExcel: true, displayLanguage: 'en-US', dark: true, supported: true });
+    await expect(officeEnvironment()).resolves.toEqual({
+      inExcel: true,
+      displayLanguage: 'en-US',
+      dark: true,
+      supported: true,
+    });
   });
 
   it('says unsupported when Excel is older than the lowest set the add-in needs', async () => {
     uninstall = installFakeOffice(new FakeExcel({ excelApi: '1.5' }));
-    await expect(officeEnvironment()).resolves.toMatchObject({ inExcel: true, displayLanguage: 'it-IT', dark: false, supported: false });
+    await expect(officeEnvironment()).resolves.toMatchObject({
+      inExcel: true,
+      displayLanguage: 'it-IT',
+      dark: false,
+      supported: false,
+    });
   });
 
   it('says outside Excel when office.js has no host, or is not there at all', async () => {

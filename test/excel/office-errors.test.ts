@@ -35,9 +35,15 @@ describe('describeOfficeError', () => {
 
   it('says what happened and what to do', () => {
     const notFound = new FakeOfficeError({ code: 'ItemNotFound' });
-    expect(describeOfficeError(notFound, 'it')).toBe('Un foglio o una tabella non esiste più: forse è stato rinominato o eliminato mentre il riquadro era aperto. Esegui di nuovo Verifica e riprova.');
-    expect(describeOfficeError(notFound, 'en')).toBe('A sheet or table no longer exists: it may have been renamed or deleted while the pane was open. Run Check again, then retry.');
-    expect(describeOfficeError(new FakeOfficeError({ code: 'InvalidOperationInCellEditMode' }), 'it')).toMatch(/Premi Invio o Esc/);
+    expect(describeOfficeError(notFound, 'it')).toBe(
+      'Un foglio o una tabella non esiste più: forse è stato rinominato o eliminato mentre il riquadro era aperto. Esegui di nuovo Verifica e riprova.',
+    );
+    expect(describeOfficeError(notFound, 'en')).toBe(
+      'A sheet or table no longer exists: it may have been renamed or deleted while the pane was open. Run Check again, then retry.',
+    );
+    expect(
+      describeOfficeError(new FakeOfficeError({ code: 'InvalidOperationInCellEditMode' }), 'it'),
+    ).toMatch(/Premi Invio o Esc/);
   });
 
   it('has a sentence for errors that are not Office errors at all', () => {
@@ -47,8 +53,12 @@ describe('describeOfficeError', () => {
   });
 
   it('gives codes that mean the same to a user the same sentence', () => {
-    expect(describeOfficeError({ code: 'RangeExceedsLimit' }, 'en')).toBe(describeOfficeError({ code: 'RequestPayloadSizeLimitExceeded' }, 'en'));
-    expect(describeOfficeError({ code: 'InvalidObjectPath' }, 'it')).toBe(describeOfficeError({ code: 'PropertyNotLoaded' }, 'it'));
+    expect(describeOfficeError({ code: 'RangeExceedsLimit' }, 'en')).toBe(
+      describeOfficeError({ code: 'RequestPayloadSizeLimitExceeded' }, 'en'),
+    );
+    expect(describeOfficeError({ code: 'InvalidObjectPath' }, 'it')).toBe(
+      describeOfficeError({ code: 'PropertyNotLoaded' }, 'it'),
+    );
   });
 });
 

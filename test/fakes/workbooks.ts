@@ -1,5 +1,10 @@
 import { SAMPLE_WORKBOOK } from '../../src/playground/sample-workbook';
-import type { FakeCellDescription, FakeScalar, FakeSheetDescription, FakeWorkbookDescription } from '../../src/playground/fake-excel';
+import type {
+  FakeCellDescription,
+  FakeScalar,
+  FakeSheetDescription,
+  FakeWorkbookDescription,
+} from '../../src/playground/fake-excel';
 
 /** Test workbooks built from the RAA 2022 sample. */
 
@@ -35,7 +40,8 @@ export function sampleWithIndicators(count: number): FakeWorkbookDescription {
   }
   for (let i = 0; i < count; i++) {
     const source = rows[i % SAMPLE_INDICATOR_COUNT];
-    for (const [column, cell] of Object.entries(source)) sheet.cells[`${column}${FIRST_INDICATOR_ROW + i}`] = cell;
+    for (const [column, cell] of Object.entries(source))
+      sheet.cells[`${column}${FIRST_INDICATOR_ROW + i}`] = cell;
   }
   return workbook;
 }

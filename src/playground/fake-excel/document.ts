@@ -55,7 +55,12 @@ export class FakeSheet {
   readonly merges: CellBox[] = [];
   readonly conditionalFormats: ConditionalFormatState[] = [];
   readonly tables: TableState[] = [];
-  pageLayout: PageLayoutState = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, printTitleRows: null };
+  pageLayout: PageLayoutState = {
+    orientation: 'Portrait',
+    paperSize: 'Letter',
+    zoom: { scale: 100 },
+    printTitleRows: null,
+  };
 
   constructor(
     public name: string,
@@ -74,7 +79,8 @@ export function boxCellCount(box: CellBox): number {
 /** `A1`, `A1:B2` (the sheet part, if any, is not part of the box). */
 export function boxAddress(box: CellBox): string {
   if (box.left === 0 && box.right === MAX_COLUMNS - 1) return `${box.top + 1}:${box.bottom + 1}`;
-  if (box.top === 0 && box.bottom === MAX_ROWS - 1) return `${columnLetter(box.left)}:${columnLetter(box.right)}`;
+  if (box.top === 0 && box.bottom === MAX_ROWS - 1)
+    return `${columnLetter(box.left)}:${columnLetter(box.right)}`;
   const start = a1(box.top, box.left);
   return box.top === box.bottom && box.left === box.right ? start : `${start}:${a1(box.bottom, box.right)}`;
 }
@@ -94,13 +100,19 @@ export function parseBox(address: string): CellBox {
   const corners = parts.map((part) => parseCorner(part, address));
   const first = corners[0];
   const last = corners[corners.length - 1];
-  if ((first.row === null) !== (last.row === null) || (first.col === null) !== (last.col === null)) throw invalidAddress(address);
+  if ((first.row === null) !== (last.row === null) || (first.col === null) !== (last.col === null))
+    throw invalidAddress(address);
   if (parts.length === 1 && (first.row === null || first.col === null)) throw invalidAddress(address);
   const top = first.row ?? 0;
   const bottom = last.row ?? MAX_ROWS - 1;
   const left = first.col ?? 0;
   const right = last.col ?? MAX_COLUMNS - 1;
-  return { top: Math.min(top, bottom), bottom: Math.max(top, bottom), left: Math.min(left, right), right: Math.max(left, right) };
+  return {
+    top: Math.min(top, bottom),
+    bottom: Math.max(top, bottom),
+    left: Math.min(left, right),
+    right: Math.max(left, right),
+  };
 }
 
 function parseCorner(part: string, address: string): { row: number | null; col: number | null } {
@@ -113,15 +125,31 @@ function parseCorner(part: string, address: string): { row: number | null; col: 
     col -= 1;
   }
   const row = m[2] === '' ? null : Number(m[2]) - 1;
-  if ((row !== null && (row < 0 || row >= MAX_ROWS)) || (col !== null && col >= MAX_COLUMNS)) throw invalidAddress(address);
+  if ((row !== null && (row < 0 || row >= MAX_ROWS)) || (col !== null && col >= MAX_COLUMNS))
+    throw invalidAddress(address);
   return { row, col };
 }
 
 function invalidAddress(address: string): FakeOfficeError {
-  return new FakeOfficeError({ code: 'InvalidArgument', message: `The argument is invalid or missing or has an incorrect format: '${address}'.`, errorLocation: 'Worksheet.getRange' });
+  return new FakeOfficeError({
+    code: 'InvalidArgument',
+    message: `The argument is invalid or missing or has an incorrect format: '${address}'.`,
+    errorLocation: 'Worksheet.getRange',
+  });
 }
 
-const EXCEL_ERRORS = new Set(['#DIV/0!', '#N/A', '#NAME?', '#NULL!', '#NUM!', '#REF!', '#VALUE!', '#SPILL!', '#CALC!', '#GETTING_DATA']);
+const EXCEL_ERRORS = new Set([
+  '#DIV/0!',
+  '#N/A',
+  '#NAME?',
+  '#NULL!',
+  '#NUM!',
+  '#REF!',
+  '#VALUE!',
+  '#SPILL!',
+  '#CALC!',
+  '#GETTING_DATA',
+]);
 
 /** HyperFormula's error values that Excel does not have, in Excel's words. */
 function excelErrorText(error: DetailedCellError): string {
@@ -140,7 +168,12 @@ const TYPED_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:e[+-]?\d+)?%
  */
 export function typedEntry(input: FakeScalar): RawCellContent {
   if (typeof input === 'number') {
-    if (!Number.isFinite(input)) throw new FakeOfficeError({ code: 'InvalidArgument', message: 'The argument is invalid: a cell value must be a finite number.', errorLocation: 'Range.values' });
+    if (!Number.isFinite(input))
+      throw new FakeOfficeError({
+        code: 'InvalidArgument',
+        message: 'The argument is invalid: a cell value must be a finite number.',
+        errorLocation: 'Range.values',
+      });
     return input;
   }
   if (typeof input === 'boolean') return input;
@@ -156,7 +189,11 @@ export function typedEntry(input: FakeScalar): RawCellContent {
   if (input.startsWith('=') && input.length > 1) return input;
   if (input.startsWith('+') || input.startsWith('-')) return `=${input}`;
   if (input.startsWith('@')) {
-    throw new FakeOfficeError({ code: 'InvalidArgument', message: "There's a problem with this formula.", errorLocation: 'Range.values' });
+    throw new FakeOfficeError({
+      code: 'InvalidArgument',
+      message: "There's a problem with this formula.",
+      errorLocation: 'Range.values',
+    });
   }
   return `'${input}`;
 }
@@ -194,16 +231,35 @@ export class FakeWorkbookDocument {
   /** Like `worksheets.getItem`: case-insensitive, `ItemNotFound` when missing. */
   sheet(name: string): FakeSheet {
     const sheet = this.findSheet(name);
-    if (!sheet) throw new FakeOfficeError({ code: 'ItemNotFound', message: `The requested resource doesn't exist. (worksheet '${name}')`, errorLocation: 'WorksheetCollection.getItem' });
+    if (!sheet)
+      throw new FakeOfficeError({
+        code: 'ItemNotFound',
+        message: `The requested resource doesn't exist. (worksheet '${name}')`,
+        errorLocation: 'WorksheetCollection.getItem',
+      });
     return sheet;
   }
 
   addSheet(name: string): FakeSheet {
-    if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
-      throw new FakeOfficeError({ code: 'InvalidArgument', message: `The argument is invalid or missing or has an incorrect format. (sheet name '${name}')`, errorLocation: 'WorksheetCollection.add' });
+    if (
+      name.length === 0 ||
+      name.length > 31 ||
+      /[[\]:*?/\\]/.test(name) ||
+      name.startsWith("'") ||
+      name.endsWith("'")
+    ) {
+      throw new FakeOfficeError({
+        code: 'InvalidArgument',
+        message: `The argument is invalid or missing or has an incorrect format. (sheet name '${name}')`,
+        errorLocation: 'WorksheetCollection.add',
+      });
     }
     if (this.findSheet(name)) {
-      throw new FakeOfficeError({ code: 'ItemAlreadyExists', message: `The resource being created already exists. (worksheet '${name}')`, errorLocation: 'WorksheetCollection.add' });
+      throw new FakeOfficeError({
+        code: 'ItemAlreadyExists',
+        message: `The resource being created already exists. (worksheet '${name}')`,
+        errorLocation: 'WorksheetCollection.add',
+      });
     }
     this.resume();
     this.hf.addSheet(name);
@@ -217,7 +273,11 @@ export class FakeWorkbookDocument {
   deleteSheet(name: string): void {
     const sheet = this.sheet(name);
     if (this.sheets.length === 1) {
-      throw new FakeOfficeError({ code: 'InvalidOperation', message: 'A workbook must contain at least one visible worksheet.', errorLocation: 'Worksheet.delete' });
+      throw new FakeOfficeError({
+        code: 'InvalidOperation',
+        message: 'A workbook must contain at least one visible worksheet.',
+        errorLocation: 'Worksheet.delete',
+      });
     }
     this.resume();
     this.hf.removeSheet(sheet.hfId);
@@ -230,7 +290,11 @@ export class FakeWorkbookDocument {
 
   moveSheet(sheet: FakeSheet, position: number): void {
     if (!Number.isInteger(position) || position < 0 || position >= this.sheets.length) {
-      throw new FakeOfficeError({ code: 'InvalidArgument', message: `The argument is invalid: position ${position}.`, errorLocation: 'Worksheet.position' });
+      throw new FakeOfficeError({
+        code: 'InvalidArgument',
+        message: `The argument is invalid: position ${position}.`,
+        errorLocation: 'Worksheet.position',
+      });
     }
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     this.sheets.splice(position, 0, sheet);
@@ -246,7 +310,12 @@ export class FakeWorkbookDocument {
   // ── writing ────────────────────────────────────────────────────────────────────────────────
 
   /** `range.values = …` or `range.formulas = …`: a 2-D array the size of the box, or one scalar for all. */
-  writeEntries(sheet: FakeSheet, box: CellBox, input: FakeCellInput[][] | FakeCellInput, location: string): void {
+  writeEntries(
+    sheet: FakeSheet,
+    box: CellBox,
+    input: FakeCellInput[][] | FakeCellInput,
+    location: string,
+  ): void {
     const rows = box.bottom - box.top + 1;
     const cols = box.right - box.left + 1;
     const matrix = Array.isArray(input) ? input : null;
@@ -272,7 +341,8 @@ export class FakeWorkbookDocument {
     } else {
       entries.forEach((row, r) =>
         row.forEach((entry, c) => {
-          if (entry !== undefined) this.hf.setCellContents({ sheet: sheet.hfId, row: box.top + r, col: box.left + c }, entry);
+          if (entry !== undefined)
+            this.hf.setCellContents({ sheet: sheet.hfId, row: box.top + r, col: box.left + c }, entry);
         }),
       );
     }
@@ -280,10 +350,20 @@ export class FakeWorkbookDocument {
     this.changed();
   }
 
-  writeNumberFormats(sheet: FakeSheet, box: CellBox, input: (string | null)[][] | string | null, location: string): void {
+  writeNumberFormats(
+    sheet: FakeSheet,
+    box: CellBox,
+    input: (string | null)[][] | string | null,
+    location: string,
+  ): void {
     this.eachCell(box, input, location, (row, col, format) => {
       if (format === null || format === undefined) return;
-      if (typeof format !== 'string') throw new FakeOfficeError({ code: 'InvalidArgument', message: 'A number format must be a string.', errorLocation: location });
+      if (typeof format !== 'string')
+        throw new FakeOfficeError({
+          code: 'InvalidArgument',
+          message: 'A number format must be a string.',
+          errorLocation: location,
+        });
       if (format === 'General') sheet.numberFormats.delete(cellKey(row, col));
       else sheet.numberFormats.set(cellKey(row, col), format);
     });
@@ -308,7 +388,11 @@ export class FakeWorkbookDocument {
     const boxes = across ? rowsOf(box) : [box];
     for (const merged of boxes) {
       if (sheet.merges.some((other) => overlaps(other, merged))) {
-        throw new FakeOfficeError({ code: 'MergedRangeConflict', message: 'Cannot merge cells that overlap an existing merge.', errorLocation: 'Range.merge' });
+        throw new FakeOfficeError({
+          code: 'MergedRangeConflict',
+          message: 'Cannot merge cells that overlap an existing merge.',
+          errorLocation: 'Range.merge',
+        });
       }
       sheet.merges.push(merged);
     }
@@ -342,7 +426,10 @@ export class FakeWorkbookDocument {
   /** Every cell of the box as `Range.values`, `valueTypes`, `formulas`, `numberFormat` return them. */
   readBox(sheet: FakeSheet, box: CellBox): CellReading[][] {
     this.resume();
-    const range = { start: { sheet: sheet.hfId, row: box.top, col: box.left }, end: { sheet: sheet.hfId, row: box.bottom, col: box.right } };
+    const range = {
+      start: { sheet: sheet.hfId, row: box.top, col: box.left },
+      end: { sheet: sheet.hfId, row: box.bottom, col: box.right },
+    };
     const values = this.hf.getRangeValues(range);
     const formulas = this.hf.getRangeFormulas(range);
     return values.map((row, r) =>
@@ -355,9 +442,12 @@ export class FakeWorkbookDocument {
         }
         if (value === null || value === undefined) {
           // A formula that points at an empty cell shows 0 in Excel.
-          return formula ? { value: 0, type: 'Double' as const, formula, numberFormat: format } : { value: '', type: 'Empty' as const, formula: '', numberFormat: format };
+          return formula
+            ? { value: 0, type: 'Double' as const, formula, numberFormat: format }
+            : { value: '', type: 'Empty' as const, formula: '', numberFormat: format };
         }
-        const type: FakeValueType = typeof value === 'number' ? 'Double' : typeof value === 'boolean' ? 'Boolean' : 'String';
+        const type: FakeValueType =
+          typeof value === 'number' ? 'Double' : typeof value === 'boolean' ? 'Boolean' : 'String';
         return { value, type, formula: formula ?? value, numberFormat: format };
       }),
     );
@@ -380,7 +470,14 @@ export class FakeWorkbookDocument {
     const keys = [...sheet.numberFormats.keys(), ...sheet.bold.keys()];
     for (const key of keys) {
       const [row, col] = key.split(':').map(Number);
-      box = box ? { top: Math.min(box.top, row), left: Math.min(box.left, col), bottom: Math.max(box.bottom, row), right: Math.max(box.right, col) } : { top: row, left: col, bottom: row, right: col };
+      box = box
+        ? {
+            top: Math.min(box.top, row),
+            left: Math.min(box.left, col),
+            bottom: Math.max(box.bottom, row),
+            right: Math.max(box.right, col),
+          }
+        : { top: row, left: col, bottom: row, right: col };
     }
     return box;
   }
@@ -388,12 +485,22 @@ export class FakeWorkbookDocument {
   private contentBox(sheet: FakeSheet): CellBox | null {
     const { width, height } = this.hf.getSheetDimensions(sheet.hfId);
     if (width === 0 || height === 0) return null;
-    const serialized = this.hf.getRangeSerialized({ start: { sheet: sheet.hfId, row: 0, col: 0 }, end: { sheet: sheet.hfId, row: height - 1, col: width - 1 } });
+    const serialized = this.hf.getRangeSerialized({
+      start: { sheet: sheet.hfId, row: 0, col: 0 },
+      end: { sheet: sheet.hfId, row: height - 1, col: width - 1 },
+    });
     let box: CellBox | null = null;
     serialized.forEach((row, r) =>
       row.forEach((content, c) => {
         if (content === null || content === undefined || content === '') return;
-        box = box ? { top: Math.min(box.top, r), left: Math.min(box.left, c), bottom: Math.max(box.bottom, r), right: Math.max(box.right, c) } : { top: r, left: c, bottom: r, right: c };
+        box = box
+          ? {
+              top: Math.min(box.top, r),
+              left: Math.min(box.left, c),
+              bottom: Math.max(box.bottom, r),
+              right: Math.max(box.right, c),
+            }
+          : { top: r, left: c, bottom: r, right: c };
       }),
     );
     return box;
@@ -428,13 +535,19 @@ export class FakeWorkbookDocument {
     }
   }
 
-  private eachCell<T>(box: CellBox, input: T[][] | T | null, location: string, visit: (row: number, col: number, entry: T | null) => void): void {
+  private eachCell<T>(
+    box: CellBox,
+    input: T[][] | T | null,
+    location: string,
+    visit: (row: number, col: number, entry: T | null) => void,
+  ): void {
     const rows = box.bottom - box.top + 1;
     const cols = box.right - box.left + 1;
     const matrix = Array.isArray(input) ? (input as T[][]) : null;
     if (matrix) checkDimensions(matrix, rows, cols, location);
     for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < cols; c++) visit(box.top + r, box.left + c, matrix ? matrix[r][c] : (input as T | null));
+      for (let c = 0; c < cols; c++)
+        visit(box.top + r, box.left + c, matrix ? matrix[r][c] : (input as T | null));
     }
   }
 }
@@ -443,7 +556,8 @@ function checkDimensions(matrix: unknown[][], rows: number, cols: number, locati
   if (matrix.length !== rows || matrix.some((row) => !Array.isArray(row) || row.length !== cols)) {
     throw new FakeOfficeError({
       code: 'InvalidArgument',
-      message: "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+      message:
+        "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
       errorLocation: location,
     });
   }
@@ -464,15 +578,27 @@ function overlaps(a: CellBox, b: CellBox): boolean {
  * conditional-format rule written for the top-left cell to another cell of the range.
  */
 export function shiftFormula(formula: string, rows: number, cols: number): string {
-  return formula.replace(/("(?:[^"]|"")*")|(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![\w(])/g, (match, literal: string | undefined, colAbs: string, letters: string, rowAbs: string, digits: string, offset: number, whole: string) => {
-    if (literal) return literal;
-    const before = whole[offset - 1];
-    if (before && /[A-Za-z0-9_.]/.test(before)) return match;
-    let col = 0;
-    for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
-    const newCol = colAbs ? col - 1 : col - 1 + cols;
-    const newRow = rowAbs ? Number(digits) - 1 : Number(digits) - 1 + rows;
-    if (newCol < 0 || newRow < 0) return '#REF!';
-    return `${colAbs}${columnLetter(newCol)}${rowAbs}${newRow + 1}`;
-  });
+  return formula.replace(
+    /("(?:[^"]|"")*")|(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![\w(])/g,
+    (
+      match,
+      literal: string | undefined,
+      colAbs: string,
+      letters: string,
+      rowAbs: string,
+      digits: string,
+      offset: number,
+      whole: string,
+    ) => {
+      if (literal) return literal;
+      const before = whole[offset - 1];
+      if (before && /[A-Za-z0-9_.]/.test(before)) return match;
+      let col = 0;
+      for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
+      const newCol = colAbs ? col - 1 : col - 1 + cols;
+      const newRow = rowAbs ? Number(digits) - 1 : Number(digits) - 1 + rows;
+      if (newCol < 0 || newRow < 0) return '#REF!';
+      return `${colAbs}${columnLetter(newCol)}${rowAbs}${newRow + 1}`;
+    },
+  );
 }

@@ -117,7 +117,12 @@ export class FakeExcel implements BatchRunner {
   /** Refuses every request sending more than `cells` cells, as Excel does past its 5 MB payload limit. Returns the undo. */
   failRequestsLargerThan(cells: number): () => void {
     return this.refuseRequestsWhen((request) =>
-      request.cells > cells ? { code: 'RequestPayloadSizeLimitExceeded', message: `The request payload size has exceeded the limit (fake: ${request.cells} cells > ${cells}).` } : null,
+      request.cells > cells
+        ? {
+            code: 'RequestPayloadSizeLimitExceeded',
+            message: `The request payload size has exceeded the limit (fake: ${request.cells} cells > ${cells}).`,
+          }
+        : null,
     );
   }
 
@@ -161,7 +166,10 @@ export class FakeExcel implements BatchRunner {
     // A round trip: the caller always waits for a later turn, as with the real host.
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-    const refusal = this.injected.shift() ?? [...this.refusals].map((refuse) => refuse(request)).find((found) => found) ?? null;
+    const refusal =
+      this.injected.shift() ??
+      [...this.refusals].map((refuse) => refuse(request)).find((found) => found) ??
+      null;
     if (refusal) {
       const error = new FakeOfficeError(refusal);
       this.report({ ...request, wrote: false, error });
@@ -176,11 +184,17 @@ export class FakeExcel implements BatchRunner {
       }
       request.responseCells = responseCells;
       if (this.responseLimit !== null && responseCells > this.responseLimit) {
-        throw new FakeOfficeError({ code: 'ResponsePayloadSizeLimitExceeded', message: `The response payload size has exceeded the limit (fake: ${responseCells} cells > ${this.responseLimit}).` });
+        throw new FakeOfficeError({
+          code: 'ResponsePayloadSizeLimitExceeded',
+          message: `The response payload size has exceeded the limit (fake: ${responseCells} cells > ${this.responseLimit}).`,
+        });
       }
     } catch (error) {
       // As in Excel: the operations before the failing one stay applied.
-      const officeError = error instanceof FakeOfficeError ? error : new FakeOfficeError({ code: 'GeneralException', message: String(error) });
+      const officeError =
+        error instanceof FakeOfficeError
+          ? error
+          : new FakeOfficeError({ code: 'GeneralException', message: String(error) });
       this.report({ ...request, wrote, error: officeError });
       throw officeError;
     } finally {
@@ -212,8 +226,20 @@ function fakeOffice(options: FakeOfficeOptions): FakeOfficeNamespace {
       displayLanguage: options.displayLanguage ?? 'it-IT',
       contentLanguage: options.displayLanguage ?? 'it-IT',
       officeTheme: dark
-        ? { isDarkTheme: true, bodyBackgroundColor: '#292929', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#1f1f1f', controlForegroundColor: '#ffffff' }
-        : { isDarkTheme: false, bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#000000', controlBackgroundColor: '#ffffff', controlForegroundColor: '#000000' },
+        ? {
+            isDarkTheme: true,
+            bodyBackgroundColor: '#292929',
+            bodyForegroundColor: '#ffffff',
+            controlBackgroundColor: '#1f1f1f',
+            controlForegroundColor: '#ffffff',
+          }
+        : {
+            isDarkTheme: false,
+            bodyBackgroundColor: '#ffffff',
+            bodyForegroundColor: '#000000',
+            controlBackgroundColor: '#ffffff',
+            controlForegroundColor: '#000000',
+          },
       requirements: {
         isSetSupported(name, minVersion) {
           if (!host || name.toLowerCase() !== 'excelapi') return false;

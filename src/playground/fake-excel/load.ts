@@ -2,7 +2,14 @@ import type { RawCellContent } from 'hyperformula';
 import { parseA1 } from '../../engine/address';
 import type { Grid } from '../../engine/grid';
 import { isCellError } from '../../engine/grid';
-import { cellKey, parseBox, typedEntry, type FakeScalar, type FakeSheet, type FakeWorkbookDocument } from './document';
+import {
+  cellKey,
+  parseBox,
+  typedEntry,
+  type FakeScalar,
+  type FakeSheet,
+  type FakeWorkbookDocument,
+} from './document';
 import { FakeExcel, type FakeOfficeOptions } from './fake-excel';
 
 /**
@@ -44,7 +51,10 @@ export function pointsToCharacterWidth(points: number): number {
   return Math.max(0, Math.round(((points / 0.75 - 5) / 7) * 100) / 100);
 }
 
-export function loadWorkbookIntoFake(description: FakeWorkbookDescription | Grid, options: FakeOfficeOptions = {}): FakeExcel {
+export function loadWorkbookIntoFake(
+  description: FakeWorkbookDescription | Grid,
+  options: FakeOfficeOptions = {},
+): FakeExcel {
   const fake = new FakeExcel(options);
   if (isGrid(description)) loadGrid(fake.document, description);
   else loadDescription(fake.document, description);
@@ -61,11 +71,22 @@ function loadDescription(document: FakeWorkbookDocument, description: FakeWorkbo
     const contents: { row: number; col: number; content: RawCellContent }[] = [];
     for (const [address, described] of Object.entries(sheetDescription.cells)) {
       const ref = parseA1(address);
-      if (!ref) throw new Error(`loadWorkbookIntoFake: '${address}' on '${sheet.name}' is not a cell address`);
-      const cell: FakeCellDescription = typeof described === 'object' ? described : typeof described === 'string' && described.startsWith('=') ? { formula: described } : { value: described };
+      if (!ref)
+        throw new Error(`loadWorkbookIntoFake: '${address}' on '${sheet.name}' is not a cell address`);
+      const cell: FakeCellDescription =
+        typeof described === 'object'
+          ? described
+          : typeof described === 'string' && described.startsWith('=')
+            ? { formula: described }
+            : { value: described };
       const content = cell.formula ?? cell.value ?? null;
-      contents.push({ row: ref.row, col: ref.col, content: cell.formula ? cell.formula : constantContent(content) });
-      if (cell.numberFormat && cell.numberFormat !== 'General') sheet.numberFormats.set(cellKey(ref.row, ref.col), cell.numberFormat);
+      contents.push({
+        row: ref.row,
+        col: ref.col,
+        content: cell.formula ? cell.formula : constantContent(content),
+      });
+      if (cell.numberFormat && cell.numberFormat !== 'General')
+        sheet.numberFormats.set(cellKey(ref.row, ref.col), cell.numberFormat);
       if (cell.bold) sheet.bold.set(cellKey(ref.row, ref.col), true);
     }
     writeContents(document, sheet, contents);
@@ -74,7 +95,8 @@ function loadDescription(document: FakeWorkbookDocument, description: FakeWorkbo
       sheet.columnWidths.set(box.left, characterWidthToPoints(characters));
     }
     for (const merge of sheetDescription.merges ?? []) sheet.merges.push(parseBox(merge));
-    for (const table of sheetDescription.tables ?? []) sheet.tables.push({ name: table.name, box: parseBox(table.range) });
+    for (const table of sheetDescription.tables ?? [])
+      sheet.tables.push({ name: table.name, box: parseBox(table.range) });
   }
   if (description.activeSheet) document.activeSheet = document.sheet(description.activeSheet).name;
 }
@@ -86,7 +108,8 @@ function loadGrid(document: FakeWorkbookDocument, grid: Grid): void {
       values.map((value, c) => {
         const formula = sheetGrid.formulas[r]?.[c];
         const format = sheetGrid.numberFormats[r]?.[c];
-        if (format && format !== 'General') sheet.numberFormats.set(cellKey(sheetGrid.top + r, sheetGrid.left + c), format);
+        if (format && format !== 'General')
+          sheet.numberFormats.set(cellKey(sheetGrid.top + r, sheetGrid.left + c), format);
         if (formula) return formula;
         return isCellError(value) ? value.error : constantContent(value);
       }),
@@ -96,7 +119,8 @@ function loadGrid(document: FakeWorkbookDocument, grid: Grid): void {
       const padded = rows.map((row) => [...row, ...new Array<RawCellContent>(width - row.length).fill(null)]);
       document.hf.setCellContents({ sheet: sheet.hfId, row: sheetGrid.top, col: sheetGrid.left }, padded);
     }
-    for (const table of sheetGrid.tables ?? []) sheet.tables.push({ name: table.name, box: parseBox(table.range) });
+    for (const table of sheetGrid.tables ?? [])
+      sheet.tables.push({ name: table.name, box: parseBox(table.range) });
   }
   document.changed();
 }
@@ -108,13 +132,19 @@ function constantContent(value: FakeScalar | null): RawCellContent {
   return typedEntry(value);
 }
 
-function writeContents(document: FakeWorkbookDocument, sheet: FakeSheet, contents: { row: number; col: number; content: RawCellContent }[]): void {
+function writeContents(
+  document: FakeWorkbookDocument,
+  sheet: FakeSheet,
+  contents: { row: number; col: number; content: RawCellContent }[],
+): void {
   if (contents.length === 0) return;
   const top = Math.min(...contents.map((cell) => cell.row));
   const left = Math.min(...contents.map((cell) => cell.col));
   const bottom = Math.max(...contents.map((cell) => cell.row));
   const right = Math.max(...contents.map((cell) => cell.col));
-  const matrix: RawCellContent[][] = Array.from({ length: bottom - top + 1 }, () => new Array<RawCellContent>(right - left + 1).fill(null));
+  const matrix: RawCellContent[][] = Array.from({ length: bottom - top + 1 }, () =>
+    new Array<RawCellContent>(right - left + 1).fill(null),
+  );
   for (const cell of contents) matrix[cell.row - top][cell.col - left] = cell.content;
   document.hf.setCellContents({ sheet: sheet.hfId, row: top, col: left }, matrix);
   document.changed();

@@ -43,7 +43,8 @@ export interface BatchRunner {
 }
 
 /** `load()` arguments Office.js accepts: `'a, b'`, `['a', 'b']`, `{ select: 'a,b' }` or `{ a: true, b: true }`. */
-export type LoadOption = string | string[] | { select?: string | string[] } | Record<string, boolean | undefined>;
+export type LoadOption =
+  string | string[] | { select?: string | string[] } | Record<string, boolean | undefined>;
 
 function loadPaths(option: LoadOption | undefined): string[] | null {
   if (option === undefined) return null;
@@ -52,7 +53,8 @@ function loadPaths(option: LoadOption | undefined): string[] | null {
       .map((path) => path.trim())
       .filter((path) => path !== '');
   if (typeof option === 'string' || Array.isArray(option)) return list(option);
-  if ('select' in option && (typeof option.select === 'string' || Array.isArray(option.select))) return list(option.select);
+  if ('select' in option && (typeof option.select === 'string' || Array.isArray(option.select)))
+    return list(option.select);
   return Object.entries(option)
     .filter(([, wanted]) => wanted === true)
     .map(([name]) => name);
@@ -101,7 +103,12 @@ abstract class FakeClientObject {
 
   load(option?: LoadOption): this {
     const paths = loadPaths(option) ?? [...this.scalarProperties];
-    this.context.enqueue({ cells: 0, writes: false, name: `${this.entityName}.load`, run: () => this.applyLoad(paths) });
+    this.context.enqueue({
+      cells: 0,
+      writes: false,
+      name: `${this.entityName}.load`,
+      run: () => this.applyLoad(paths),
+    });
     return this;
   }
 
@@ -121,7 +128,11 @@ abstract class FakeClientObject {
         this.loaded.set(head, value);
         if (Array.isArray(value) && Array.isArray(value[0])) cells += value.length * value[0].length;
       } else {
-        throw new FakeOfficeError({ code: 'InvalidArgument', message: `The property '${path}' does not exist on ${this.entityName}.`, errorLocation: `${this.entityName}.load` });
+        throw new FakeOfficeError({
+          code: 'InvalidArgument',
+          message: `The property '${path}' does not exist on ${this.entityName}.`,
+          errorLocation: `${this.entityName}.load`,
+        });
       }
     }
     return cells;
@@ -203,7 +214,9 @@ export class FakeWorksheetCollection extends FakeClientObject {
   }
 
   override load(option?: LoadOption): this {
-    const paths = (loadPaths(option) ?? []).map((path) => path.replace(/^items\/?/, '')).filter((path) => path !== '');
+    const paths = (loadPaths(option) ?? [])
+      .map((path) => path.replace(/^items\/?/, ''))
+      .filter((path) => path !== '');
     this.context.enqueue({
       cells: 0,
       writes: false,
@@ -238,7 +251,12 @@ export class FakeWorksheetCollection extends FakeClientObject {
 
   add(name?: string): FakeWorksheet {
     const sheetName = name ?? this.context.document.nextSheetName();
-    this.context.enqueue({ cells: 0, writes: true, name: 'WorksheetCollection.add', run: () => void this.context.document.addSheet(sheetName) });
+    this.context.enqueue({
+      cells: 0,
+      writes: true,
+      name: 'WorksheetCollection.add',
+      run: () => void this.context.document.addSheet(sheetName),
+    });
     return new FakeWorksheet(this.context, () => this.context.document.sheet(sheetName));
   }
 
@@ -287,7 +305,9 @@ export class FakeWorksheet extends FakeClientObject {
     return this.loadedValue<number>('position');
   }
   set position(position: number) {
-    this.queueSet('position', position, 0, () => this.context.document.moveSheet(this.requireSheet(), position));
+    this.queueSet('position', position, 0, () =>
+      this.context.document.moveSheet(this.requireSheet(), position),
+    );
   }
 
   get tables(): FakeTableCollection {
@@ -301,19 +321,29 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   getRange(address?: string): FakeRange {
-    const box = address === undefined ? { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 } : null;
-    return new FakeRange(this.context, () => ({ sheet: this.requireSheet(), box: box ?? parseBox(address as string) }));
+    const box =
+      address === undefined ? { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 } : null;
+    return new FakeRange(this.context, () => ({
+      sheet: this.requireSheet(),
+      box: box ?? parseBox(address as string),
+    }));
   }
 
   getCell(row: number, column: number): FakeRange {
-    return new FakeRange(this.context, () => ({ sheet: this.requireSheet(), box: checkedBox(row, column, row, column, 'Worksheet.getCell') }));
+    return new FakeRange(this.context, () => ({
+      sheet: this.requireSheet(),
+      box: checkedBox(row, column, row, column, 'Worksheet.getCell'),
+    }));
   }
 
   /** An empty sheet's used range is its A1 cell, as in Excel. */
   getUsedRange(valuesOnly = false): FakeRange {
     return new FakeRange(this.context, () => {
       const sheet = this.requireSheet();
-      return { sheet, box: this.context.document.usedBox(sheet, valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+      return {
+        sheet,
+        box: this.context.document.usedBox(sheet, valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 },
+      };
     });
   }
 
@@ -356,7 +386,11 @@ export class FakeWorksheet extends FakeClientObject {
 
 function checkedBox(top: number, left: number, bottom: number, right: number, location: string): CellBox {
   if (top < 0 || left < 0 || bottom >= MAX_ROWS || right >= MAX_COLUMNS || bottom < top || right < left) {
-    throw new FakeOfficeError({ code: 'InvalidArgument', message: 'The argument is invalid or missing or has an incorrect format.', errorLocation: location });
+    throw new FakeOfficeError({
+      code: 'InvalidArgument',
+      message: 'The argument is invalid or missing or has an incorrect format.',
+      errorLocation: location,
+    });
   }
   return { top, left, bottom, right };
 }
@@ -370,7 +404,19 @@ export interface RangeLocation {
 
 export class FakeRange extends FakeClientObject {
   protected readonly entityName = 'Range';
-  protected readonly scalarProperties = ['address', 'values', 'formulas', 'numberFormat', 'valueTypes', 'text', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'cellCount'] as const;
+  protected readonly scalarProperties = [
+    'address',
+    'values',
+    'formulas',
+    'numberFormat',
+    'valueTypes',
+    'text',
+    'rowIndex',
+    'columnIndex',
+    'rowCount',
+    'columnCount',
+    'cellCount',
+  ] as const;
   private memo: { batch: number; location: RangeLocation | null } | null = null;
   private rangeFormat: FakeRangeFormat | null = null;
   private formats: FakeConditionalFormatCollection | null = null;
@@ -491,7 +537,11 @@ export class FakeRange extends FakeClientObject {
         const { sheet, box } = this.requireLocation();
         if (this.context.document.activeSheet !== sheet.name) {
           // Excel selects only on the active sheet.
-          throw new FakeOfficeError({ code: 'InvalidOperation', message: 'Cannot select a range on a sheet that is not active. Activate the worksheet first.', errorLocation: 'Range.select' });
+          throw new FakeOfficeError({
+            code: 'InvalidOperation',
+            message: 'Cannot select a range on a sheet that is not active. Activate the worksheet first.',
+            errorLocation: 'Range.select',
+          });
         }
         this.context.document.select(sheet, box);
       },
@@ -507,15 +557,29 @@ export class FakeRange extends FakeClientObject {
   }
 
   getCell(row: number, column: number): FakeRange {
-    return this.derived('getCell', (box) => ({ top: box.top + row, left: box.left + column, bottom: box.top + row, right: box.left + column }));
+    return this.derived('getCell', (box) => ({
+      top: box.top + row,
+      left: box.left + column,
+      bottom: box.top + row,
+      right: box.left + column,
+    }));
   }
 
   getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
-    return this.derived('getOffsetRange', (box) => ({ top: box.top + rowOffset, left: box.left + columnOffset, bottom: box.bottom + rowOffset, right: box.right + columnOffset }));
+    return this.derived('getOffsetRange', (box) => ({
+      top: box.top + rowOffset,
+      left: box.left + columnOffset,
+      bottom: box.bottom + rowOffset,
+      right: box.right + columnOffset,
+    }));
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
-    return this.derived('getResizedRange', (box) => ({ ...box, bottom: box.bottom + deltaRows, right: box.right + deltaColumns }));
+    return this.derived('getResizedRange', (box) => ({
+      ...box,
+      bottom: box.bottom + deltaRows,
+      right: box.right + deltaColumns,
+    }));
   }
 
   getLastRow(): FakeRange {
@@ -523,11 +587,21 @@ export class FakeRange extends FakeClientObject {
   }
 
   getEntireRow(): FakeRange {
-    return this.derived('getEntireRow', (box) => ({ top: box.top, bottom: box.bottom, left: 0, right: MAX_COLUMNS - 1 }));
+    return this.derived('getEntireRow', (box) => ({
+      top: box.top,
+      bottom: box.bottom,
+      left: 0,
+      right: MAX_COLUMNS - 1,
+    }));
   }
 
   getEntireColumn(): FakeRange {
-    return this.derived('getEntireColumn', (box) => ({ top: 0, bottom: MAX_ROWS - 1, left: box.left, right: box.right }));
+    return this.derived('getEntireColumn', (box) => ({
+      top: 0,
+      bottom: MAX_ROWS - 1,
+      left: box.left,
+      right: box.right,
+    }));
   }
 
   private derived(method: string, move: (box: CellBox) => CellBox): FakeRange {
@@ -575,7 +649,9 @@ export class FakeRange extends FakeClientObject {
 }
 
 function inputCells(input: unknown): number {
-  return Array.isArray(input) ? input.reduce((sum: number, row: unknown) => sum + (Array.isArray(row) ? row.length : 1), 0) : 1;
+  return Array.isArray(input)
+    ? input.reduce((sum: number, row: unknown) => sum + (Array.isArray(row) ? row.length : 1), 0)
+    : 1;
 }
 
 export class FakeRangeFormat extends FakeClientObject {
@@ -660,7 +736,11 @@ export class FakeConditionalFormatCollection extends FakeClientObject {
   /** Only `Excel.ConditionalFormatType.custom` is modelled. */
   add(type: string): FakeConditionalFormat {
     if (type !== 'Custom') {
-      throw new FakeOfficeError({ code: 'InvalidArgument', message: `The fake Excel models only custom conditional formats, not '${type}'.`, errorLocation: 'ConditionalFormatCollection.add' });
+      throw new FakeOfficeError({
+        code: 'InvalidArgument',
+        message: `The fake Excel models only custom conditional formats, not '${type}'.`,
+        errorLocation: 'ConditionalFormatCollection.add',
+      });
     }
     const format = new FakeConditionalFormat(this.context);
     this.queueCall('add', () => {
@@ -695,7 +775,12 @@ export class FakeConditionalFormat {
   constructor(context: FakeRequestContext) {
     const handle = this.handle;
     const set = (name: string, apply: (state: ConditionalFormatState) => void): void =>
-      context.enqueue({ cells: 0, writes: true, name: `CustomConditionalFormat.${name}`, run: () => apply(handle.require()) });
+      context.enqueue({
+        cells: 0,
+        writes: true,
+        name: `CustomConditionalFormat.${name}`,
+        run: () => apply(handle.require()),
+      });
     let formula = '';
     let fill = '';
     let fontColor = '';
@@ -756,7 +841,9 @@ export class FakeTableCollection extends FakeClientObject {
   }
 
   override load(option?: LoadOption): this {
-    const paths = (loadPaths(option) ?? []).map((path) => path.replace(/^items\/?/, '')).filter((path) => path !== '');
+    const paths = (loadPaths(option) ?? [])
+      .map((path) => path.replace(/^items\/?/, ''))
+      .filter((path) => path !== '');
     this.context.enqueue({
       cells: 0,
       writes: false,
@@ -777,7 +864,12 @@ export class FakeTableCollection extends FakeClientObject {
   getItem(name: string): FakeTable {
     return new FakeTable(this.context, () => {
       const found = this.tables().find(({ table }) => table.name.toLowerCase() === name.toLowerCase());
-      if (!found) throw new FakeOfficeError({ code: 'ItemNotFound', message: `The requested resource doesn't exist. (table '${name}')`, errorLocation: 'TableCollection.getItem' });
+      if (!found)
+        throw new FakeOfficeError({
+          code: 'ItemNotFound',
+          message: `The requested resource doesn't exist. (table '${name}')`,
+          errorLocation: 'TableCollection.getItem',
+        });
       return found;
     });
   }
@@ -860,7 +952,8 @@ export class FakePageLayout extends FakeClientObject {
   }
   set orientation(value: string) {
     this.queueSet('orientation', value, 0, () => {
-      if (value !== 'Portrait' && value !== 'Landscape') throw new FakeOfficeError({ code: 'InvalidArgument', errorLocation: 'PageLayout.orientation' });
+      if (value !== 'Portrait' && value !== 'Landscape')
+        throw new FakeOfficeError({ code: 'InvalidArgument', errorLocation: 'PageLayout.orientation' });
       this.worksheet.requireSheet().pageLayout.orientation = value;
     });
   }
