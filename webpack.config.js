@@ -1,4 +1,3 @@
-/* eslint-env node */
 /**
  * Builds the task pane (dist/taskpane.html) and the playground (dist/playground.html), after
  * Microsoft's Office add-in React template: `npm run build` for production, `npm run dev-server`
@@ -14,11 +13,26 @@ const urlDev = 'https://localhost:3000/';
 const urlProd = process.env.ADDIN_URL || urlDev;
 const playgroundEntry = './src/playground/playground.tsx';
 
+/**
+ * The dev server's HTTPS options from the Office dev certificates (installed on first use). Loaded only
+ * when serving: installing a local CA is not something a build may do. When they cannot be installed
+ * (no sudo on Linux, CI), the server falls back to a self-signed certificate and says how to fix it.
+ */
 async function getHttpsOptions() {
-  // Loaded only when serving: it may install a local CA, which a build must not do.
-  const devCerts = require('office-addin-dev-certs');
-  const httpsOptions = await devCerts.getHttpsServerOptions();
-  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    const httpsOptions = await devCerts.getHttpsServerOptions();
+    return {
+      type: 'https',
+      options: { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert },
+    };
+  } catch (error) {
+    console.warn(
+      `Office dev certificates unavailable (${String((error && error.message) || error).split('\n')[0]}); ` +
+        'serving with a self-signed certificate. Run `npx office-addin-dev-certs install` for one Excel trusts.',
+    );
+    return { type: 'https' };
+  }
 }
 
 /** Fails the build when a forbidden package ends up in the task pane (HyperFormula is for the playground only). */
@@ -34,9 +48,13 @@ class ForbidInChunkPlugin {
         if (chunk.name !== this.chunkName) continue;
         for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
           const resource = module.resource || (module.rootModule && module.rootModule.resource) || '';
-          const found = this.packages.find((name) => resource.includes(`${path.sep}node_modules${path.sep}${name}${path.sep}`));
+          const found = this.packages.find((name) =>
+            resource.includes(`${path.sep}node_modules${path.sep}${name}${path.sep}`),
+          );
           if (found) {
-            compilation.errors.push(new Error(`${found} must not be bundled into "${this.chunkName}" (via ${resource})`));
+            compilation.errors.push(
+              new Error(`${found} must not be bundled into "${this.chunkName}" (via ${resource})`),
+            );
           }
         }
       }
@@ -59,7 +77,8 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
-      clean: true,
+      // dist/cli is the command line's bundle (npm run build:cli): a pane build must not delete it.
+      clean: { keep: (asset) => /^cli([\\/]|$)/.test(asset) },
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
@@ -116,9 +135,11 @@ module.exports = async (env, options) => {
 
   if (serving) {
     config.devServer = {
-      static: { directory: path.resolve(__dirname, 'dist') },
+      // Everything is served from the in-memory build (pages, scripts, copied icons and manifest).
+      static: false,
       headers: { 'Access-Control-Allow-Origin': '*' },
-      server: { type: 'https', options: await getHttpsOptions() },
+      // `--env http`: plain HTTP, enough for the playground, which needs no Office certificate.
+      server: env && env.http ? { type: 'http' } : await getHttpsOptions(),
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
       hot: false,
     };

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { PNG } from 'pngjs';
+import { REQUIRED_EXCEL_API } from '../src/excel';
 
 const root = join(__dirname, '..');
 const manifestText = readFileSync(join(root, 'manifest.xml'), 'utf8');
@@ -42,7 +43,12 @@ function descendants(element: XmlElement): XmlElement[] {
 }
 
 function parseManifest(): XmlElement {
-  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', commentPropName: '#comment' });
+  const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    commentPropName: '#comment',
+  });
   const elements = toElements(parser.parse(manifestText) as OrderedNode[]);
   expect(elements).toHaveLength(1);
   return elements[0];
@@ -115,11 +121,13 @@ describe('manifest.xml', () => {
     }
   });
 
-  it('requires the ExcelApi set the host needs', () => {
+  it('requires the lowest ExcelApi set the Excel host needs, no more', () => {
     const sets = descendants(app.children.find((c) => c.name === 'Requirements') as XmlElement).filter(
       (e) => e.name === 'Set',
     );
-    expect(sets.map((s) => [s.attributes.Name, s.attributes.MinVersion])).toEqual([['ExcelApi', '1.9']]);
+    expect(sets.map((s) => [s.attributes.Name, s.attributes.MinVersion])).toEqual([
+      ['ExcelApi', REQUIRED_EXCEL_API],
+    ]);
   });
 
   it('opens the pane from a button on the Home tab', () => {
@@ -132,7 +140,9 @@ describe('manifest.xml', () => {
   it('defines every resid it references', () => {
     const all = descendants(app);
     const defined = new Set(
-      all.filter((e) => ['bt:Image', 'bt:Url', 'bt:String'].includes(e.name) && e.attributes.id).map((e) => e.attributes.id),
+      all
+        .filter((e) => ['bt:Image', 'bt:Url', 'bt:String'].includes(e.name) && e.attributes.id)
+        .map((e) => e.attributes.id),
     );
     const referenced = all.map((e) => e.attributes.resid).filter((id): id is string => Boolean(id));
     expect(referenced.length).toBeGreaterThan(0);
@@ -146,7 +156,9 @@ describe('manifest.xml', () => {
       .map((p) => p.userOptions?.filename)
       .filter((name): name is string => Boolean(name));
     expect(pages).toContain('taskpane.html');
-    const copied = plugins.filter((p) => p.constructor.name === 'CopyPlugin').flatMap((p) => p.patterns ?? []);
+    const copied = plugins
+      .filter((p) => p.constructor.name === 'CopyPlugin')
+      .flatMap((p) => p.patterns ?? []);
     expect(copied.map((p) => p.from)).toContain('assets/icon-*.png');
 
     const urls = descendants(app)
@@ -179,7 +191,10 @@ describe('manifest.xml', () => {
       declared.push({ url: image.attributes.DefaultValue, size: Number(match?.[1]) });
     }
     // Microsoft's sizes: IconUrl 32×32, HighResolutionIconUrl 64×64.
-    declared.push({ url: app.children.find((c) => c.name === 'IconUrl')?.attributes.DefaultValue ?? '', size: 32 });
+    declared.push({
+      url: app.children.find((c) => c.name === 'IconUrl')?.attributes.DefaultValue ?? '',
+      size: 32,
+    });
     declared.push({
       url: app.children.find((c) => c.name === 'HighResolutionIconUrl')?.attributes.DefaultValue ?? '',
       size: 64,

@@ -21,8 +21,6 @@ import type { ErrorDescriber, PaneAction } from './usePaneWorkflow';
 /** Where the pane's page is served; help and logo are next to it. */
 export const HELP_URL = 'help.html';
 export const LOGO_URL = 'assets/icon-32.png';
-/** The ExcelApi requirement set the add-in declares in manifest.xml. */
-export const DEFAULT_REQUIREMENT = 'ExcelApi 1.9';
 
 const RESULTS_ID = 'por-tables-results';
 
@@ -71,7 +69,7 @@ export interface AppProps {
   env: OfficeEnvironment;
   /** One line for a failure; the Excel host's describer knows Office's error codes. */
   describeError?: ErrorDescriber;
-  /** The requirement set to name when Excel is too old. */
+  /** The requirement set to name when Excel is too old (`ExcelApi 1.6`). */
   requirement?: string;
   /** Shown in the footer. */
   version?: string;
@@ -95,7 +93,7 @@ export function App({ env, ...props }: AppProps) {
         testId={TEST_IDS.unsupported}
         title={strings.unsupportedTitle}
         paragraphs={[
-          format(strings.unsupportedBody, { requirement: props.requirement ?? DEFAULT_REQUIREMENT }),
+          format(strings.unsupportedBody, { requirement: props.requirement ?? 'ExcelApi' }),
           strings.unsupportedNext,
         ]}
       />
@@ -104,17 +102,21 @@ export function App({ env, ...props }: AppProps) {
   return <Pane lang={lang} strings={strings} {...props} />;
 }
 
-function describeThrown(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 interface PaneProps extends Omit<AppProps, 'env'> {
   lang: Lang;
   strings: Strings;
 }
 
-function Pane({ host, lang, strings, describeError = describeThrown, version = '' }: PaneProps) {
+function Pane({ host, lang, strings, describeError, version = '' }: PaneProps) {
   const styles = useStyles();
+  const describe = useCallback<ErrorDescriber>(
+    (error, errorLang) => {
+      if (describeError) return describeError(error, errorLang);
+      const what = error instanceof Error ? error.message : String(error);
+      return `${what.replace(/\.?$/, '.')} ${strings.failedNext}`;
+    },
+    [describeError, strings],
+  );
   const choice = useModelChoice();
   const { model, versionId } = choice;
 
@@ -122,7 +124,7 @@ function Pane({ host, lang, strings, describeError = describeThrown, version = '
     (): AnalyseOptions => ({ model, versionId: versionId === AUTOMATIC_VERSION ? undefined : versionId }),
     [model, versionId],
   );
-  const workflow = usePaneWorkflow({ host, lang, strings, describeError, analyseOptions });
+  const workflow = usePaneWorkflow({ host, lang, strings, describeError: describe, analyseOptions });
   const { analysis, busy, status, confirm, setStatus } = workflow;
 
   const groups = useMemo(() => (analysis ? groupFindings(analysis.findings) : []), [analysis]);
@@ -136,9 +138,15 @@ function Pane({ host, lang, strings, describeError = describeThrown, version = '
         result.model.versions.length === 1
           ? strings.versionOne
           : format(strings.versionMany, { n: result.model.versions.length });
-      setStatus({ intent: 'success', text: format(strings.modelLoaded, { title: result.model.title, versions }) });
+      setStatus({
+        intent: 'success',
+        text: format(strings.modelLoaded, { title: result.model.title, versions }),
+      });
     } else if (result.reason === 'invalid') {
-      setStatus({ intent: 'error', text: format(strings.modelInvalid, { file: file.name, reason: result.error }) });
+      setStatus({
+        intent: 'error',
+        text: format(strings.modelInvalid, { file: file.name, reason: result.error }),
+      });
     } else {
       setStatus({ intent: 'error', text: format(strings.modelUnreadable, { file: file.name }) });
     }
@@ -160,7 +168,12 @@ function Pane({ host, lang, strings, describeError = describeThrown, version = '
       <div className={styles.commands}>
         <ActionBar strings={strings} busy={busy !== null} onAction={(action) => void workflow.run(action)} />
         {busy && !confirm && (
-          <Spinner size="tiny" labelPosition="after" label={workingLabel[busy]} data-testid={TEST_IDS.progress} />
+          <Spinner
+            size="tiny"
+            labelPosition="after"
+            label={workingLabel[busy]}
+            data-testid={TEST_IDS.progress}
+          />
         )}
         <StatusMessage strings={strings} status={status} onDismiss={() => setStatus(null)} />
         <ModelPicker
@@ -184,7 +197,11 @@ function Pane({ host, lang, strings, describeError = describeThrown, version = '
               {`${strings.versionNoteLabel}: ${analysis.versionNote}`}
             </Caption1>
             <FindingsSummary strings={strings} counts={counts} />
-            <FindingsList strings={strings} groups={groups} onSelect={(finding) => void workflow.select(finding)} />
+            <FindingsList
+              strings={strings}
+              groups={groups}
+              onSelect={(finding) => void workflow.select(finding)}
+            />
           </>
         ) : (
           <Body1 as="p" className={styles.intro}>
@@ -193,8 +210,11 @@ function Pane({ host, lang, strings, describeError = describeThrown, version = '
         )}
       </main>
       <PaneFooter strings={strings} version={version} helpUrl={HELP_URL} logoUrl={LOGO_URL} />
-      <ConfirmDialog strings={strings} request={confirm?.request ?? null} onChoose={(c) => confirm?.choose(c)} />
+      <ConfirmDialog
+        strings={strings}
+        request={confirm?.request ?? null}
+        onChoose={(c) => confirm?.choose(c)}
+      />
     </div>
   );
 }
-

@@ -46,7 +46,10 @@ export function describeTouch(plan: WritePlan, grid: Grid, strings: Strings): st
   }
   if (summary.newSheets.length > 0) {
     paragraphs.push(
-      format(strings.confirmNewSheets, { sheets: sheets(summary.newSheets), names: summary.newSheets.join(', ') }),
+      format(strings.confirmNewSheets, {
+        sheets: sheets(summary.newSheets),
+        names: summary.newSheets.join(', '),
+      }),
     );
   }
   if (summary.deletedSheets.length > 0) {
@@ -61,7 +64,12 @@ export function describeTouch(plan: WritePlan, grid: Grid, strings: Strings): st
   return paragraphs;
 }
 
-export function writeRequest(actionLabel: string, plan: WritePlan, grid: Grid, strings: Strings): ConfirmRequest {
+export function writeRequest(
+  actionLabel: string,
+  plan: WritePlan,
+  grid: Grid,
+  strings: Strings,
+): ConfirmRequest {
   return {
     kind: 'write',
     title: format(strings.confirmWriteTitle, { action: actionLabel }),
@@ -71,9 +79,15 @@ export function writeRequest(actionLabel: string, plan: WritePlan, grid: Grid, s
 }
 
 /** Fill found cells it would overwrite: how many, the first few, and what each choice writes. */
-export function conflictsRequest(plan: WritePlan, forced: WritePlan, grid: Grid, strings: Strings): ConfirmRequest {
+export function conflictsRequest(
+  plan: WritePlan,
+  forced: WritePlan,
+  grid: Grid,
+  strings: Strings,
+): ConfirmRequest {
   const cells = plan.conflicts.map((c) => `${c.sheet}!${c.cell}`);
-  const written = (p: WritePlan): string => count(summarizePlan(p, grid).cells, strings.cellOne, strings.cellMany);
+  const written = (p: WritePlan): string =>
+    count(summarizePlan(p, grid).cells, strings.cellOne, strings.cellMany);
   const conflicts =
     cells.length === 1
       ? format(strings.confirmConflictsOne, { cells: cells[0] })
@@ -97,7 +111,10 @@ export function replaceRequest(plan: WritePlan, grid: Grid, strings: Strings): C
   return {
     kind: 'replace',
     title: strings.confirmReplaceTitle,
-    paragraphs: [format(strings.confirmReplace, { names: replaced.join(', ') }), ...describeTouch(plan, grid, strings)],
+    paragraphs: [
+      format(strings.confirmReplace, { names: replaced.join(', ') }),
+      ...describeTouch(plan, grid, strings),
+    ],
     okLabel: strings.confirmReplaceOk,
   };
 }

@@ -1,6 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { version } from '../../package.json';
+import packageJson from '../../package.json';
+import { REQUIRED_EXCEL_API, describeOfficeError } from '../excel';
 import { App } from './App';
 import type { AppProps } from './App';
 import type { OfficeEnvironment, WorkbookHost } from './host';
@@ -8,11 +9,16 @@ import { langFor } from './i18n';
 
 export type PaneRootProps = AppProps;
 
-/** The pane under its one FluentProvider, themed light or dark as Office is. */
+/** The pane under its one FluentProvider, themed light or dark as Office is; Office errors read as sentences. */
 export function PaneRoot(props: PaneRootProps) {
   return (
     <FluentProvider theme={props.env.dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh' }}>
-      <App version={version} {...props} />
+      <App
+        version={packageJson.version}
+        describeError={describeOfficeError}
+        requirement={`ExcelApi ${REQUIRED_EXCEL_API}`}
+        {...props}
+      />
     </FluentProvider>
   );
 }

@@ -2,7 +2,8 @@ import type { OfficeEnvironment, WorkbookHost } from './host';
 
 /** The environment of a plain browser page: no Excel; language and theme from the browser. */
 export function browserEnvironment(): OfficeEnvironment {
-  const dark = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
+  const dark =
+    typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
   return { inExcel: false, displayLanguage: navigator.language || 'it-IT', dark, supported: true };
 }
 

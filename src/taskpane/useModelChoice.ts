@@ -54,7 +54,9 @@ export function readModelFile(file: Blob): Promise<ModelFileResult> {
     reader.onload = () => {
       const text = typeof reader.result === 'string' ? reader.result : '';
       const parsed = parseModel(text);
-      resolve(parsed.ok ? { ok: true, model: parsed.model } : { ok: false, reason: 'invalid', error: parsed.error });
+      resolve(
+        parsed.ok ? { ok: true, model: parsed.model } : { ok: false, reason: 'invalid', error: parsed.error },
+      );
     };
     reader.readAsText(file, 'utf-8');
   });

@@ -15,8 +15,6 @@ export type StatusIntent = 'success' | 'info' | 'warning' | 'error';
 export interface PaneStatus {
   intent: StatusIntent;
   text: string;
-  /** What to do next, for errors. */
-  next?: string;
 }
 
 export interface PendingConfirm {
@@ -24,7 +22,10 @@ export interface PendingConfirm {
   choose: (choice: ConfirmChoice) => void;
 }
 
-/** Turns any thrown value into one line for the user (the Excel host gives Office errors a better one). */
+/**
+ * Turns any thrown value into what the user reads: what happened and what to do next
+ * (the Excel host's describer knows Office's error codes).
+ */
 export type ErrorDescriber = (error: unknown, lang: Lang) => string;
 
 export interface PaneWorkflowOptions {
@@ -111,7 +112,11 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
       const done =
         action === 'undo'
           ? format(strings.doneUndo, { n: result.cellsWritten })
-          : format(strings.doneWrite, { action: actionLabel(action, strings), n: result.cellsWritten, created });
+          : format(strings.doneWrite, {
+              action: actionLabel(action, strings),
+              n: result.cellsWritten,
+              created,
+            });
       try {
         await nextTick();
         await checkWorkbook();
@@ -197,7 +202,6 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
       setStatus({
         intent: 'error',
         text: format(strings.failed, { action: actionLabel(action, strings), reason: reason(error) }),
-        next: strings.failedNext,
       });
     } finally {
       running.current = false;
@@ -212,7 +216,6 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
       setStatus({
         intent: 'error',
         text: format(strings.failed, { action: placeOf(finding), reason: reason(error) }),
-        next: strings.failedNext,
       });
     }
   };

@@ -9,19 +9,25 @@ describe('task pane strings', () => {
 
   it('have the same placeholders in both languages, and no empty string', () => {
     for (const key of Object.keys(italian) as (keyof typeof italian)[]) {
-      expect({ key, placeholders: placeholders(en[key]) }).toEqual({ key, placeholders: placeholders(italian[key]) });
-      expect({ key, empty: italian[key].trim() === '' || en[key].trim() === '' }).toEqual({ key, empty: false });
+      expect({ key, placeholders: placeholders(en[key]) }).toEqual({
+        key,
+        placeholders: placeholders(italian[key]),
+      });
+      expect({ key, empty: italian[key].trim() === '' || en[key].trim() === '' }).toEqual({
+        key,
+        empty: false,
+      });
     }
   });
 
   it('name the actions with the verbs of the spec', () => {
-    expect([italian.actionCheck, italian.actionFill, italian.actionFlag, italian.actionReport, italian.actionUndo]).toEqual([
-      'Verifica',
-      'Compila',
-      'Segnala',
-      'Genera report',
-      'Annulla',
-    ]);
+    expect([
+      italian.actionCheck,
+      italian.actionFill,
+      italian.actionFlag,
+      italian.actionReport,
+      italian.actionUndo,
+    ]).toEqual(['Verifica', 'Compila', 'Segnala', 'Genera report', 'Annulla']);
     expect([en.actionCheck, en.actionFill, en.actionFlag, en.actionReport, en.actionUndo]).toEqual([
       'Check',
       'Fill',

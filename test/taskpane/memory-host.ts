@@ -33,7 +33,13 @@ function columnIndex(letters: string): number {
   return col - 1;
 }
 
-function writeCell(sheet: SheetGrid, address: string, value: CellValue, formula: string | null, format?: string) {
+function writeCell(
+  sheet: SheetGrid,
+  address: string,
+  value: CellValue,
+  formula: string | null,
+  format?: string,
+) {
   const match = /^([A-Z]+)(\d+)$/.exec(address);
   if (!match) throw new Error(`bad address ${address}`);
   const r = Number(match[2]) - 1 - sheet.top;
@@ -44,7 +50,8 @@ function writeCell(sheet: SheetGrid, address: string, value: CellValue, formula:
     sheet.numberFormats.push([]);
   }
   for (const rows of [sheet.values, sheet.formulas, sheet.numberFormats]) {
-    for (const row of rows as unknown[][]) while (row.length <= c) row.push(rows === sheet.numberFormats ? 'General' : null);
+    for (const row of rows as unknown[][])
+      while (row.length <= c) row.push(rows === sheet.numberFormats ? 'General' : null);
   }
   sheet.values[r][c] = value;
   sheet.formulas[r][c] = formula;
@@ -63,7 +70,8 @@ export function createMemoryHost(grid: Grid): MemoryHost {
     },
     async apply(plan: WritePlan): Promise<ApplyResult> {
       host.applied.push(plan);
-      const byName = (name: string) => host.grid.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+      const byName = (name: string) =>
+        host.grid.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
       host.grid.sheets = host.grid.sheets.filter((s) => !plan.deleteSheets.includes(s.name));
       const created: string[] = [];
       for (const sheetPlan of plan.sheets) {
@@ -72,13 +80,25 @@ export function createMemoryHost(grid: Grid): MemoryHost {
         host.grid.sheets.push(sheet);
         created.push(sheetPlan.name);
         for (const write of sheetPlan.cells) {
-          writeCell(sheet, write.cell, (write.value ?? null) as CellValue, write.formula ?? null, write.numberFormat);
+          writeCell(
+            sheet,
+            write.cell,
+            (write.value ?? null) as CellValue,
+            write.formula ?? null,
+            write.numberFormat,
+          );
         }
       }
       for (const write of plan.cells) {
         const sheet = byName(write.sheet);
         if (!sheet) throw new Error(`no sheet ${write.sheet}`);
-        writeCell(sheet, write.cell, (write.value ?? null) as CellValue, write.formula ?? null, write.numberFormat);
+        writeCell(
+          sheet,
+          write.cell,
+          (write.value ?? null) as CellValue,
+          write.formula ?? null,
+          write.numberFormat,
+        );
       }
       const cellsWritten = plan.cells.length + plan.sheets.reduce((n, s) => n + s.cells.length, 0);
       return { cellsWritten, sheetsCreated: created, syncs: 2 };

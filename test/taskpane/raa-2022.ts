@@ -37,14 +37,43 @@ const plan: CellValue[][] = [
   ['II', 301900000, 300923428.71, 0.9968, 294117938.21, 0.9774, 281034588.71, 0.9555, 229093691.59, 0.8152],
   ['IV', 19114000, 19067780.31, 0.9976, 19067780.15, 1, 13789845.29, 0.7232, 10885134.83, 0.7894],
   ['V', 33760516, 33760516, 1, 31541568.45, 0.9343, 25768000.62, 0.817, 23056188.43, 0.8948],
-  ['Totale', 970474516, 971067817.19, 1.0006, 958677416.67, 0.9872, 872642491.03, 0.9103, 691444232.24, 0.7924],
+  [
+    'Totale',
+    970474516,
+    971067817.19,
+    1.0006,
+    958677416.67,
+    0.9872,
+    872642491.03,
+    0.9103,
+    691444232.24,
+    0.7924,
+  ],
 ];
 
 const indicators: CellValue[][] = [
   ['Asse', 'Priorità', 'Codice', 'Indicatore', 'Tipo', 'Unità', 'Valore', 'Target 2023'],
   ['III', '', '', 'Titolari di un diploma ISCED 1 o ISCED 2', 'output', 'numero', 52104, 56645],
-  ['III', '10i', '', "Partecipanti che ottengono una qualifica alla fine della loro partecipazione all'intervento", 'risultato', 'percentuale', 84, 85],
-  ['III', '10iv', '', "Partecipanti che ottengono una qualifica alla fine della loro partecipazione all'intervento", 'risultato', 'percentuale', 59, 80],
+  [
+    'III',
+    '10i',
+    '',
+    "Partecipanti che ottengono una qualifica alla fine della loro partecipazione all'intervento",
+    'risultato',
+    'percentuale',
+    84,
+    85,
+  ],
+  [
+    'III',
+    '10iv',
+    '',
+    "Partecipanti che ottengono una qualifica alla fine della loro partecipazione all'intervento",
+    'risultato',
+    'percentuale',
+    59,
+    80,
+  ],
 ];
 
 export function raa2022Grid(): Grid {

@@ -14,8 +14,17 @@ import type { Strings } from '../i18n';
 import { TEST_IDS } from '../test-ids';
 
 const useStyles = makeStyles({
-  surface: { maxWidth: 'calc(100vw - 24px)', boxSizing: 'border-box', padding: tokens.spacingHorizontalL },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, overflowWrap: 'anywhere' },
+  surface: {
+    maxWidth: 'min(600px, calc(100vw - 24px))',
+    boxSizing: 'border-box',
+    padding: tokens.spacingHorizontalL,
+  },
+  content: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    overflowWrap: 'anywhere',
+  },
   paragraph: { margin: 0 },
   actions: { flexWrap: 'wrap', justifyContent: 'flex-end' },
   button: { minHeight: '44px', maxWidth: '100%' },
@@ -39,7 +48,11 @@ export function ConfirmDialog({ strings, request, onChoose }: ConfirmDialogProps
         if (!data.open) onChoose('cancel');
       }}
     >
-      <DialogSurface className={styles.surface} data-testid={TEST_IDS.confirmDialog} data-kind={request?.kind}>
+      <DialogSurface
+        className={styles.surface}
+        data-testid={TEST_IDS.confirmDialog}
+        data-kind={request?.kind}
+      >
         <DialogBody>
           <DialogTitle>{request?.title}</DialogTitle>
           <DialogContent className={styles.content}>

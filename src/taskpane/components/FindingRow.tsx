@@ -72,7 +72,10 @@ export function FindingRow({ strings, finding, onSelect }: FindingRowProps) {
         <span className={styles.place}>{place}</span>
         {showValues && (
           <span className={styles.detail}>
-            {format(strings.expectedActual, { expected: finding.expected ?? '', actual: finding.actual ?? '' })}
+            {format(strings.expectedActual, {
+              expected: finding.expected ?? '',
+              actual: finding.actual ?? '',
+            })}
           </span>
         )}
       </span>

@@ -21,8 +21,18 @@ const useStyles = makeStyles({
   header: { minHeight: '44px' },
   headerText: { display: 'flex', flexDirection: 'column', minWidth: 0, textAlign: 'start' },
   tableName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
-  counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
+  counts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    color: tokens.colorNeutralForeground2,
+  },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+  },
   severityLabel: {
     display: 'flex',
     alignItems: 'center',

@@ -26,7 +26,11 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   figure: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  number: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
+  number: {
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase500,
+  },
   label: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
 });
 

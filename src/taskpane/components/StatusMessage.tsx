@@ -1,4 +1,10 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  makeStyles,
+} from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons';
 import type { Strings } from '../i18n';
 import { TEST_IDS } from '../test-ids';
@@ -24,11 +30,13 @@ export function StatusMessage({ strings, status, onDismiss }: StatusMessageProps
   return (
     <div role="status" aria-live="polite" aria-label={strings.statusRegion}>
       {status && (
-        <MessageBar intent={status.intent} layout="multiline" data-testid={TEST_IDS.statusMessage} data-intent={status.intent}>
-          <MessageBarBody className={styles.body}>
-            {status.text}
-            {status.next ? ` ${status.next}` : ''}
-          </MessageBarBody>
+        <MessageBar
+          intent={status.intent}
+          layout="multiline"
+          data-testid={TEST_IDS.statusMessage}
+          data-intent={status.intent}
+        >
+          <MessageBarBody className={styles.body}>{status.text}</MessageBarBody>
           <MessageBarActions
             containerAction={
               <Button

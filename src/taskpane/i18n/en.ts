@@ -11,8 +11,10 @@ export const en: Strings = {
   loadModel: 'Load model JSON…',
   loadModelHint: 'A .json file in the POR Tables model format',
   modelLoaded: 'Model “{{title}}” loaded: {{versions}}. Press Check to check the workbook against it.',
-  modelInvalid: 'The file “{{file}}” is not a valid model: {{reason}}. Fix the file and load it again; the previous model stays in use meanwhile.',
-  modelUnreadable: 'Could not read the file “{{file}}”. Make sure it is an accessible JSON file and try again.',
+  modelInvalid:
+    'The file “{{file}}” is not a valid model: {{reason}}. Fix the file and load it again; the previous model stays in use meanwhile.',
+  modelUnreadable:
+    'Could not read the file “{{file}}”. Make sure it is an accessible JSON file and try again.',
   versionOne: '1 version',
   versionMany: '{{n}} versions',
   versionNoteLabel: 'Version used',
@@ -87,8 +89,10 @@ export const en: Strings = {
   confirmDeleteSheets: 'It will delete {{sheets}}: {{names}}.',
   confirmLog: 'Every change is written to the “{{log}}” sheet and can be reversed with Undo.',
   confirmConflictsTitle: 'Some cells already have content',
-  confirmConflictsOne: '1 cell of the computed columns holds a typed value or a different formula: {{cells}}.',
-  confirmConflicts: '{{n}} cells of the computed columns hold a typed value or a different formula: {{cells}}.',
+  confirmConflictsOne:
+    '1 cell of the computed columns holds a typed value or a different formula: {{cells}}.',
+  confirmConflicts:
+    '{{n}} cells of the computed columns hold a typed value or a different formula: {{cells}}.',
   confirmConflictsChoice:
     'Overwrite: writes the formulas there too ({{forced}} in all). Only empty cells: leaves their content as it is ({{cells}}).',
   confirmOverwrite: 'Overwrite',
@@ -102,7 +106,8 @@ export const en: Strings = {
   doneCreated: '; sheets created: {{names}}',
   doneUndo: 'Last action undone. Cells restored: {{n}}. Findings list updated.',
   nothingFill: 'Fill: nothing to change, the formulas are already in place.',
-  nothingFillOnlyEmpty: 'Fill: there are no empty cells to fill; the cells with content were left as they were.',
+  nothingFillOnlyEmpty:
+    'Fill: there are no empty cells to fill; the cells with content were left as they were.',
   nothingFlag: 'Flag: the highlights are already there, nothing to add.',
   nothingReport: 'Generate report: no tables found to report. See the findings of Check.',
   nothingUndo: 'There is no action to undo: the “{{log}}” log is empty or missing.',
@@ -116,11 +121,12 @@ export const en: Strings = {
   outsideBody:
     'This page is the task pane of an Excel add-in: opened on its own in a browser it has no workbook to check.',
   outsideNext:
-    'In Excel (desktop or on the web): Home > POR Tables. If the button is missing: Insert > Add-ins > Upload My Add-in, and choose manifest.xml. To try it without Excel open the playground (npm run playground).',
+    'In Excel (desktop or on the web): Home > POR tables. If the button is missing: Insert > Add-ins > Upload My Add-in, and choose manifest.xml. To try it without Excel open the playground (npm run playground).',
   unsupportedTitle: 'This version of Excel is too old',
-  unsupportedBody: 'POR Tables uses Excel APIs of the {{requirement}} requirement set, which this version does not offer.',
+  unsupportedBody:
+    'POR Tables uses Excel APIs of the {{requirement}} requirement set, which this version does not offer.',
   unsupportedNext:
-    'Use Excel on the web, Microsoft 365 or Excel 2021 and later. Meanwhile you can check .xlsx files with the por-tables command line.',
+    'Use Excel on the web, Microsoft 365, Excel 2019 or later, or an up-to-date Excel for Mac. Meanwhile you can check .xlsx files with the por-tables command line.',
 
   footerHelp: 'Help',
   footerVersion: 'POR Tables {{version}}',

@@ -11,9 +11,12 @@ export const it = {
   versionAutomatic: 'Automatica (dal foglio)',
   loadModel: 'Carica modello JSON…',
   loadModelHint: 'Un file .json nel formato del modello di POR Tables',
-  modelLoaded: 'Modello «{{title}}» caricato: {{versions}}. Premi Verifica per controllare la cartella con questo modello.',
-  modelInvalid: 'Il file «{{file}}» non è un modello valido: {{reason}}. Correggi il file e caricalo di nuovo; intanto resta in uso il modello precedente.',
-  modelUnreadable: 'Non riesco a leggere il file «{{file}}». Controlla che sia un file JSON accessibile e riprova.',
+  modelLoaded:
+    'Modello «{{title}}» caricato: {{versions}}. Premi Verifica per controllare la cartella con questo modello.',
+  modelInvalid:
+    'Il file «{{file}}» non è un modello valido: {{reason}}. Correggi il file e caricalo di nuovo; intanto resta in uso il modello precedente.',
+  modelUnreadable:
+    'Non riesco a leggere il file «{{file}}». Controlla che sia un file JSON accessibile e riprova.',
   versionOne: '1 versione',
   versionMany: '{{n}} versioni',
   versionNoteLabel: 'Versione usata',
@@ -86,9 +89,10 @@ export const it = {
   confirmFormats: 'Aggiungerà {{formats}} in {{sheets}} ({{names}}).',
   confirmNewSheets: 'Creerà {{sheets}}: {{names}}.',
   confirmDeleteSheets: 'Eliminerà {{sheets}}: {{names}}.',
-  confirmLog: "Ogni modifica viene scritta nel foglio «{{log}}» e si può annullare con Annulla.",
+  confirmLog: 'Ogni modifica viene scritta nel foglio «{{log}}» e si può annullare con Annulla.',
   confirmConflictsTitle: 'Alcune celle hanno già un contenuto',
-  confirmConflictsOne: '1 cella delle colonne calcolate contiene un valore digitato o una formula diversa: {{cells}}.',
+  confirmConflictsOne:
+    '1 cella delle colonne calcolate contiene un valore digitato o una formula diversa: {{cells}}.',
   confirmConflicts:
     '{{n}} celle delle colonne calcolate contengono un valore digitato o una formula diversa: {{cells}}.',
   confirmConflictsChoice:
@@ -104,7 +108,8 @@ export const it = {
   doneCreated: '; fogli creati: {{names}}',
   doneUndo: 'Ultima azione annullata. Celle ripristinate: {{n}}. Elenco dei rilievi aggiornato.',
   nothingFill: 'Compila: niente da cambiare, le formule sono già al loro posto.',
-  nothingFillOnlyEmpty: 'Compila: non ci sono celle vuote da compilare; le celle con contenuto sono rimaste come erano.',
+  nothingFillOnlyEmpty:
+    'Compila: non ci sono celle vuote da compilare; le celle con contenuto sono rimaste come erano.',
   nothingFlag: 'Segnala: le evidenziazioni sono già presenti, niente da aggiungere.',
   nothingReport: 'Genera report: non ho trovato tabelle da riportare. Controlla i rilievi della Verifica.',
   nothingUndo: "Non c'è nessuna azione da annullare: il registro «{{log}}» è vuoto o manca.",
@@ -118,12 +123,12 @@ export const it = {
   outsideBody:
     'Questa pagina è il riquadro di un componente aggiuntivo di Excel: aperta da sola in un browser non ha una cartella di lavoro da controllare.',
   outsideNext:
-    'In Excel (desktop o per il web): Home > POR Tables. Se il pulsante manca: Inserisci > Componenti aggiuntivi > Carica il componente aggiuntivo, e scegli manifest.xml. Per provarlo senza Excel apri il playground (npm run playground).',
+    'In Excel (desktop o per il web): Home > Tabelle POR. Se il pulsante manca: Inserisci > Componenti aggiuntivi > Carica il componente aggiuntivo, e scegli manifest.xml. Per provarlo senza Excel apri il playground (npm run playground).',
   unsupportedTitle: 'Questa versione di Excel è troppo vecchia',
   unsupportedBody:
     'POR Tables usa le API di Excel del set di requisiti {{requirement}}, che questa versione non offre.',
   unsupportedNext:
-    'Usa Excel per il web, Microsoft 365 o Excel 2021 e successivi. Intanto puoi controllare i file .xlsx con la riga di comando por-tables.',
+    'Usa Excel per il web, Microsoft 365, Excel 2019 o successivi, o Excel per Mac aggiornato. Intanto puoi controllare i file .xlsx con la riga di comando por-tables.',
 
   footerHelp: 'Guida',
   footerVersion: 'POR Tables {{version}}',
