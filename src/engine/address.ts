@@ -13,6 +13,7 @@ export function columnLetter(col: number): string {
 }
 
 export function columnIndex(letters: string): number {
+  if (letters === '') throw new RangeError('column letters (empty)');
   let n = 0;
   for (const ch of letters.toUpperCase()) {
     const code = ch.charCodeAt(0);
@@ -34,7 +35,7 @@ export interface CellRef {
 
 /** `B7` or `$B$7` → `{ row: 6, col: 1 }`; `null` when it is not a single-cell address. */
 export function parseA1(address: string): CellRef | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
+  const m = /^\$?([A-Za-z]{1,3})\$?([1-9]\d{0,6})$/.exec(address.trim());
   if (!m) return null;
   return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
 }
@@ -49,7 +50,9 @@ export interface RangeRef {
 /** `B7:D9` (or a single cell) → its corners, 0-based inclusive. */
 export function parseRange(range: string): RangeRef | null {
   const bare = range.includes('!') ? range.slice(range.lastIndexOf('!') + 1) : range;
-  const [first, second] = bare.split(':');
+  const parts = bare.split(':');
+  if (parts.length > 2) return null;
+  const [first, second] = parts;
   const start = parseA1(first);
   const end = second === undefined ? start : parseA1(second);
   if (!start || !end) return null;
@@ -63,6 +66,7 @@ export function parseRange(range: string): RangeRef | null {
 
 /** Quotes a sheet name for use in a formula reference: `'RAA 2022'!B7`. */
 export function sheetRef(sheet: string, address: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
+  // A name that reads as an A1 or R1C1 reference (`A1`, `R`, `C`, `R1C1`) needs quotes too.
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) && !/^(R\d*C?\d*|C\d*)$/i.test(sheet);
   return plain ? `${sheet}!${address}` : `'${sheet.replace(/'/g, "''")}'!${address}`;
 }

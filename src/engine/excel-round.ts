@@ -6,7 +6,11 @@ import Decimal from 'decimal.js';
  */
 export function roundExcel(value: Decimal, decimals: number): Decimal {
   if (value.isZero()) return value;
-  return value.toSignificantDigits(15, Decimal.ROUND_HALF_UP).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  const kept = value.toSignificantDigits(15, Decimal.ROUND_HALF_UP);
+  if (decimals >= 0) return kept.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  // ROUND(1234.5, -2) = 1200: to tens, hundreds…
+  const unit = new Decimal(10).pow(-decimals);
+  return kept.dividedBy(unit).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(unit);
 }
 
 /** A fraction as a percentage rounded to `decimals` (0.228942 → 22.89 with 2). */

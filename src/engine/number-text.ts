@@ -10,7 +10,8 @@ export interface TextNumber {
 }
 
 const SPACES = /[\s\u00a0\u202f\u2007']/g;
-const CURRENCY = /(€|eur|euro)/gi;
+/** `euro` before `eur`, or `1.000 euro` would keep its `o`. */
+const CURRENCY = /(euro|eur|€)/gi;
 
 /**
  * Parses a number written as text in Italian or English style. The locale decides an ambiguous
@@ -21,18 +22,24 @@ export function parseNumberText(text: string, locale: 'it' | 'en' = 'it'): TextN
   let s = text.replace(SPACES, '').replace(CURRENCY, '');
   if (s === '') return null;
   let percent = false;
-  if (s.endsWith('%')) {
-    percent = true;
-    s = s.slice(0, -1);
-  } else if (s.startsWith('%')) {
-    percent = true;
-    s = s.slice(1);
-  }
+  const takePercent = () => {
+    if (percent) return;
+    if (s.endsWith('%')) {
+      percent = true;
+      s = s.slice(0, -1);
+    } else if (s.startsWith('%')) {
+      percent = true;
+      s = s.slice(1);
+    }
+  };
+  takePercent();
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
     negative = true;
     s = s.slice(1, -1);
   }
+  // `(24,39%)`: the sign inside the accounting parentheses.
+  takePercent();
   if (s.startsWith('-') || s.startsWith('\u2212')) {
     negative = !negative;
     s = s.slice(1);
