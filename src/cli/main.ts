@@ -2,7 +2,7 @@
  * `por-tables`: the engine over .xlsx files (SPEC §6). Exit code 0: no error findings; 1: error
  * findings; 2: the command could not run, said in one line on stderr, never with a stack trace.
  */
-import { LOG_SHEET, analyse, planFill, planReport } from '../engine';
+import { LOG_SHEET, MODEL_SHEET, analyse, modelFromWorkbook, planFill, planReport } from '../engine';
 import type { Analysis, WritePlan } from '../engine';
 import { defaultModel, parseModel } from '../model';
 import type { ProgrammeModel } from '../model';
@@ -62,17 +62,22 @@ async function run(options: RunOptions, messages: CliMessages, output: CliOutput
     const problem = await outputPathProblem(options.input, options.output);
     if (problem) return fail(messages.fileProblem(problem));
   }
-  const model = await loadModel(options.modelPath, messages);
-  if (typeof model === 'string') return fail(model);
-  if (options.versionId !== null && !model.versions.some((v) => v.id === options.versionId)) {
-    return fail(messages.unknownVersion(options.versionId, model.versions.map((v) => v.id)));
-  }
+  const fileModel = options.modelPath === null ? null : await loadModel(options.modelPath, messages);
+  if (typeof fileModel === 'string') return fail(fileModel);
   // Loaded only now: ExcelJS takes most of the start-up time, and help or a refused option need none of it.
   const { XlsxWorkbook } = await import('./xlsx-host');
   const opened = await XlsxWorkbook.open(options.input);
   if (!opened.ok) return fail(messages.fileProblem(opened.problem));
   const workbook = opened.workbook;
-  const analysis = analyse(workbook.grid(), { model, versionId: options.versionId ?? undefined, lang: options.lang });
+  const grid = workbook.grid();
+  // The model: --model first, else the one stored in the workbook, else the embedded one (SPEC §3).
+  const stored = fileModel === null ? modelFromWorkbook(grid) : null;
+  if (stored && !stored.ok) return fail(messages.invalidStoredModel(MODEL_SHEET, stored.error));
+  const model = fileModel ?? (stored?.ok ? stored.model : defaultModel);
+  if (options.versionId !== null && !model.versions.some((v) => v.id === options.versionId)) {
+    return fail(messages.unknownVersion(options.versionId, model.versions.map((v) => v.id)));
+  }
+  const analysis = analyse(grid, { model, versionId: options.versionId ?? undefined, lang: options.lang });
   const exitCode = analysis.findings.some((f) => f.severity === 'error') ? EXIT_ERROR_FINDINGS : EXIT_OK;
   if (options.command === 'check') {
     printAnalysis(analysis, options, messages, output);
@@ -122,9 +127,8 @@ function describeReport(summary: ApplySummary, options: RunOptions, messages: Cl
   return `${lines.join('\n')}\n`;
 }
 
-/** The model of `--model`, or the embedded one; a sentence when it cannot be used. */
-async function loadModel(path: string | null, messages: CliMessages): Promise<ProgrammeModel | string> {
-  if (path === null) return defaultModel;
+/** The model of `--model`; a sentence when it cannot be used. */
+async function loadModel(path: string, messages: CliMessages): Promise<ProgrammeModel | string> {
   const bytes = await readLocalFile(path);
   if (!Buffer.isBuffer(bytes)) return messages.modelFileProblem(bytes);
   const result = parseModel(bytes.toString('utf8'));

@@ -10,6 +10,7 @@ export interface CliMessages {
   fileProblem(problem: FileProblem): string;
   modelFileProblem(problem: FileProblem): string;
   invalidModel(path: string, error: string): string;
+  invalidStoredModel(sheet: string, error: string): string;
   unknownVersion(id: string, available: string[]): string;
   severityHeading: Record<Severity, string>;
   expected: string;
@@ -51,7 +52,9 @@ Comandi:
 Opzioni:
   -o, --output <file>    il file .xlsx da scrivere (fill, report); mai lo stesso file di ingresso
   --force                (fill) sovrascrive anche valori digitati e altre formule nelle colonne calcolate
-  --model <m.json>       il modello del programma (predefinito: POR FSE 2014-2020 Regione Lombardia)
+  --model <m.json>       il modello del programma (predefinito: quello salvato nel foglio
+                         "Modello POR Tables" della cartella, se c'è, altrimenti POR FSE 2014-2020
+                         Regione Lombardia)
   --model-version <id>   la versione del modello (predefinita: quella a cui corrispondono le dotazioni)
   --json                 stampa rilievi e indicatori in JSON
   --lang it|en           la lingua dei messaggi (predefinita: it)
@@ -120,6 +123,7 @@ Codice di uscita: 0 nessun errore, 1 rilievi di tipo errore, 2 il comando non è
     return `impossibile leggere il file del modello ${problem.path}${problem.detail ? ` (${problem.detail})` : ''}`;
   },
   invalidModel: (path, error) => `modello non valido (${path}): ${error}`,
+  invalidStoredModel: (sheet, error) => `il modello salvato nel foglio "${sheet}" non è valido: ${error} (correggilo, oppure indica un modello con --model)`,
   unknownVersion: (id, available) => `versione del modello sconosciuta: ${id} (versioni: ${available.join(', ')})`,
   severityHeading: { error: 'Errori', warning: 'Avvisi', info: 'Informazioni' },
   expected: 'atteso',
@@ -173,7 +177,8 @@ Commands:
 Options:
   -o, --output <file>    the .xlsx file to write (fill, report); never the input file itself
   --force                (fill) also overwrite typed values and other formulas in the computed columns
-  --model <m.json>       the programme model (default: POR FSE 2014-2020 Regione Lombardia)
+  --model <m.json>       the programme model (default: the one stored in the workbook's sheet
+                         "Modello POR Tables", if any, else POR FSE 2014-2020 Regione Lombardia)
   --model-version <id>   the model version (default: the one the allocations match)
   --json                 print findings and indicators as JSON
   --lang it|en           language of the messages (default: it)
@@ -242,6 +247,7 @@ Exit code: 0 no errors, 1 error findings, 2 the command could not run.`,
     return `cannot read the model file ${problem.path}${problem.detail ? ` (${problem.detail})` : ''}`;
   },
   invalidModel: (path, error) => `invalid model (${path}): ${error}`,
+  invalidStoredModel: (sheet, error) => `the model stored in sheet "${sheet}" is not valid: ${error} (fix it, or give a model with --model)`,
   unknownVersion: (id, available) => `unknown model version: ${id} (versions: ${available.join(', ')})`,
   severityHeading: { error: 'Errors', warning: 'Warnings', info: 'Info' },
   expected: 'expected',

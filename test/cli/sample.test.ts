@@ -2,14 +2,15 @@
  * The command line on the RAA 2022 sample (assets/sample-raa-2022.xlsx), end to end: what `check`
  * finds, what `fill` writes — evaluated by a formula engine that is not ours — and what `report` adds.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HyperFormula } from 'hyperformula';
 import type { RawCellContent } from 'hyperformula';
 import { ValueType } from 'exceljs';
 import type { CellValue as ExcelCellValue, Workbook } from 'exceljs';
-import { LOG_SHEET } from '../../src/engine';
+import { LOG_SHEET, MODEL_SHEET } from '../../src/engine';
 import type { JsonResult } from '../../src/cli/json-output';
-import { SAMPLE, SAMPLE_SHEET, buildCli, hundredthsOfPercent, printedHundredths, publishedRatios, readWorkbook, runCli, sheetOf, temporaryFolder } from './harness';
+import { ROOT, SAMPLE, SAMPLE_SHEET, buildCli, hundredthsOfPercent, printedHundredths, publishedRatios, readWorkbook, runCli, sheetOf, temporaryFolder } from './harness';
 
 const folder = temporaryFolder('sample');
 const filled = join(folder.dir, 'filled.xlsx');
@@ -195,5 +196,34 @@ describe('exit codes and streams', () => {
     expect(run.stderr).toMatch(/^por-tables: Cells written: \d+, in .*filled-json\.xlsx\.$/m);
     expect(run.stderr).toMatch(/^por-tables: To replace them with the formulas, run the command again with --force\.$/m);
     expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('a model stored in the workbook', () => {
+  async function withStoredModel(name: string, jsonLines: string[]): Promise<string> {
+    const workbook = await readWorkbook(SAMPLE);
+    const sheet = workbook.addWorksheet(MODEL_SHEET);
+    jsonLines.forEach((line, i) => {
+      sheet.getCell(i + 1, 1).value = line;
+    });
+    const path = join(folder.dir, name);
+    await workbook.xlsx.writeFile(path);
+    return path;
+  }
+
+  it('is used when no --model is given, and --model still wins over it', async () => {
+    const model = JSON.parse(readFileSync(join(ROOT, 'src', 'model', 'programmes', 'por-fse-lombardia-2014-2020.json'), 'utf8'));
+    const path = await withStoredModel('stored-model.xlsx', JSON.stringify({ ...model, title: 'Modello salvato nella cartella' }, null, 1).split('\n'));
+    expect(runCli(['check', path]).stdout.split('\n')[0]).toContain('Modello salvato nella cartella');
+    const modelFile = join(folder.dir, 'model.json');
+    writeFileSync(modelFile, JSON.stringify({ ...model, title: 'Modello da file' }));
+    expect(runCli(['check', path, '--model', modelFile]).stdout.split('\n')[0]).toContain('Modello da file');
+  });
+
+  it('refuses to run on an invalid stored model, saying where it is', async () => {
+    const path = await withStoredModel('stored-bad-model.xlsx', ['{ "id": "x" }']);
+    const run = runCli(['check', path]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^por-tables: il modello salvato nel foglio "Modello POR Tables" non è valido: .+\n$/);
   });
 });
