@@ -31,6 +31,8 @@ export function readNumberCell(sheet: SheetGrid, row: number, col: number, optio
     return { ...base, kind: 'empty', value: null, decimals: null };
   }
   if (isCellError(raw)) return { ...base, kind: 'error', value: null, decimals: null };
+  // No worksheet cell holds NaN or ±Infinity; a host that passes one gets what Excel would show.
+  if (typeof raw === 'number' && !Number.isFinite(raw)) return { ...base, raw: { error: '#NUM!' }, kind: 'error', value: null, decimals: null };
   if (typeof raw === 'number') {
     const formatted = formatDecimals(numberFormat);
     const shown = generalDecimals(raw);
