@@ -44,6 +44,16 @@ export function describeTouch(plan: WritePlan, grid: Grid, strings: Strings): st
       }),
     );
   }
+  if (summary.removedConditionalFormats > 0) {
+    const names = [...new Set((plan.removeConditionalFormats ?? []).map((c) => c.sheet))];
+    paragraphs.push(
+      format(strings.confirmRemoveFormats, {
+        formats: count(summary.removedConditionalFormats, strings.formatOne, strings.formatMany),
+        sheets: sheets(names),
+        names: listFew(names, strings, 3),
+      }),
+    );
+  }
   if (summary.newSheets.length > 0) {
     paragraphs.push(
       format(strings.confirmNewSheets, {

@@ -7,6 +7,8 @@ export interface PlanSummary {
   /** Existing sheets whose cells or formats change (the log sheet not counted). */
   changedSheets: string[];
   conditionalFormats: number;
+  /** Conditional formats taken away (undo of Segnala). */
+  removedConditionalFormats: number;
   /** Sheets created; `replacedSheets` lists those that already exist and will be replaced. */
   newSheets: string[];
   replacedSheets: string[];
@@ -21,11 +23,13 @@ export function summarizePlan(plan: WritePlan, grid: Grid): PlanSummary {
   const changed = new Set<string>();
   for (const write of plan.cells) changed.add(write.sheet);
   for (const format of plan.conditionalFormats) changed.add(format.sheet);
+  for (const format of plan.removeConditionalFormats ?? []) changed.add(format.sheet);
   const newSheets = plan.sheets.map((s) => s.name);
   return {
     cells: plan.cells.length + plan.sheets.reduce((sum, sheet) => sum + sheet.cells.length, 0),
     changedSheets: [...changed],
     conditionalFormats: plan.conditionalFormats.length,
+    removedConditionalFormats: plan.removeConditionalFormats?.length ?? 0,
     newSheets,
     replacedSheets: newSheets.filter((name) => existing.has(name.toLowerCase())),
     deletedSheets: [...plan.deleteSheets],
@@ -39,6 +43,7 @@ export function isEmptyPlan(plan: WritePlan): boolean {
   return (
     plan.cells.length === 0 &&
     plan.conditionalFormats.length === 0 &&
+    (plan.removeConditionalFormats?.length ?? 0) === 0 &&
     plan.sheets.length === 0 &&
     plan.deleteSheets.length === 0
   );

@@ -3,7 +3,8 @@
  * in the simplest faithful way (cell writes, new/deleted sheets) and records every call.
  * Not the fake Excel of the playground: the pane must work with any WorkbookHost.
  */
-import type { CellValue, Grid, SheetGrid, WritePlan } from '../../src/engine';
+import { LOG_HEADER, LOG_SHEET } from '../../src/engine';
+import type { CellValue, Grid, LogEntry, SheetGrid, WritePlan } from '../../src/engine';
 import type { ApplyResult, WorkbookHost } from '../../src/taskpane/host';
 
 export interface MemoryHost extends WorkbookHost {
@@ -58,6 +59,31 @@ function writeCell(
   if (format) sheet.numberFormats[r][c] = format;
 }
 
+/** Appends log rows below the last used row of the log sheet, creating it with its header, as hosts do. */
+function appendLog(grid: Grid, entries: LogEntry[]) {
+  if (entries.length === 0) return;
+  let sheet = grid.sheets.find((s) => s.name === LOG_SHEET);
+  if (!sheet) {
+    sheet = sheetFromRows(LOG_SHEET, [[...LOG_HEADER]]);
+    grid.sheets.push(sheet);
+  }
+  for (const entry of entries) {
+    const row: CellValue[] = [
+      entry.time,
+      entry.action,
+      entry.modelVersion,
+      entry.sheet,
+      entry.cell,
+      entry.old,
+      entry.oldFormat,
+      entry.new,
+    ];
+    sheet.values.push(row);
+    sheet.formulas.push(row.map(() => null));
+    sheet.numberFormats.push(row.map(() => 'General'));
+  }
+}
+
 export function createMemoryHost(grid: Grid): MemoryHost {
   const host: MemoryHost = {
     grid,
@@ -100,6 +126,7 @@ export function createMemoryHost(grid: Grid): MemoryHost {
           write.numberFormat,
         );
       }
+      appendLog(host.grid, plan.log);
       const cellsWritten = plan.cells.length + plan.sheets.reduce((n, s) => n + s.cells.length, 0);
       return { cellsWritten, sheetsCreated: created, syncs: 2 };
     },

@@ -228,6 +228,56 @@ describe('task pane', () => {
     expect(host.applied[1].sheets.every((s) => s.replace)).toBe(true);
   });
 
+  it('Annulla after Compila asks, then restores the typed ratios', async () => {
+    const user = userEvent.setup();
+    const host = renderPane();
+    await user.click(screen.getByTestId(TEST_IDS.actionFill));
+    let dialog = await screen.findByTestId(TEST_IDS.confirmDialog);
+    await user.click(within(dialog).getByTestId(TEST_IDS.confirmOk));
+    await waitFor(() =>
+      expect(screen.getByTestId(TEST_IDS.statusMessage)).toHaveAttribute('data-intent', 'success'),
+    );
+    await waitFor(() => expect(screen.queryByTestId(TEST_IDS.confirmDialog)).not.toBeInTheDocument());
+
+    await user.click(screen.getByTestId(TEST_IDS.actionUndo));
+    dialog = await screen.findByTestId(TEST_IDS.confirmDialog);
+    expect(dialog).toHaveAttribute('data-kind', 'undo');
+    await user.click(within(dialog).getByTestId(TEST_IDS.confirmOk));
+    await waitFor(() => expect(host.applied).toHaveLength(2));
+    expect(host.applied[1].action).toBe('undo');
+    const sheet = host.grid.sheets.find((s) => s.name === RAA_SHEET);
+    // D12 (C = B/A of Asse I) holds the typed 1,2289 again, not a formula.
+    expect(sheet?.values[11][3]).toBe(1.2289);
+    expect(sheet?.formulas[11][3]).toBeNull();
+    await waitFor(() =>
+      expect(screen.getByTestId(TEST_IDS.statusMessage)).toHaveTextContent('Ultima azione annullata'),
+    );
+  });
+
+  it('Annulla after Segnala removes the conditional formats it added', async () => {
+    const user = userEvent.setup();
+    const host = renderPane();
+    await user.click(screen.getByTestId(TEST_IDS.actionFlag));
+    let dialog = await screen.findByTestId(TEST_IDS.confirmDialog);
+    expect(dialog).toHaveTextContent('formattazioni condizionali');
+    await user.click(within(dialog).getByTestId(TEST_IDS.confirmOk));
+    await waitFor(() => expect(host.applied).toHaveLength(1));
+    const added = host.applied[0].conditionalFormats.length;
+    expect(added).toBeGreaterThan(0);
+    await waitFor(() => expect(screen.queryByTestId(TEST_IDS.confirmDialog)).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.getByTestId(TEST_IDS.actionUndo)).not.toHaveAttribute('aria-disabled', 'true'),
+    );
+
+    await user.click(screen.getByTestId(TEST_IDS.actionUndo));
+    dialog = await screen.findByTestId(TEST_IDS.confirmDialog);
+    expect(dialog).toHaveAttribute('data-kind', 'undo');
+    expect(dialog).toHaveTextContent('Toglierà');
+    await user.click(within(dialog).getByTestId(TEST_IDS.confirmOk));
+    await waitFor(() => expect(host.applied).toHaveLength(2));
+    expect(host.applied[1].removeConditionalFormats).toHaveLength(added);
+  });
+
   it('Annulla with an empty log says there is nothing to undo', async () => {
     const user = userEvent.setup();
     const host = renderPane();

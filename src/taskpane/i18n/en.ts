@@ -85,6 +85,7 @@ export const en: Strings = {
   confirmWriteTitle: '{{action}}: continue?',
   confirmCells: 'It will write {{cells}} in {{sheets}} ({{names}}).',
   confirmFormats: 'It will add {{formats}} in {{sheets}} ({{names}}).',
+  confirmRemoveFormats: 'It will remove {{formats}} from {{sheets}} ({{names}}).',
   confirmNewSheets: 'It will create {{sheets}}: {{names}}.',
   confirmDeleteSheets: 'It will delete {{sheets}}: {{names}}.',
   confirmLog: 'Every change is written to the “{{log}}” sheet and can be reversed with Undo.',

@@ -87,6 +87,7 @@ export const it = {
   confirmWriteTitle: '{{action}}: confermi?',
   confirmCells: 'Scriverà {{cells}} in {{sheets}} ({{names}}).',
   confirmFormats: 'Aggiungerà {{formats}} in {{sheets}} ({{names}}).',
+  confirmRemoveFormats: 'Toglierà {{formats}} da {{sheets}} ({{names}}).',
   confirmNewSheets: 'Creerà {{sheets}}: {{names}}.',
   confirmDeleteSheets: 'Eliminerà {{sheets}}: {{names}}.',
   confirmLog: 'Ogni modifica viene scritta nel foglio «{{log}}» e si può annullare con Annulla.',
