@@ -1,4 +1,5 @@
-import { columnIndex } from './address';
+import { a1, columnIndex } from './address';
+import { normalizeHeader } from './locate/header-text';
 
 /** A cell reference inside a formula: `B7`, `$B$7`, `'RAA 2022'!B7`. */
 export interface FormulaReference {
@@ -47,4 +48,36 @@ export function constantsOf(formula: string): string[] {
   let text = blankStrings(formula);
   for (const ref of referencesOf(formula).reverse()) text = text.slice(0, ref.start) + ' '.repeat(ref.end - ref.start) + text.slice(ref.end);
   return [...text.matchAll(/(?<![A-Za-z_\d.])(\d+(?:\.\d+)?(?:E[+-]?\d+)?)/gi)].map((m) => m[1]).filter((n) => Number(n) !== 0);
+}
+
+/** An Excel table (ListObject) as structured references see it: its name and its columns by header. */
+export interface StructuredTable {
+  name: string;
+  /** Absolute 0-based column of each header, keyed by `normalizeHeader(header)`. */
+  columns: Map<string, number>;
+}
+
+/** `[@Col]`, `[@[Col name]]`, `Tab[@Col]`, `Tab[[#This Row],[Col]]`: one column of the formula's own row. */
+const THIS_ROW = /([A-Za-z_\\][A-Za-z0-9_.]*)?\[(?:@|\[#this row\],\s*)(?:\[((?:[^\]']|'.)+)\]|((?:[^[\]']|'.)+))\]/gi;
+
+/**
+ * The formula with each this-row structured reference to `table` written as the A1 cell it means on
+ * `row` (`=[@Programmato]/[@Dotazione]` on row 16 → `=C16/B16`), so that it can be checked like any
+ * other. Other structured references (whole columns, other tables, unknown headers) are left as they are.
+ */
+export function resolveStructuredReferences(formula: string, row: number, table: StructuredTable): string {
+  // Text literals are kept apart: `"[@x]"` is not a reference.
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(THIS_ROW, (whole, tableName: string | undefined, bracketed: string | undefined, bare: string | undefined) => {
+            if (tableName && tableName.toLowerCase() !== table.name.toLowerCase()) return whole;
+            const header = (bracketed ?? bare ?? '').replace(/'(.)/g, '$1');
+            const col = table.columns.get(normalizeHeader(header));
+            return col === undefined ? whole : a1(row, col);
+          }),
+    )
+    .join('');
 }

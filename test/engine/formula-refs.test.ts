@@ -1,4 +1,4 @@
-import { constantsOf, referencesOf, relativePattern } from '../../src/engine/formula-refs';
+import { constantsOf, referencesOf, relativePattern, resolveStructuredReferences } from '../../src/engine/formula-refs';
 
 const refs = (formula: string) => referencesOf(formula).map((r) => `${r.sheet ? `${r.sheet}!` : ''}${r.row},${r.col}`);
 
@@ -65,5 +65,32 @@ describe('constantsOf', () => {
     ['=C16/236700000', ['236700000']],
   ] as [string, string[]][])('%s', (formula, expected) => {
     expect(constantsOf(formula)).toEqual(expected);
+  });
+});
+
+describe('resolveStructuredReferences', () => {
+  const table = {
+    name: 'Avanzamento',
+    columns: new Map([
+      ['dotazione finanziaria', 1],
+      ['programmato', 2],
+      ['impegni', 4],
+      ['c=b/a', 3],
+    ]),
+  };
+  it.each([
+    ['=[@Programmato]/[@[Dotazione finanziaria]]', '=C16/B16'],
+    ['=IF([@[Dotazione finanziaria]]=0,"",[@Programmato]/[@[Dotazione finanziaria]])', '=IF(B16=0,"",C16/B16)'],
+    ['=Avanzamento[@Programmato]/Avanzamento[@[Dotazione finanziaria]]', '=C16/B16'],
+    ['=Avanzamento[[#This Row],[Impegni]]/Avanzamento[[#This Row],[Programmato]]', '=E16/C16'],
+    ['=[@PROGRAMMATO]/[@[Dotazione  finanziaria]]', '=C16/B16'],
+    ['=[@[C=B/A]]', '=D16'],
+    ['=Altra[@Programmato]/[@Programmato]', '=Altra[@Programmato]/C16'],
+    ['=SUM(Avanzamento[Programmato])', '=SUM(Avanzamento[Programmato])'],
+    ['=[@Sconosciuta]', '=[@Sconosciuta]'],
+    ['=IF([@Programmato]>0,"[@Programmato]","")', '=IF(C16>0,"[@Programmato]","")'],
+    ['=C16/B16', '=C16/B16'],
+  ])('%s', (formula, expected) => {
+    expect(resolveStructuredReferences(formula, 15, table)).toBe(expected);
   });
 });

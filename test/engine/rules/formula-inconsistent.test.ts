@@ -1,5 +1,17 @@
-import { cellsIn, describeRule } from '../grid-builder';
-import { raa } from '../raa-fixture';
+import { cellsIn, describeRule, grid, type CellSpec } from '../grid-builder';
+import { raa, raaSheet } from '../raa-fixture';
+
+/** Tabella 2 as an Excel table (A14:J21) whose C column uses structured references. */
+function listObject(cells: Record<string, CellSpec> = {}) {
+  const s = raaSheet({
+    cells: {
+      ...cellsIn('D16:D21', (row) => ({ v: 0.9, f: '=IF([@[Dotazione finanziaria]]=0,"",[@Programmato]/[@[Dotazione finanziaria]])', fmt: '0.00%' })),
+      ...cells,
+    },
+  });
+  s.tables = [{ name: 'Avanzamento', range: 'A14:J21' }];
+  return grid(s);
+}
 
 /** Column C (sheet column D) as `=C{row}/B{row}` everywhere. */
 const plainC = cellsIn('D16:D21', (row) => ({ v: 0.9, f: `=C${row}/B${row}`, fmt: '0.00%' }));
@@ -28,8 +40,20 @@ describeRule('FORMULA_INCONSISTENT', {
       grid: raa({ cells: { C14: 'Note', C15: null, ...cellsIn('C16:C21', null), D16: { v: 0.99, f: '=IF(B16=0,"",C16/B16*100)', fmt: '0.00%' } } }),
       hits: [['D16', 'warning', 'constant']],
     },
+    {
+      name: 'a structured reference to the wrong column of an Excel table',
+      grid: listObject({ D18: { v: 0.9, f: '=IF([@[Dotazione finanziaria]]=0,"",[@Impegni]/[@[Dotazione finanziaria]])', fmt: '0.00%' } }),
+      hits: [['D18', 'error', 'cells']],
+    },
+    {
+      name: 'a plain division among structured references',
+      grid: listObject({ D18: { v: 0.9, f: '=C18/B18', fmt: '0.00%' } }),
+      hits: [['D18', 'warning', 'pattern']],
+    },
   ],
   doesNotFire: [
+    { name: 'structured references in an Excel table ([@Programmato]/[@[Dotazione finanziaria]])', grid: listObject() },
+    { name: 'Excel\'s stored form Tab[[#This Row],[Col]]', grid: listObject(cellsIn('F16:F21', () => ({ v: 0.9, f: '=Avanzamento[[#This Row],[Impegni]]/Avanzamento[[#This Row],[Programmato]]', fmt: '0.00%' }))) },
     { name: 'the fill pattern =IF(B16=0,"",C16/B16)', grid: raa() },
     { name: 'plain divisions everywhere', grid: raa({ cells: plainC }) },
     { name: 'absolute references', grid: raa({ cells: cellsIn('D16:D21', (row) => ({ v: 0.9, f: `=$C$${row}/$B$${row}`, fmt: '0.00%' })) }) },
