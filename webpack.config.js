@@ -44,19 +44,21 @@ class ForbidInChunkPlugin {
 
   apply(compiler) {
     compiler.hooks.afterCompile.tap('ForbidInChunkPlugin', (compilation) => {
+      const found = new Map(); // package → first module that pulled it in
       for (const chunk of compilation.chunks) {
         if (chunk.name !== this.chunkName) continue;
         for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
           const resource = module.resource || (module.rootModule && module.rootModule.resource) || '';
-          const found = this.packages.find((name) =>
-            resource.includes(`${path.sep}node_modules${path.sep}${name}${path.sep}`),
-          );
-          if (found) {
-            compilation.errors.push(
-              new Error(`${found} must not be bundled into "${this.chunkName}" (via ${resource})`),
-            );
+          for (const name of this.packages) {
+            const inPackage = resource.includes(`${path.sep}node_modules${path.sep}${name}${path.sep}`);
+            if (inPackage && !found.has(name)) found.set(name, resource);
           }
         }
+      }
+      for (const [name, resource] of found) {
+        compilation.errors.push(
+          new Error(`${name} must not be bundled into "${this.chunkName}" (first: ${resource})`),
+        );
       }
     });
   }
