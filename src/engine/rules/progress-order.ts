@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import type { AmountColumn } from '../tables';
-import { amountDifference, isNumeric, money, plainAmount } from './rule-support';
+import { amountDifference, isNumeric, money, percent, plainAmount } from './rule-support';
 
 /** Each stage of spending cannot exceed the one before: D ≤ B, F ≤ D, H ≤ F. B > A is over-programming. */
 const ORDER: { larger: AmountColumn; smaller: AmountColumn; severity: 'warning' | 'info'; messageId: 'stage' | 'overProgramming' }[] = [
@@ -42,7 +42,7 @@ export const progressOrder = defineRule({
         const big = row.cells[larger];
         const small = row.cells[smaller];
         if (!isNumeric(big) || !isNumeric(small) || !big.value.greaterThan(small.value) || amountDifference(big.value, small.value).isZero()) continue;
-        const share = small.value.isZero() ? '—' : `${big.value.dividedBy(small.value).times(100).toDecimalPlaces(2).toString().replace('.', ctx.lang === 'it' ? ',' : '.')}%`;
+        const share = small.value.isZero() ? '—' : percent(big.value.dividedBy(small.value), 2, ctx.lang);
         report({
           sheet: progress.sheet,
           cell: big.address,

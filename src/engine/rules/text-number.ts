@@ -1,5 +1,12 @@
 import { defineRule } from '../rule';
-import { numberCellsOf } from './rule-support';
+import { formatEnglish, formatItalian } from '../excel-round';
+import type Decimal from 'decimal.js';
+import type { Lang } from '../finding';
+import { money, numberCellsOf, percent } from './rule-support';
+
+function plainNumber(value: Decimal, decimals: number, lang: Lang): string {
+  return lang === 'it' ? formatItalian(value, decimals) : formatEnglish(value, decimals);
+}
 
 export const textNumber = defineRule({
   meta: {
@@ -15,13 +22,17 @@ export const textNumber = defineRule({
     },
   },
   check(ctx, report) {
-    for (const { cell, table } of numberCellsOf(ctx.tables)) {
+    for (const { cell, table, amount } of numberCellsOf(ctx.tables)) {
       if (cell.kind !== 'text-number' || !cell.value) continue;
+      // Shown as the user writes it: `236.700.000,00 €`, `24,39%` (not 236700000, 0.2439).
+      const isPercent = (typeof cell.raw === 'string' && cell.raw.includes('%')) || (!amount && table !== 'indicators');
+      const decimals = cell.decimals ?? 0;
+      const value = amount ? money(cell.value, ctx.lang) : isPercent ? percent(cell.value, decimals, ctx.lang) : plainNumber(cell.value, decimals, ctx.lang);
       report({
         sheet: cell.sheet,
         cell: cell.address,
         messageId: 'text',
-        data: { text: String(cell.raw), value: cell.value.toString() },
+        data: { text: String(cell.raw), value },
         expected: cell.value.toString(),
         actual: String(cell.raw),
         table,

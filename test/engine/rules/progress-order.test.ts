@@ -1,3 +1,4 @@
+import { analyse } from '../../../src/engine/analyse';
 import { describeRule } from '../grid-builder';
 import { raa } from '../raa-fixture';
 
@@ -21,4 +22,13 @@ describeRule('PROGRESS_ORDER', {
     { name: 'floating-point noise of a formula', grid: raa({ cells: { E20: { v: 33760516.00000001, f: '=C20' } }, amounts: { V: { D: 33760516 } } }) },
     { name: 'an empty stage', grid: raa({ cells: { C17: null } }) },
   ],
+});
+
+describe('PROGRESS_ORDER messages', () => {
+  it('gives the over-programming share as a percentage in the user\'s format', () => {
+    const g = raa({ amounts: { I: { B: 290890851.86, D: 290323449.02, F: 254774002.77 } } });
+    const message = (lang: 'it' | 'en') => analyse(g, { lang }).findings.find((f) => f.rule === 'PROGRESS_ORDER')?.message;
+    expect(message('it')).toBe('Asse I: il programmato 290.890.851,86 € supera la dotazione 236.700.000,00 € (sovraprogrammazione, 122,89%).');
+    expect(message('en')).toBe('Axis I: programmed €290,890,851.86 exceeds the allocation €236,700,000.00 (over-programming, 122.89%).');
+  });
 });

@@ -1,3 +1,4 @@
+import { analyse } from '../../../src/engine/analyse';
 import { describeRule } from '../grid-builder';
 import { INDICATORS, raa } from '../raa-fixture';
 
@@ -19,4 +20,21 @@ describeRule('TEXT_NUMBER', {
     { name: 'text that is not a number (NOT_A_NUMBER says it)', grid: raa({ cells: { D5: 'n.d.' } }) },
     { name: 'an empty string from a formula', grid: raa({ cells: { D16: { v: '', f: '=IF(B16=0,"",C16/B16)' } } }) },
   ],
+});
+
+describe('TEXT_NUMBER messages', () => {
+  const messages = (lang: 'it' | 'en') =>
+    analyse(raa({ cells: { D4: '236.700.000,00 €', E4: '24,39%', D16: '99,70 %' }, indicators: [INDICATORS.CO09('60.000')] }), { lang })
+      .findings.filter((f) => f.rule === 'TEXT_NUMBER')
+      .map((f) => f.message);
+
+  it('shows the value read in the user\'s number format', () => {
+    expect(messages('it')).toEqual([
+      'Numero memorizzato come testo: "236.700.000,00 €". Viene letto come 236.700.000,00 €; Compila lo converte in numero.',
+      'Numero memorizzato come testo: "24,39%". Viene letto come 24,39%; Compila lo converte in numero.',
+      'Numero memorizzato come testo: "99,70 %". Viene letto come 99,70%; Compila lo converte in numero.',
+      'Numero memorizzato come testo: "60.000". Viene letto come 60.000; Compila lo converte in numero.',
+    ]);
+    expect(messages('en')[0]).toBe('Number stored as text: "236.700.000,00 €". It is read as €236,700,000.00; Fill converts it to a number.');
+  });
 });
