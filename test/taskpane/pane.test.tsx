@@ -67,6 +67,18 @@ describe('task pane', () => {
     expect(options).toEqual(expect.arrayContaining(['2020-11', '2022-12']));
   });
 
+  it('checks against the version picked instead of the one the allocations match', async () => {
+    const user = userEvent.setup();
+    renderPane();
+    await user.selectOptions(screen.getByTestId(TEST_IDS.versionSelect), '2020-11');
+    await check(user);
+    expect(screen.getByTestId(TEST_IDS.versionNote)).toHaveTextContent('2020-11');
+    const expected = analyse(raa2022Grid(), { lang: 'it', versionId: '2020-11' }).findings;
+    expect(expected.some((f) => f.rule === 'ALLOCATION_MISMATCH')).toBe(true);
+    const rules = screen.getAllByTestId(TEST_IDS.findingRow).map((r) => r.getAttribute('data-rule'));
+    expect(rules.sort()).toEqual(expected.map((f) => f.rule).sort());
+  });
+
   it('Verifica lists the findings by table with counts, and the summary by severity', async () => {
     const user = userEvent.setup();
     const host = renderPane();
