@@ -323,3 +323,27 @@ describe('locateTables', () => {
     expect(tables.progress?.sheet).toBe('Due');
   });
 });
+
+describe('tables without a blank row between them', () => {
+  it('ends Tabella 1 (no total row) at the Tabella 2 header below it', () => {
+    const g = grid(sheet('T', [['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'], ...PLAN_BODY.slice(0, 5), IT_WORDS, IT_LETTERS, ...progressBody()]));
+    const tables = locateTables(g);
+    expect(tables.plan?.rows.map((r) => r.axisId)).toEqual(['I', 'II', 'III', 'IV', 'V']);
+    expect(tables.progress).toMatchObject({ headerTop: 6, headerBottom: 7 });
+    expectFullProgress(tables.progress, 0);
+    expect(findingsBesidesTyped(g)).toEqual(['TOTAL_MISMATCH E14 warning', 'PROGRESS_ORDER C9 info']);
+  });
+
+  it('ends Tabella 2 (no total row) at the Tabella 3 header below it', () => {
+    const g = grid(sheet('T', [IT_WORDS, IT_LETTERS, ...progressBody().slice(0, 5), ['Asse', 'Priorità', 'Codice', 'Indicatore', 'Tipo', 'Unità', 'Valore', 'Target 2023'], ['III', null, 'CO09', 'Titolari di un diploma ISCED 1 o ISCED 2', 'output', 'numero', 52104, 56645]]));
+    const tables = locateTables(g);
+    expect(tables.progress?.rows).toHaveLength(5);
+    expect(tables.indicators?.headerTop).toBe(7);
+    expect(tables.indicators?.rows).toHaveLength(1);
+  });
+
+  it('keeps a Tabella 1 row whose amounts are empty', () => {
+    const g = grid(sheet('T', [['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'], ...PLAN_BODY.slice(0, 4), [null, 'Asse V', 'Assistenza tecnica', null, null], PLAN_BODY[5]]));
+    expect(locateTables(g).plan?.rows).toHaveLength(5);
+  });
+});

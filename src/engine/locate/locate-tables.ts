@@ -203,8 +203,24 @@ function listObjectAt(sheet: SheetGrid, row: number, col: number): string | null
   return null;
 }
 
-/** Rows of a table: from below the header to the first blank row, a caption, or (for totals) the total row. */
-function dataRows(sheet: SheetGrid, headerBottom: number, left: number, right: number, stopAtTotal: number | null): number[] {
+/**
+ * Whether a row is the header of a table (no numbers, and the columns of a Tabella 1, 2 or 3): the
+ * table above it ends there even without a blank row between them.
+ */
+function isHeaderRow(sheet: SheetGrid, row: number, locale: 'it' | 'en'): boolean {
+  const r = row - sheet.top;
+  if (hasNumbers(sheet, r, locale)) return false;
+  const texts = (sheet.values[r] ?? []).map((v) => (typeof v === 'string' && !isPlaceholderHeader(v) ? v : ''));
+  const progress = classify(texts.length, (c) => progressColumnOf('', texts[c]));
+  if (Object.keys(progress).filter((k) => k !== 'axis').length >= 4) return true;
+  const plan = classify(texts.length, (c) => planColumnOf('', texts[c]));
+  if (plan.axis !== undefined && plan.allocation !== undefined) return true;
+  const indicators = classify(texts.length, (c) => indicatorColumnOf('', texts[c]));
+  return (indicators.name !== undefined || indicators.code !== undefined) && indicators.value !== undefined && indicators.target !== undefined;
+}
+
+/** Rows of a table: from below the header to the first blank row, a caption, another table's header, or (for totals) the total row. */
+function dataRows(sheet: SheetGrid, headerBottom: number, left: number, right: number, stopAtTotal: number | null, locale: 'it' | 'en'): number[] {
   const rows: number[] = [];
   const last = sheet.top + rowCount(sheet) - 1;
   for (let row = headerBottom + 1; row <= last; row++) {
@@ -216,7 +232,7 @@ function dataRows(sheet: SheetGrid, headerBottom: number, left: number, right: n
       blank = false;
       if (typeof value === 'string' && isCaption(value)) caption = true;
     }
-    if (blank || caption) break;
+    if (blank || caption || isHeaderRow(sheet, row, locale)) break;
     rows.push(row);
     if (stopAtTotal !== null) {
       const label = cellAt(sheet, row, stopAtTotal).value;
@@ -260,7 +276,7 @@ function readPlanTable(
   }
   const place = placement(sheet, headerBottom, upper, columns);
   const labelCols = [columns.axis, columns.ot, columns.name].filter((c): c is number => c !== undefined);
-  const rows = dataRows(sheet, headerBottom, place.left, place.right, null);
+  const rows = dataRows(sheet, headerBottom, place.left, place.right, null, locale);
   const bodyRows: number[] = [];
   let totalRow: number | null = null;
   for (const row of rows) {
@@ -308,7 +324,7 @@ function readProgressTable(
     else columns[k as ProgressColumn] = (c as number) + sheet.left;
   }
   const place = placement(sheet, headerBottom, upper, { ...columns, axis: axisColumn });
-  const rows = dataRows(sheet, headerBottom, place.left, place.right, axisColumn);
+  const rows = dataRows(sheet, headerBottom, place.left, place.right, axisColumn, locale);
   // Whether a ratio column holds fractions or points is decided against the ratio of its amounts.
   const amountAt = (row: number, letter: AmountColumn) => (columns[letter] !== undefined ? readNumberCell(sheet, row, columns[letter] as number, { locale }).value : null);
   const ratioScale = new Map(
@@ -351,7 +367,7 @@ function readIndicatorTable(
   const columns: Partial<Record<IndicatorColumn, number>> = {};
   for (const [k, c] of Object.entries(relative)) columns[k as IndicatorColumn] = (c as number) + sheet.left;
   const place = placement(sheet, headerBottom, upper, columns);
-  const rows = dataRows(sheet, headerBottom, place.left, place.right, null);
+  const rows = dataRows(sheet, headerBottom, place.left, place.right, null, locale);
   const text = (row: number, col: IndicatorColumn) => (columns[col] !== undefined ? readTextCell(sheet, row, columns[col] as number) : null);
   const number = (row: number, col: IndicatorColumn, percent: boolean) =>
     columns[col] !== undefined ? readNumberCell(sheet, row, columns[col] as number, percent ? { locale, percentScale: 'fraction' } : { locale }) : null;
