@@ -347,3 +347,11 @@ describe('tables without a blank row between them', () => {
     expect(locateTables(g).plan?.rows).toHaveLength(5);
   });
 });
+
+describe('total rows', () => {
+  it.each(['Totale', 'TOTALE POR', 'Tot.', 'Grand total'])('takes %j for the totals row', (label) => {
+    const tables = locateTables(grid(sheet('T', [IT_WORDS, IT_LETTERS, ...progressBody(undefined, ['I', 'II', 'III', 'IV', 'V', label])])));
+    expect(tables.progress?.rows).toHaveLength(5);
+    expect(tables.progress?.total?.label.text).toBe(label);
+  });
+});

@@ -28,8 +28,9 @@ export function isCaption(text: string): boolean {
   return /^(tabella|table|tab\.)\s*\d/.test(normalizeHeader(text));
 }
 
+/** `Totale`, `TOTALE POR`, `Total`, `Grand total`, `Tot.`, `Totale generale`. */
 export function isTotalLabel(text: string): boolean {
-  return /^(totale|total|totali|totals)\b/.test(normalizeHeader(text));
+  return /^(grand )?(totale|totali|totals|total|tot)(\b|\.)/.test(normalizeHeader(text));
 }
 
 /** The name Excel gives a blank header of a table (ListObject): `Colonna1`, `Column2`. It means no header. */
