@@ -355,3 +355,19 @@ describe('total rows', () => {
     expect(tables.progress?.total?.label.text).toBe(label);
   });
 });
+
+describe('merged upper header cells', () => {
+  it('reads Impegni over € and % as D and E', () => {
+    const upper = ['Asse', 'Dotazione', 'Programmato', null, 'Impegni', null, 'Pagamenti', null, 'Spesa certificata', null];
+    const lower = [null, '€', '€', '%', '€', '%', '€', '%', '€', '%'];
+    const tables = locateTables(grid(sheet('T', [upper, lower, ...progressBody()])));
+    expect(tables.progress).toMatchObject({ headerTop: 0, headerBottom: 1 });
+    expectFullProgress(tables.progress, 0);
+  });
+
+  it('does not spread a group title over the columns of a full header below it', () => {
+    const upper = [null, 'Risorse', null, 'Avanzamento finanziario', null, null, null, null, null, null];
+    const tables = locateTables(grid(sheet('T', [upper, IT_WORDS, ...progressBody()])));
+    expectFullProgress(tables.progress, 0);
+  });
+});

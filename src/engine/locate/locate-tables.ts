@@ -115,8 +115,18 @@ function bestHeaderAt(sheet: SheetGrid, texts: (string | null)[][], r: number, f
   const aboveIsHeader = r > 0 && (texts[r - 1]?.filter((t) => t !== null && !isCaption(t)).length ?? 0) >= 2;
   const candidates: HeaderCandidate[] = [];
   for (const upper of aboveIsHeader ? [true, false] : [false]) {
-    const upperText = (c: number) => (upper ? textAt(texts, r - 1, c) : '');
     const width = Math.max(row.length, upper ? (texts[r - 1]?.length ?? 0) : 0);
+    // A merged upper cell (`Impegni` over `€` and `%`) holds its text in its first cell only: it
+    // carries on over the empty upper cells to its right that have a lower header of their own.
+    const upperTexts: string[] = [];
+    let carried = '';
+    for (let c = 0; c < width; c++) {
+      const own = upper ? textAt(texts, r - 1, c) : '';
+      if (own !== '') carried = own;
+      else if (textAt(texts, r, c) === '') carried = '';
+      upperTexts.push(own !== '' ? own : carried);
+    }
+    const upperText = (c: number) => upperTexts[c] ?? '';
     const all = Array.from({ length: width }, (_, c) => `${upperText(c)} ${textAt(texts, r, c)}`).join(' | ');
 
     if (!found.progress) {
