@@ -371,3 +371,32 @@ describe('merged upper header cells', () => {
     expectFullProgress(tables.progress, 0);
   });
 });
+
+describe('tables side by side', () => {
+  const planRows: CellSpec[][] = [['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'], ...PLAN_BODY];
+  const progressRows: CellSpec[][] = [IT_WORDS, IT_LETTERS, ...progressBody()];
+  const beside = (left: CellSpec[][], right: CellSpec[][], gap = 1) => {
+    const width = Math.max(...left.map((r) => r.length));
+    return Array.from({ length: Math.max(left.length, right.length) }, (_, i) => {
+      const l = [...(left[i] ?? [])];
+      while (l.length < width + gap) l.push(null);
+      return [...l, ...(right[i] ?? [])];
+    });
+  };
+
+  it('finds Tabella 1 (A–E) and Tabella 2 (G–P) on the same rows', () => {
+    const g = grid(sheet('T', beside(planRows, progressRows)));
+    const tables = locateTables(g);
+    expect(tables.plan).toMatchObject({ headerTop: 0, headerBottom: 0, left: 0, right: 4 });
+    expectFullPlan(tables.plan, 0);
+    expect(tables.progress).toMatchObject({ headerTop: 0, headerBottom: 1, left: 6, right: 15 });
+    expectFullProgress(tables.progress, 6);
+    expect(findingsBesidesTyped(g)).toEqual(['TOTAL_MISMATCH K8 warning', 'PROGRESS_ORDER I3 info']);
+  });
+
+  it('finds Tabella 2 (A–J) with Tabella 1 to its right (L–P)', () => {
+    const tables = locateTables(grid(sheet('T', beside(progressRows, planRows))));
+    expectFullProgress(tables.progress, 0);
+    expectFullPlan(tables.plan, 11);
+  });
+});

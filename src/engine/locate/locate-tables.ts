@@ -36,33 +36,37 @@ export function locateTables(grid: Grid): LocatedTables {
     const texts = headerTextsOf(sheet, rows, cols);
     let r = 0;
     while (r < rows) {
-      let candidate = bestHeaderAt(sheet, texts, r, found);
-      if (!candidate) {
+      const start = r;
+      const header = findHeader(sheet, texts, r, found);
+      if (!header) {
         r += 1;
         continue;
       }
+      let candidate = header.candidate;
       // A two-row header: the row below holds only labels (`A`, `C=B/A`) and reads as the same table.
-      const lower = r + 1 < rows && !hasNumbers(sheet, r + 1, locale) ? bestHeaderAt(sheet, texts, r + 1, found) : null;
+      const span = Object.values(candidate.columns);
+      const lower = r + 1 < rows && !hasNumbers(sheet, r + 1, locale, Math.min(...span), Math.max(...span)) ? bestHeaderAt(sheet, header.view, r + 1, found) : null;
       if (lower && lower.kind === candidate.kind && lower.upper) {
         candidate = lower;
         r += 1;
       }
       const absolute = sheet.top + r;
-      let end = r;
+      let table: PlanTable | ProgressTable | IndicatorTable;
       if (candidate.kind === 'plan') {
-        const table = readPlanTable(sheet, absolute, candidate.upper, candidate.columns as Partial<Record<PlanColumn, number>>, locale);
-        found.plan = table;
-        end = lastRowOf(table) - sheet.top;
+        table = found.plan = readPlanTable(sheet, absolute, candidate.upper, candidate.columns as Partial<Record<PlanColumn, number>>, locale);
       } else if (candidate.kind === 'progress') {
-        const table = readProgressTable(sheet, absolute, candidate.upper, candidate.columns as Partial<Record<ProgressColumn | 'axis', number>>, locale);
-        found.progress = table;
-        end = lastRowOf(table) - sheet.top;
+        table = found.progress = readProgressTable(sheet, absolute, candidate.upper, candidate.columns as Partial<Record<ProgressColumn | 'axis', number>>, locale);
       } else {
-        const table = readIndicatorTable(sheet, absolute, candidate.upper, candidate.columns as Partial<Record<IndicatorColumn, number>>, locale);
-        found.indicators = table;
-        end = Math.max(r, (table.rows.at(-1)?.row ?? absolute) - sheet.top);
+        table = found.indicators = readIndicatorTable(sheet, absolute, candidate.upper, candidate.columns as Partial<Record<IndicatorColumn, number>>, locale);
       }
-      r = end + 1;
+      // The table's cells are no other table's header; another table may stand beside it: look at
+      // the same row again without them (each pass finds a kind not found yet, so this ends).
+      const last = table.kind === 'indicators' ? Math.max(table.headerBottom, table.rows.at(-1)?.row ?? -1) : lastRowOf(table);
+      for (let row = table.headerTop; row <= last; row++) {
+        const cells = texts[row - sheet.top];
+        for (let col = table.left; col <= table.right; col++) if (cells && col - sheet.left < cells.length) cells[col - sheet.left] = null;
+      }
+      r = start;
     }
     if (found.plan && found.progress && found.indicators) break;
   }
@@ -78,9 +82,9 @@ interface HeaderCandidate {
   columns: Record<string, number>;
 }
 
-/** Whether a row (relative) holds a number or a number written as text: then it is data, not a header. */
-function hasNumbers(sheet: SheetGrid, r: number, locale: 'it' | 'en'): boolean {
-  return (sheet.values[r] ?? []).some((v) => typeof v === 'number' || (typeof v === 'string' && parseNumberText(v, locale) !== null));
+/** Whether a row (relative; between relative columns `from` and `to` when given) holds a number or a number written as text: then it is data, not a header. */
+function hasNumbers(sheet: SheetGrid, r: number, locale: 'it' | 'en', from = 0, to = Infinity): boolean {
+  return (sheet.values[r] ?? []).some((v, c) => c >= from && c <= to && (typeof v === 'number' || (typeof v === 'string' && parseNumberText(v, locale) !== null)));
 }
 
 /** Text of every cell that holds text (numbers are never headers), by relative row. */
@@ -104,6 +108,47 @@ function headerTextsOf(sheet: SheetGrid, rows: number, cols: number): (string | 
 
 function textAt(texts: (string | null)[][], r: number, c: number): string {
   return (r >= 0 ? texts[r]?.[c] : null) ?? '';
+}
+
+/**
+ * The best header at row `r`: of the whole row, or of one block of it when tables stand side by
+ * side (blocks are runs of columns with header text in rows r-1…r+1, split by empty columns).
+ * More columns win; on a tie, the narrower one (a block rather than the row across two tables).
+ */
+function findHeader(sheet: SheetGrid, texts: (string | null)[][], r: number, found: LocatedTables): { candidate: HeaderCandidate; view: (string | null)[][] } | null {
+  let best: { candidate: HeaderCandidate; view: (string | null)[][] } | null = null;
+  for (const view of [texts, ...blockViews(texts, r)]) {
+    const candidate = bestHeaderAt(sheet, view, r, found);
+    if (!candidate) continue;
+    if (!best || headerScore(candidate) > headerScore(best.candidate)) best = { candidate, view };
+  }
+  return best;
+}
+
+function headerScore(candidate: HeaderCandidate): number {
+  const cols = Object.values(candidate.columns);
+  return cols.length * 100000 - (Math.max(...cols) - Math.min(...cols));
+}
+
+/** One copy of `texts` per block of row `r`, with rows r-1…r+1 holding only that block's text; none when the row is one block. */
+function blockViews(texts: (string | null)[][], r: number): (string | null)[][][] {
+  const near = [r - 1, r, r + 1].filter((i) => i >= 0 && i < texts.length);
+  const width = Math.max(...near.map((i) => texts[i].length));
+  const blocks: [number, number][] = [];
+  for (let c = 0; c < width; c++) {
+    if (!near.some((i) => texts[i][c] != null)) continue;
+    const last = blocks.at(-1);
+    if (last && last[1] === c - 1) last[1] = c;
+    else blocks.push([c, c]);
+  }
+  // Only blocks that can be a header (two texts in row r); a row of scattered words is not tables side by side.
+  const headerBlocks = blocks.filter(([from, to]) => texts[r].slice(from, to + 1).filter((t) => t != null).length >= 2);
+  if (blocks.length < 2 || headerBlocks.length > 8) return [];
+  return headerBlocks.map(([from, to]) => {
+    const view = [...texts];
+    for (const i of near) view[i] = texts[i].map((t, c) => (c >= from && c <= to ? t : null));
+    return view;
+  });
 }
 
 function bestHeaderAt(sheet: SheetGrid, texts: (string | null)[][], r: number, found: LocatedTables): HeaderCandidate | null {
