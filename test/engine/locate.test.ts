@@ -394,6 +394,12 @@ describe('tables side by side', () => {
     expect(findingsBesidesTyped(g)).toEqual(['TOTAL_MISMATCH K8 warning', 'PROGRESS_ORDER I3 info']);
   });
 
+  it('gives each table its own caption', () => {
+    const tables = locateTables(grid(sheet('T', beside([['TABELLA 1'], [], ...planRows], [['TABELLA 2'], [], ...progressRows]))));
+    expect(tables.plan?.caption).toBe('A1');
+    expect(tables.progress?.caption).toBe('G1');
+  });
+
   it('finds Tabella 2 (A–J) with Tabella 1 to its right (L–P)', () => {
     const tables = locateTables(grid(sheet('T', beside(progressRows, planRows))));
     expectFullProgress(tables.progress, 0);

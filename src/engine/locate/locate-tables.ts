@@ -223,16 +223,20 @@ function placement(sheet: SheetGrid, headerBottom: number, upper: boolean, colum
     headerBottom,
     left: Math.min(...absoluteCols),
     right: Math.max(...absoluteCols),
-    caption: captionAbove(sheet, headerTop),
+    caption: captionAbove(sheet, headerTop, Math.min(...absoluteCols), Math.max(...absoluteCols)),
     listObject: listObjectAt(sheet, headerTop, Math.min(...absoluteCols)),
   };
 }
 
-function captionAbove(sheet: SheetGrid, headerTop: number): string | null {
+/** The caption in the four rows above the header: over the table's columns first, else the nearest to its left. */
+function captionAbove(sheet: SheetGrid, headerTop: number, left: number, right: number): string | null {
   for (let row = headerTop - 1; row >= Math.max(sheet.top, headerTop - 4); row--) {
     const r = row - sheet.top;
     const values = sheet.values[r] ?? [];
-    for (let c = 0; c < values.length; c++) {
+    const from = left - sheet.left;
+    const to = right - sheet.left;
+    const order = [...values.keys()].filter((c) => c >= from && c <= to).concat([...values.keys()].filter((c) => c < from).reverse());
+    for (const c of order) {
       const v = values[c];
       if (typeof v === 'string' && isCaption(v)) return `${columnLetterOf(c + sheet.left)}${row + 1}`;
     }
