@@ -1,4 +1,4 @@
-import { compactHeader, hasStem, hasWord, isCaption, isPlaceholderHeader, isTotalLabel, normalizeHeader } from '../../src/engine/locate/header-text';
+import { compactHeader, hasStem, hasWord, isCaption, isNoteText, isPlaceholderHeader, isTotalLabel, normalizeHeader } from '../../src/engine/locate/header-text';
 
 describe('header text', () => {
   it('normalizes case, accents, line breaks and spaces', () => {
@@ -39,5 +39,15 @@ describe('header text', () => {
     ['%', false],
   ] as [string, boolean][])('%j placeholder: %j', (text, placeholder) => {
     expect(isPlaceholderHeader(text)).toBe(placeholder);
+  });
+});
+
+describe('isNoteText', () => {
+  it.each(['Fonte: elaborazione su dati SIAGE', 'Nota: importi in euro', 'Note', 'Source: RAA 2022', '(*) dati provvisori', '* dati provvisori', '(1) al 31/12/2022', '1) al 31/12/2022', 'N.B. valori arrotondati'])('%j is a note', (text) => {
+    expect(isNoteText(text)).toBe(true);
+  });
+
+  it.each(['Asse I', 'I', 'Occupazione', 'Notevole', 'Fontana', '1', 'OT 8', 'Totale'])('%j is not a note', (text) => {
+    expect(isNoteText(text)).toBe(false);
   });
 });

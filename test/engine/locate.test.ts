@@ -406,3 +406,16 @@ describe('tables side by side', () => {
     expectFullPlan(tables.plan, 11);
   });
 });
+
+describe('notes below a table', () => {
+  it('ends Tabella 2 without a totals row at a source note right below it', () => {
+    const g = grid(sheet('T', [IT_WORDS, IT_LETTERS, ...progressBody().slice(0, 5), ['Fonte: elaborazione su dati del sistema informativo SIAGE'], ['(*) dati provvisori']]));
+    expect(locateTables(g).progress?.rows).toHaveLength(5);
+    expect(allFindings(g).filter((f) => f.startsWith('AXIS_'))).toEqual([]);
+  });
+
+  it('ends Tabella 1 at a note below its totals row', () => {
+    const g = grid(sheet('T', [['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'], ...PLAN_BODY, [null, 'Nota: importi in euro']]));
+    expect(locateTables(g).plan?.rows).toHaveLength(5);
+  });
+});

@@ -1,11 +1,20 @@
+/** Workbooks repeat the same labels thousands of times (`I`, `output`, `numero`): normalize each once. */
+const normalized = new Map<string, string>();
+const NORMALIZED_CACHE_LIMIT = 50_000;
+
 /** Header text as compared: lower case, no accents, one space, no line breaks. */
 export function normalizeHeader(text: string): string {
-  return text
+  const cached = normalized.get(text);
+  if (cached !== undefined) return cached;
+  const result = text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
+  if (normalized.size >= NORMALIZED_CACHE_LIMIT) normalized.clear();
+  normalized.set(text, result);
+  return result;
 }
 
 /** The same without any spaces: `C = B/A` → `c=b/a`. */
@@ -15,12 +24,22 @@ export function compactHeader(text: string): string {
 
 /** Whole-word test on normalized text (`asse` in `asse prioritario`, not in `classe`). */
 export function hasWord(text: string, word: string): boolean {
-  return new RegExp(`(^|[^a-z0-9])${word}([^a-z0-9]|$)`).test(text);
+  return patternFor(`w:${word}`, () => new RegExp(`(^|[^a-z0-9])${word}([^a-z0-9]|$)`)).test(text);
+}
+
+const patterns = new Map<string, RegExp>();
+function patternFor(key: string, make: () => RegExp): RegExp {
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    pattern = make();
+    patterns.set(key, pattern);
+  }
+  return pattern;
 }
 
 /** Prefix-of-a-word test (`impegn` matches `impegni`, `impegnato`). */
 export function hasStem(text: string, stem: string): boolean {
-  return new RegExp(`(^|[^a-z0-9])${stem}`).test(text);
+  return patternFor(`s:${stem}`, () => new RegExp(`(^|[^a-z0-9])${stem}`)).test(text);
 }
 
 /** A caption above a table: `TABELLA 1`, `Tabella 2. Avanzamento…`, `Table 3`. */
@@ -36,4 +55,9 @@ export function isTotalLabel(text: string): boolean {
 /** The name Excel gives a blank header of a table (ListObject): `Colonna1`, `Column2`. It means no header. */
 export function isPlaceholderHeader(text: string): boolean {
   return /^(colonna|column|spalte|colonne|columna)\s*\d+$/.test(normalizeHeader(text));
+}
+
+/** A note under or above a table: `Fonte: …`, `Nota: …`, `(*) …`, `Source: …`, `N.B. …`. */
+export function isNoteText(text: string): boolean {
+  return /^(fonte|fonti|nota|note|source|sources|n\.\s?b\.|\(?\*+\)?|\(\d+\)|\d+\))(\s|:|\.|$)/.test(normalizeHeader(text));
 }

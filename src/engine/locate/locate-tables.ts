@@ -19,7 +19,7 @@ import type {
 import { AMOUNT_COLUMNS, RATIOS } from '../tables';
 import { GENERATED_SHEETS } from '../sheets';
 import { indicatorColumnOf, looksLikeProgress, planColumnOf, progressColumnOf } from './columns';
-import { isCaption, isPlaceholderHeader, isTotalLabel } from './header-text';
+import { isCaption, isNoteText, isPlaceholderHeader, isTotalLabel } from './header-text';
 
 /**
  * Finds Tabella 1, 2 and the indicators wherever they are: any sheet, any position, with or
@@ -278,6 +278,17 @@ function isHeaderRow(sheet: SheetGrid, row: number, locale: 'it' | 'en'): boolea
   return (indicators.name !== undefined || indicators.code !== undefined) && indicators.value !== undefined && indicators.target !== undefined;
 }
 
+/** A row of the table's width holding only a note (`Fonte: elaborazione su dati SIAGE`) and no numbers. */
+function isNoteRow(sheet: SheetGrid, row: number, left: number, right: number, locale: 'it' | 'en'): boolean {
+  if (hasNumbers(sheet, row - sheet.top, locale, left - sheet.left, right - sheet.left)) return false;
+  for (let col = left; col <= right; col++) {
+    const { value } = cellAt(sheet, row, col);
+    if (value === null || (typeof value === 'string' && value.trim() === '')) continue;
+    return typeof value === 'string' && isNoteText(value);
+  }
+  return false;
+}
+
 /** Rows of a table: from below the header to the first blank row, a caption, another table's header, or (for totals) the total row. */
 function dataRows(sheet: SheetGrid, headerBottom: number, left: number, right: number, stopAtTotal: number | null, locale: 'it' | 'en'): number[] {
   const rows: number[] = [];
@@ -291,7 +302,7 @@ function dataRows(sheet: SheetGrid, headerBottom: number, left: number, right: n
       blank = false;
       if (typeof value === 'string' && isCaption(value)) caption = true;
     }
-    if (blank || caption || isHeaderRow(sheet, row, locale)) break;
+    if (blank || caption || isHeaderRow(sheet, row, locale) || isNoteRow(sheet, row, left, right, locale)) break;
     rows.push(row);
     if (stopAtTotal !== null) {
       const label = cellAt(sheet, row, stopAtTotal).value;
