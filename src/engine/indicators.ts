@@ -20,20 +20,43 @@ export interface IndicatorEvaluation {
   direction: 'higher' | 'lower';
 }
 
+/** The model's indicators by code and by normalized name, built once per model. */
+interface IndicatorIndex {
+  byCode: Map<string, ProgrammeIndicator[]>;
+  byName: Map<string, ProgrammeIndicator[]>;
+}
+const indexes = new WeakMap<ProgrammeModel, IndicatorIndex>();
+
+function indexOf(model: ProgrammeModel): IndicatorIndex {
+  let index = indexes.get(model);
+  if (!index) {
+    index = { byCode: new Map(), byName: new Map() };
+    for (const i of model.indicators) {
+      const code = i.code.toUpperCase();
+      const name = normalizeHeader(i.name);
+      index.byCode.set(code, [...(index.byCode.get(code) ?? []), i]);
+      index.byName.set(name, [...(index.byName.get(name) ?? []), i]);
+    }
+    indexes.set(model, index);
+  }
+  return index;
+}
+
 export function matchIndicator(row: IndicatorRow, model: ProgrammeModel): ProgrammeIndicator | null {
+  const index = indexOf(model);
   const code = row.code?.text.trim().toUpperCase() ?? '';
   const priority = normalizePriority(row.priority?.text ?? '');
   const axis = normalizeHeader(row.axis?.text ?? '').replace(/^asse\s*/, '');
   const name = normalizeHeader(row.name?.text ?? '');
   const sameAxis = (i: ProgrammeIndicator) => axis === '' || normalizeHeader(i.axis) === axis;
   if (code) {
-    const byCode = model.indicators.filter((i) => i.code.toUpperCase() === code);
+    const byCode = index.byCode.get(code) ?? [];
     const exact = byCode.filter((i) => normalizePriority(i.priority) === priority && sameAxis(i));
     if (exact.length === 1) return exact[0];
     if (byCode.length === 1) return byCode[0];
   }
   if (name) {
-    const byName = model.indicators.filter((i) => normalizeHeader(i.name) === name && sameAxis(i));
+    const byName = (index.byName.get(name) ?? []).filter(sameAxis);
     const exact = byName.filter((i) => normalizePriority(i.priority) === priority);
     if (exact.length === 1) return exact[0];
     if (byName.length === 1) return byName[0];
@@ -67,7 +90,18 @@ export function statusOf(ratio: Decimal | null, thresholds: ProgrammeThresholds)
   return 'serious';
 }
 
+/** Rows are read once and never change: each is evaluated once per model, however many rules ask. */
+const evaluations = new WeakMap<IndicatorRow, { model: ProgrammeModel; evaluation: IndicatorEvaluation }>();
+
 export function evaluateIndicator(row: IndicatorRow, model: ProgrammeModel): IndicatorEvaluation {
+  const cached = evaluations.get(row);
+  if (cached && cached.model === model) return cached.evaluation;
+  const evaluation = evaluateUncached(row, model);
+  evaluations.set(row, { model, evaluation });
+  return evaluation;
+}
+
+function evaluateUncached(row: IndicatorRow, model: ProgrammeModel): IndicatorEvaluation {
   const indicator = matchIndicator(row, model);
   const percentage = isPercentageUnit(row, indicator);
   const direction = indicator?.direction ?? 'higher';

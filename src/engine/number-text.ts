@@ -19,6 +19,8 @@ const CURRENCY = /(euro|eur|€)/gi;
  * not a number.
  */
 export function parseNumberText(text: string, locale: 'it' | 'en' = 'it'): TextNumber | null {
+  // Most text cells are labels: without a digit there is nothing to parse.
+  if (!/\d/.test(text)) return null;
   let s = text.replace(SPACES, '').replace(CURRENCY, '');
   if (s === '') return null;
   let percent = false;
@@ -96,6 +98,18 @@ function isGrouped(text: string, sep: string): boolean {
 
 /** Decimals a number format prints (`0.00%` → 2, `#,##0 [$€-410]` → 0); `null` for General. */
 export function formatDecimals(numberFormat: string): number | null {
+  const cached = decimalsByFormat.get(numberFormat);
+  if (cached !== undefined) return cached;
+  const decimals = decimalsOfFormat(numberFormat);
+  decimalsByFormat.set(numberFormat, decimals);
+  return decimals;
+}
+
+/** A workbook has a handful of number formats for thousands of cells: read each once. */
+const decimalsByFormat = new Map<string, number | null>();
+const percentByFormat = new Map<string, boolean>();
+
+function decimalsOfFormat(numberFormat: string): number | null {
   const code = stripFormatLiterals(numberFormat).split(';')[0];
   if (/^general$/i.test(code.trim()) || code.trim() === '') return null;
   const m = /\.([0#?]+)/.exec(code);
@@ -104,7 +118,12 @@ export function formatDecimals(numberFormat: string): number | null {
 
 /** Whether a number format shows the value as a percentage. */
 export function isPercentFormat(numberFormat: string): boolean {
-  return stripFormatLiterals(numberFormat).includes('%');
+  let percent = percentByFormat.get(numberFormat);
+  if (percent === undefined) {
+    percent = stripFormatLiterals(numberFormat).includes('%');
+    percentByFormat.set(numberFormat, percent);
+  }
+  return percent;
 }
 
 function stripFormatLiterals(numberFormat: string): string {
@@ -113,7 +132,9 @@ function stripFormatLiterals(numberFormat: string): string {
 
 /** Decimals of a plain number as JavaScript prints it (24.39 → 2). */
 export function ownDecimals(value: number): number {
-  const text = new Decimal(value).toFixed();
+  // String(x) is exact for what JavaScript prints; only exponent forms (1e-7) need Decimal.
+  const plain = String(value);
+  const text = /e/i.test(plain) ? new Decimal(value).toFixed() : plain;
   const at = text.indexOf('.');
   return at < 0 ? 0 : text.length - at - 1;
 }
