@@ -47,9 +47,12 @@ describe('a1 and parseA1', () => {
     expect(parseA1(address)).toEqual(ref);
   });
 
-  it.each(['', 'B', '7', 'B7:C9', 'Sheet!B7', 'A0', 'A00', 'ABCD1', 'B-7', 'R1C1'])('%j is not a cell address', (address) => {
-    expect(parseA1(address)).toBeNull();
-  });
+  it.each(['', 'B', '7', 'B7:C9', 'Sheet!B7', 'A0', 'A00', 'ABCD1', 'B-7', 'R1C1'])(
+    '%j is not a cell address',
+    (address) => {
+      expect(parseA1(address)).toBeNull();
+    },
+  );
 });
 
 describe('parseRange', () => {

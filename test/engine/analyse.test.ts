@@ -5,7 +5,11 @@ import { raa, INDICATORS } from './raa-fixture';
 
 describe('analyse', () => {
   it('finds nothing on the clean fixture', () => {
-    expect(allFindings(raa({ indicators: [INDICATORS.CO09(60000), INDICATORS.CR06_8i({ v: 0.592, fmt: '0.0%' })] }))).toEqual([]);
+    expect(
+      allFindings(
+        raa({ indicators: [INDICATORS.CO09(60000), INDICATORS.CR06_8i({ v: 0.592, fmt: '0.0%' })] }),
+      ),
+    ).toEqual([]);
   });
 
   it('picks the version the allocations match and says so', () => {
@@ -17,8 +21,12 @@ describe('analyse', () => {
 
   it('reports exactly the expected findings on the sample workbook', async () => {
     const grid = await readGrid('assets/sample-raa-2022.xlsx');
-    const found = analyse(grid).findings.map((f) => `${f.rule} ${f.severity} ${f.cell}`).sort();
-    const hardcoded = ['D', 'F', 'H', 'J'].flatMap((c) => [16, 17, 18, 19, 20, 21].map((r) => `RATIO_HARDCODED warning ${c}${r}`));
+    const found = analyse(grid)
+      .findings.map((f) => `${f.rule} ${f.severity} ${f.cell}`)
+      .sort();
+    const hardcoded = ['D', 'F', 'H', 'J'].flatMap((c) =>
+      [16, 17, 18, 19, 20, 21].map((r) => `RATIO_HARDCODED warning ${c}${r}`),
+    );
     expect(found).toEqual(
       [
         'AXIS_DUPLICATE error A18',

@@ -37,9 +37,12 @@ describe('axisIdOfLabel (Lombardy, I…V)', () => {
     expect(axisIdOfLabel(label, lombardy)).toBe(id);
   });
 
-  it.each(['', '   ', 'Asse', 'VI', 'Asse VI', '1', '3', 'Totale', 'Occupazione giovanile', 'Classe I'])('%j names no axis', (label) => {
-    expect(axisIdOfLabel(label, lombardy)).toBeNull();
-  });
+  it.each(['', '   ', 'Asse', 'VI', 'Asse VI', '1', '3', 'Totale', 'Occupazione giovanile', 'Classe I'])(
+    '%j names no axis',
+    (label) => {
+      expect(axisIdOfLabel(label, lombardy)).toBeNull();
+    },
+  );
 });
 
 describe('axisIdOfLabel (another programme, 1…5)', () => {
@@ -67,7 +70,7 @@ describe('knownAxes', () => {
 });
 
 describe('resolveAxes', () => {
-  it('reads the RAA\'s second II as Asse III by its amounts', () => {
+  it("reads the RAA's second II as Asse III by its amounts", () => {
     const tables = locateTables(raa({ cells: { A18: 'II' } }));
     resolveAxes(tables, defaultModel, null);
     expect(tables.progress?.rows.map((r) => [r.labelAxisId, r.axisId])).toEqual([
@@ -102,7 +105,9 @@ describe('matchingVersions', () => {
   it('finds the version whose allocations Tabella 1 holds', () => {
     expect(matching({})).toEqual(['2022-12']);
     expect(matching({ allocations: ALLOCATIONS_2020 })).toEqual(['2020-11']);
-    expect(matching({ allocations: { I: 358000000, II: 227100000, III: 332500000, IV: 20000000, V: 32874516 } })).toEqual(['2015-initial']);
+    expect(
+      matching({ allocations: { I: 358000000, II: 227100000, III: 332500000, IV: 20000000, V: 32874516 } }),
+    ).toEqual(['2015-initial']);
   });
 
   it('finds none for mixed allocations or a missing axis', () => {

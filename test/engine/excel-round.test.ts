@@ -1,7 +1,15 @@
 import Decimal from 'decimal.js';
-import { formatEnglish, formatEuro, formatItalian, formatPercent, percentAt, roundExcel } from '../../src/engine/excel-round';
+import {
+  formatEnglish,
+  formatEuro,
+  formatItalian,
+  formatPercent,
+  percentAt,
+  roundExcel,
+} from '../../src/engine/excel-round';
 
-const round = (value: number | string, decimals: number) => roundExcel(new Decimal(value), decimals).toString();
+const round = (value: number | string, decimals: number) =>
+  roundExcel(new Decimal(value), decimals).toString();
 
 describe('roundExcel: ROUND as Excel does it', () => {
   it.each([

@@ -1,6 +1,12 @@
-import { constantsOf, referencesOf, relativePattern, resolveStructuredReferences } from '../../src/engine/formula-refs';
+import {
+  constantsOf,
+  referencesOf,
+  relativePattern,
+  resolveStructuredReferences,
+} from '../../src/engine/formula-refs';
 
-const refs = (formula: string) => referencesOf(formula).map((r) => `${r.sheet ? `${r.sheet}!` : ''}${r.row},${r.col}`);
+const refs = (formula: string) =>
+  referencesOf(formula).map((r) => `${r.sheet ? `${r.sheet}!` : ''}${r.row},${r.col}`);
 
 describe('referencesOf', () => {
   it.each([
@@ -24,15 +30,19 @@ describe('referencesOf', () => {
     expect(refs(formula)).toEqual(expected);
   });
 
-  it('gives each reference\'s position in the formula', () => {
-    expect(referencesOf('=IF(B16=0,"",C16/B16)').map((r) => '=IF(B16=0,"",C16/B16)'.slice(r.start, r.end))).toEqual(['B16', 'C16', 'B16']);
+  it("gives each reference's position in the formula", () => {
+    expect(
+      referencesOf('=IF(B16=0,"",C16/B16)').map((r) => '=IF(B16=0,"",C16/B16)'.slice(r.start, r.end)),
+    ).toEqual(['B16', 'C16', 'B16']);
     expect(referencesOf("='RAA 2022'!$C$16").map((r) => [r.start, r.end])).toEqual([[1, 17]]);
   });
 });
 
 describe('relativePattern', () => {
   it('is the same for every cell of a column filled down', () => {
-    const patterns = [16, 17, 18, 21].map((row) => relativePattern(`=IF(B${row}=0,"",C${row}/B${row})`, row - 1, 3));
+    const patterns = [16, 17, 18, 21].map((row) =>
+      relativePattern(`=IF(B${row}=0,"",C${row}/B${row})`, row - 1, 3),
+    );
     expect(new Set(patterns).size).toBe(1);
     expect(patterns[0]).toBe('=IF(R[0]C[-2]=0,"",R[0]C[-1]/R[0]C[-2])');
   });
@@ -80,7 +90,10 @@ describe('resolveStructuredReferences', () => {
   };
   it.each([
     ['=[@Programmato]/[@[Dotazione finanziaria]]', '=C16/B16'],
-    ['=IF([@[Dotazione finanziaria]]=0,"",[@Programmato]/[@[Dotazione finanziaria]])', '=IF(B16=0,"",C16/B16)'],
+    [
+      '=IF([@[Dotazione finanziaria]]=0,"",[@Programmato]/[@[Dotazione finanziaria]])',
+      '=IF(B16=0,"",C16/B16)',
+    ],
     ['=Avanzamento[@Programmato]/Avanzamento[@[Dotazione finanziaria]]', '=C16/B16'],
     ['=Avanzamento[[#This Row],[Impegni]]/Avanzamento[[#This Row],[Programmato]]', '=E16/C16'],
     ['=[@PROGRAMMATO]/[@[Dotazione  finanziaria]]', '=C16/B16'],

@@ -12,7 +12,8 @@ import { RULES } from '../../src/engine/rules';
 import type { ProgrammeModel } from '../../src/model/types';
 
 /** A cell: a constant, an Excel error, or a value with its formula and number format. */
-export type CellSpec = number | string | boolean | null | undefined | CellError | { v?: CellValue; f?: string; fmt?: string };
+export type CellSpec =
+  number | string | boolean | null | undefined | CellError | { v?: CellValue; f?: string; fmt?: string };
 
 export interface SheetOptions {
   /** 0-based row of the first row given (the used range's top); or use `at`. */
@@ -73,7 +74,15 @@ export function sheet(name: string, rows: CellSpec[][], options: SheetOptions = 
     formulas.push(f);
     numberFormats.push(n);
   }
-  return { name, top, left, values, formulas, numberFormats, ...(options.tables ? { tables: options.tables } : {}) };
+  return {
+    name,
+    top,
+    left,
+    values,
+    formulas,
+    numberFormats,
+    ...(options.tables ? { tables: options.tables } : {}),
+  };
 }
 
 export function grid(...sheets: SheetGrid[]): Grid {
@@ -98,7 +107,12 @@ export function setCells(target: SheetGrid, cells: Record<string, CellSpec>): Sh
     const one = sheet('x', [[spec]]);
     target.values[r][c] = one.values[0][0];
     target.formulas[r][c] = one.formulas[0][0];
-    target.numberFormats[r][c] = spec !== null && typeof spec === 'object' && !isCellError(spec) && spec.fmt ? spec.fmt : typeof spec === 'number' ? target.numberFormats[r][c] : 'General';
+    target.numberFormats[r][c] =
+      spec !== null && typeof spec === 'object' && !isCellError(spec) && spec.fmt
+        ? spec.fmt
+        : typeof spec === 'number'
+          ? target.numberFormats[r][c]
+          : 'General';
   }
   return target;
 }
@@ -149,9 +163,18 @@ function hitsOf(rule: Rule, analysis: Analysis, lang: Lang): RuleHit[] {
     .filter((f: Finding) => f.rule === rule.meta.id)
     .map((f) => {
       for (const text of [f.message, f.expected ?? '', f.actual ?? '']) {
-        if (/\{\{|\}\}|undefined|NaN|\[object/.test(text)) throw new Error(`${rule.meta.id}: suspicious text "${text}"`);
+        if (/\{\{|\}\}|undefined|NaN|\[object/.test(text))
+          throw new Error(`${rule.meta.id}: suspicious text "${text}"`);
       }
-      return { rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, messageId: messageIdOf(rule, lang, f.message), expected: f.expected, actual: f.actual };
+      return {
+        rule: f.rule,
+        severity: f.severity,
+        sheet: f.sheet,
+        cell: f.cell,
+        messageId: messageIdOf(rule, lang, f.message),
+        expected: f.expected,
+        actual: f.actual,
+      };
     });
 }
 
@@ -223,14 +246,18 @@ export function describeRule(ruleId: string, cases: { fires: FiringCase[]; doesN
 }
 
 /** The same spec (or one computed from the row and column) for every cell of an A1 range: `cellsIn('J14:J21', null)`. */
-export function cellsIn(range: string, spec: CellSpec | ((row: number, col: number) => CellSpec)): Record<string, CellSpec> {
+export function cellsIn(
+  range: string,
+  spec: CellSpec | ((row: number, col: number) => CellSpec),
+): Record<string, CellSpec> {
   const [from, to = from] = range.split(':');
   const start = parseA1(from);
   const end = parseA1(to);
   if (!start || !end) throw new Error(`bad range ${range}`);
   const out: Record<string, CellSpec> = {};
   for (let row = start.row; row <= end.row; row++) {
-    for (let col = start.col; col <= end.col; col++) out[a1(row, col)] = typeof spec === 'function' ? spec(row + 1, col) : spec;
+    for (let col = start.col; col <= end.col; col++)
+      out[a1(row, col)] = typeof spec === 'function' ? spec(row + 1, col) : spec;
   }
   return out;
 }

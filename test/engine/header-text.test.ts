@@ -1,9 +1,18 @@
-import { compactHeader, hasStem, hasWord, isCaption, isNoteText, isPlaceholderHeader, isTotalLabel, normalizeHeader } from '../../src/engine/locate/header-text';
+import {
+  compactHeader,
+  hasStem,
+  hasWord,
+  isCaption,
+  isNoteText,
+  isPlaceholderHeader,
+  isTotalLabel,
+  normalizeHeader,
+} from '../../src/engine/locate/header-text';
 
 describe('header text', () => {
   it('normalizes case, accents, line breaks and spaces', () => {
     expect(normalizeHeader('  DOTAZIONE\nFINANZIARIA ')).toBe('dotazione finanziaria');
-    expect(normalizeHeader('Priorità\u00a0d\'investimento')).toBe("priorita d'investimento");
+    expect(normalizeHeader("Priorità\u00a0d'investimento")).toBe("priorita d'investimento");
     expect(normalizeHeader('Unità\r\n di  misura')).toBe('unita di misura');
     expect(compactHeader('C = B / A')).toBe('c=b/a');
   });
@@ -15,7 +24,13 @@ describe('header text', () => {
     expect(hasStem('disimpegni', 'impegn')).toBe(false);
   });
 
-  it.each(['TABELLA 1. – PIANO FINANZIARIO', 'Tabella 2. Avanzamento finanziario', 'Table 3', 'Tab. 1', 'tabella 1'])('%j is a caption', (text) => {
+  it.each([
+    'TABELLA 1. – PIANO FINANZIARIO',
+    'Tabella 2. Avanzamento finanziario',
+    'Table 3',
+    'Tab. 1',
+    'tabella 1',
+  ])('%j is a caption', (text) => {
     expect(isCaption(text)).toBe(true);
   });
 
@@ -23,13 +38,28 @@ describe('header text', () => {
     expect(isCaption(text)).toBe(false);
   });
 
-  it.each(['Totale', 'TOTALE', 'Totale POR', 'Totale generale', 'Total', 'TOTAL', 'Totals', 'Grand total', 'Tot.', 'TOT', 'Tot. generale'])('%j is a total', (text) => {
+  it.each([
+    'Totale',
+    'TOTALE',
+    'Totale POR',
+    'Totale generale',
+    'Total',
+    'TOTAL',
+    'Totals',
+    'Grand total',
+    'Tot.',
+    'TOT',
+    'Tot. generale',
+  ])('%j is a total', (text) => {
     expect(isTotalLabel(text)).toBe(true);
   });
 
-  it.each(['Asse I', 'Totem', 'Totalità dei partecipanti', 'Subtotal', 'di cui totale', ''])('%j is not a total', (text) => {
-    expect(isTotalLabel(text)).toBe(false);
-  });
+  it.each(['Asse I', 'Totem', 'Totalità dei partecipanti', 'Subtotal', 'di cui totale', ''])(
+    '%j is not a total',
+    (text) => {
+      expect(isTotalLabel(text)).toBe(false);
+    },
+  );
 
   it.each([
     ['Colonna1', true],
@@ -43,11 +73,24 @@ describe('header text', () => {
 });
 
 describe('isNoteText', () => {
-  it.each(['Fonte: elaborazione su dati SIAGE', 'Nota: importi in euro', 'Note', 'Source: RAA 2022', '(*) dati provvisori', '* dati provvisori', '(1) al 31/12/2022', '1) al 31/12/2022', 'N.B. valori arrotondati'])('%j is a note', (text) => {
+  it.each([
+    'Fonte: elaborazione su dati SIAGE',
+    'Nota: importi in euro',
+    'Note',
+    'Source: RAA 2022',
+    '(*) dati provvisori',
+    '* dati provvisori',
+    '(1) al 31/12/2022',
+    '1) al 31/12/2022',
+    'N.B. valori arrotondati',
+  ])('%j is a note', (text) => {
     expect(isNoteText(text)).toBe(true);
   });
 
-  it.each(['Asse I', 'I', 'Occupazione', 'Notevole', 'Fontana', '1', 'OT 8', 'Totale'])('%j is not a note', (text) => {
-    expect(isNoteText(text)).toBe(false);
-  });
+  it.each(['Asse I', 'I', 'Occupazione', 'Notevole', 'Fontana', '1', 'OT 8', 'Totale'])(
+    '%j is not a note',
+    (text) => {
+      expect(isNoteText(text)).toBe(false);
+    },
+  );
 });

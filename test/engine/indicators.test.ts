@@ -58,15 +58,58 @@ describe('statusOf', () => {
 
 describe('evaluateIndicator', () => {
   it.each([
-    ['a number', ['III', null, 'CO09', '', 'output', 'numero', 52104, 56645], '52104', '56645', '0.9198', 'tolerance'],
-    ['a percentage formatted as %', ['III', '10iv', 'CR03', '', 'risultato', 'percentuale', pct(0.59), pct(0.8)], '59', '80', '0.7375', 'shortfall'],
-    ['a percentage as text', ['III', '10iv', 'CR03', '', 'risultato', 'percentuale', '59,0%', '80%'], '59', '80', '0.7375', 'shortfall'],
-    ['a percentage in points', ['III', '10iv', 'CR03', '', 'risultato', 'percentuale', 59, 80], '59', '80', '0.7375', 'shortfall'],
-    ['the unit taken from the model when the row has none', ['III', '10iv', 'CR03', '', 'risultato', null, pct(0.59), pct(0.8)], '59', '80', '0.7375', 'shortfall'],
+    [
+      'a number',
+      ['III', null, 'CO09', '', 'output', 'numero', 52104, 56645],
+      '52104',
+      '56645',
+      '0.9198',
+      'tolerance',
+    ],
+    [
+      'a percentage formatted as %',
+      ['III', '10iv', 'CR03', '', 'risultato', 'percentuale', pct(0.59), pct(0.8)],
+      '59',
+      '80',
+      '0.7375',
+      'shortfall',
+    ],
+    [
+      'a percentage as text',
+      ['III', '10iv', 'CR03', '', 'risultato', 'percentuale', '59,0%', '80%'],
+      '59',
+      '80',
+      '0.7375',
+      'shortfall',
+    ],
+    [
+      'a percentage in points',
+      ['III', '10iv', 'CR03', '', 'risultato', 'percentuale', 59, 80],
+      '59',
+      '80',
+      '0.7375',
+      'shortfall',
+    ],
+    [
+      'the unit taken from the model when the row has none',
+      ['III', '10iv', 'CR03', '', 'risultato', null, pct(0.59), pct(0.8)],
+      '59',
+      '80',
+      '0.7375',
+      'shortfall',
+    ],
     ['no value', ['III', null, 'CO09', '', 'output', 'numero', null, 56645], null, '56645', null, 'no-data'],
     ['a zero target', ['III', null, 'XX', '', 'output', 'numero', 5, 0], '5', '0', null, 'no-data'],
-  ] as [string, IndicatorSpec, string | null, string | null, string | null, string][])('%s', (_, spec, value, target, ratio, status) => {
-    const e = evaluateIndicator(rowOf(spec), defaultModel);
-    expect([e.value?.toString() ?? null, e.target?.toString() ?? null, e.ratio?.toDecimalPlaces(4).toString() ?? null, e.status]).toEqual([value, target, ratio, status]);
-  });
+  ] as [string, IndicatorSpec, string | null, string | null, string | null, string][])(
+    '%s',
+    (_, spec, value, target, ratio, status) => {
+      const e = evaluateIndicator(rowOf(spec), defaultModel);
+      expect([
+        e.value?.toString() ?? null,
+        e.target?.toString() ?? null,
+        e.ratio?.toDecimalPlaces(4).toString() ?? null,
+        e.status,
+      ]).toEqual([value, target, ratio, status]);
+    },
+  );
 });

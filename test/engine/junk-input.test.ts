@@ -38,13 +38,36 @@ describe('junk inputs', () => {
   });
 
   it('empty sheets, with and without empty rows', () => {
-    expect(rules(survives(grid(sheet('A', []), sheet('B', [[], [], []]), sheet('C', [[null, null], [null]]))))).toEqual(['TABLE_NOT_FOUND']);
+    expect(
+      rules(survives(grid(sheet('A', []), sheet('B', [[], [], []]), sheet('C', [[null, null], [null]])))),
+    ).toEqual(['TABLE_NOT_FOUND']);
   });
 
   it('a sheet of random text', () => {
     const random = mulberry32(7);
-    const words = ['lorem', 'ipsum', 'Asse', 'totale', 'nota', '€', '%', 'TABELLA', 'Dotazione', 'A', 'C=B/A', '1.2.3', 'n.d.'];
-    const rows = Array.from({ length: 60 }, () => Array.from({ length: 25 }, () => (random() < 0.3 ? null : words[Math.floor(random() * words.length)] + (random() < 0.5 ? '' : ` ${Math.floor(random() * 1000)}`))));
+    const words = [
+      'lorem',
+      'ipsum',
+      'Asse',
+      'totale',
+      'nota',
+      '€',
+      '%',
+      'TABELLA',
+      'Dotazione',
+      'A',
+      'C=B/A',
+      '1.2.3',
+      'n.d.',
+    ];
+    const rows = Array.from({ length: 60 }, () =>
+      Array.from({ length: 25 }, () =>
+        random() < 0.3
+          ? null
+          : words[Math.floor(random() * words.length)] +
+            (random() < 0.5 ? '' : ` ${Math.floor(random() * 1000)}`),
+      ),
+    );
     survives(grid(sheet('Testo', rows)));
   });
 
@@ -55,7 +78,18 @@ describe('junk inputs', () => {
         ['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'],
         [],
         ['TABELLA 2'],
-        ['Assi', 'Dotazione finanziaria', 'Programmato', 'Avanzamento programmato', 'Impegni', 'Avanzamento impegni', 'Pagamenti ai beneficiari', 'Avanzamento pagamenti', 'Spesa certificata', 'Avanzamento spesa certificata'],
+        [
+          'Assi',
+          'Dotazione finanziaria',
+          'Programmato',
+          'Avanzamento programmato',
+          'Impegni',
+          'Avanzamento impegni',
+          'Pagamenti ai beneficiari',
+          'Avanzamento pagamenti',
+          'Spesa certificata',
+          'Avanzamento spesa certificata',
+        ],
         [null, 'A', 'B', 'C=B/A', 'D', 'E=D/B', 'F', 'G=F/D', 'H', 'I=H/F'],
         [],
         ['Asse', 'Priorità', 'Codice', 'Indicatore', 'Tipo', 'Unità', 'Valore', 'Target 2023'],
@@ -70,28 +104,52 @@ describe('junk inputs', () => {
 
   it('a header at the very last row, followed by a caption', () => {
     survives(grid(sheet('T', [['Asse', 'Dotazione finanziaria', '%']])));
-    survives(grid(sheet('T', [['Asse', 'Dotazione finanziaria'], ['TABELLA 2'], ['Asse', 'A', 'B', 'C', 'D']])));
+    survives(
+      grid(sheet('T', [['Asse', 'Dotazione finanziaria'], ['TABELLA 2'], ['Asse', 'A', 'B', 'C', 'D']])),
+    );
   });
 
   it('a row of error values', () => {
-    const a = survives(raa({ cells: { ...cellsIn('A18:J18', { error: '#DIV/0!' }), ...cellsIn('A5:E5', { error: '#N/A' }) } }));
-    expect(a.findings.filter((f) => f.rule === 'NOT_A_NUMBER').map((f) => f.cell)).toEqual(['D5', 'E5', 'B18', 'C18', 'D18', 'E18', 'F18', 'G18', 'H18', 'I18', 'J18']);
+    const a = survives(
+      raa({ cells: { ...cellsIn('A18:J18', { error: '#DIV/0!' }), ...cellsIn('A5:E5', { error: '#N/A' }) } }),
+    );
+    expect(a.findings.filter((f) => f.rule === 'NOT_A_NUMBER').map((f) => f.cell)).toEqual([
+      'D5',
+      'E5',
+      'B18',
+      'C18',
+      'D18',
+      'E18',
+      'F18',
+      'G18',
+      'H18',
+      'I18',
+      'J18',
+    ]);
     expect(a.findings.filter((f) => f.rule === 'AXIS_UNKNOWN').map((f) => f.cell)).toEqual(['B5', 'A18']);
   });
 
   it('error values in headers, labels and indicators', () => {
-    survives(raa({ cells: { B3: { error: '#REF!' }, D14: { error: '#NAME?' }, C15: { error: '#VALUE!' } }, indicators: [INDICATORS.CO09({ error: '#N/A' }, { error: '#N/A' })] }));
+    survives(
+      raa({
+        cells: { B3: { error: '#REF!' }, D14: { error: '#NAME?' }, C15: { error: '#VALUE!' } },
+        indicators: [INDICATORS.CO09({ error: '#N/A' }, { error: '#N/A' })],
+      }),
+    );
   });
 
   it('very wide rows', () => {
     const wide = raaSheet();
-    for (const row of [wide.values[0], wide.values[15]]) for (let c = row.length; c < 5000; c++) row.push(c % 7 === 0 ? 'x' : c);
+    for (const row of [wide.values[0], wide.values[15]])
+      for (let c = row.length; c < 5000; c++) row.push(c % 7 === 0 ? 'x' : c);
     for (let r = 0; r < wide.values.length; r++) {
       while (wide.formulas[r].length < wide.values[r].length) wide.formulas[r].push(null);
       while (wide.numberFormats[r].length < wide.values[r].length) wide.numberFormats[r].push('General');
     }
     const started = Date.now();
-    survives(grid(wide, sheet('Larga', [Array.from({ length: 16384 }, (_, c) => (c % 2 ? `Asse ${c}` : c))])));
+    survives(
+      grid(wide, sheet('Larga', [Array.from({ length: 16384 }, (_, c) => (c % 2 ? `Asse ${c}` : c))])),
+    );
     expect(Date.now() - started).toBeLessThan(10000);
   });
 
@@ -104,7 +162,18 @@ describe('junk inputs', () => {
   });
 
   it('odd numbers: NaN, Infinity, huge and tiny values', () => {
-    const a = survives(raa({ cells: { C16: Number.NaN, E16: Number.POSITIVE_INFINITY, G16: 1e300, I16: 1e-300, D17: Number.NaN, D4: -Number.MAX_VALUE } }));
+    const a = survives(
+      raa({
+        cells: {
+          C16: Number.NaN,
+          E16: Number.POSITIVE_INFINITY,
+          G16: 1e300,
+          I16: 1e-300,
+          D17: Number.NaN,
+          D4: -Number.MAX_VALUE,
+        },
+      }),
+    );
     expect(a.findings.filter((f) => f.rule === 'NOT_A_NUMBER').map((f) => [f.cell, f.actual])).toEqual([
       ['C16', '#NUM!'],
       ['E16', '#NUM!'],
@@ -119,10 +188,64 @@ describe('junk inputs', () => {
   it('random grids made of table words, numbers, text numbers and errors', () => {
     const random = mulberry32(20240501);
     const pool: CellValue[] = [
-      'Asse', 'Assi', 'OT', 'Dotazione finanziaria', 'Programmato', 'Impegni', 'Pagamenti', 'Spesa certificata', 'A', 'B', 'C=B/A', 'D', 'E=D/B', 'F', 'G=F/D', 'H', 'I=H/F',
-      '%', 'TOTALE', 'Totale', 'TABELLA 1', 'Tabella 2', 'Indicatore', 'Codice', 'Valore', 'Target 2023', 'Unità', 'percentuale', 'numero',
-      'I', 'II', 'III', 'IV', 'V', 'VI', 'Asse I', 'OT 8', 'CO09', 'CR06', '8i',
-      '236.700.000,00 €', '24,39%', '122,89 %', '(1.000)', 'n.d.', '-', '', 0, 1, -5, 0.2439, 24.39, 236700000, 19114000, 1e15, { error: '#DIV/0!' }, true, null,
+      'Asse',
+      'Assi',
+      'OT',
+      'Dotazione finanziaria',
+      'Programmato',
+      'Impegni',
+      'Pagamenti',
+      'Spesa certificata',
+      'A',
+      'B',
+      'C=B/A',
+      'D',
+      'E=D/B',
+      'F',
+      'G=F/D',
+      'H',
+      'I=H/F',
+      '%',
+      'TOTALE',
+      'Totale',
+      'TABELLA 1',
+      'Tabella 2',
+      'Indicatore',
+      'Codice',
+      'Valore',
+      'Target 2023',
+      'Unità',
+      'percentuale',
+      'numero',
+      'I',
+      'II',
+      'III',
+      'IV',
+      'V',
+      'VI',
+      'Asse I',
+      'OT 8',
+      'CO09',
+      'CR06',
+      '8i',
+      '236.700.000,00 €',
+      '24,39%',
+      '122,89 %',
+      '(1.000)',
+      'n.d.',
+      '-',
+      '',
+      0,
+      1,
+      -5,
+      0.2439,
+      24.39,
+      236700000,
+      19114000,
+      1e15,
+      { error: '#DIV/0!' },
+      true,
+      null,
     ];
     for (let n = 0; n < 80; n++) {
       const height = 1 + Math.floor(random() * 30);
@@ -131,12 +254,18 @@ describe('junk inputs', () => {
         Array.from({ length: width }, () => {
           const v = pool[Math.floor(random() * pool.length)];
           const roll = random();
-          if (roll < 0.1) return { v, f: `=B${1 + Math.floor(random() * 30)}/A${1 + Math.floor(random() * 30)}`, fmt: '0.00%' };
+          if (roll < 0.1)
+            return {
+              v,
+              f: `=B${1 + Math.floor(random() * 30)}/A${1 + Math.floor(random() * 30)}`,
+              fmt: '0.00%',
+            };
           if (roll < 0.2 && typeof v === 'number') return { v, fmt: '0.00%' };
           return v as CellSpec;
         }),
       );
-      const at = random() < 0.5 ? 'A1' : `${'BCDEFG'[Math.floor(random() * 6)]}${1 + Math.floor(random() * 40)}`;
+      const at =
+        random() < 0.5 ? 'A1' : `${'BCDEFG'[Math.floor(random() * 6)]}${1 + Math.floor(random() * 40)}`;
       const g = grid(sheet(`S${n}`, rows, { at }));
       if (random() < 0.3) g.locale = 'en';
       survives(g);

@@ -40,19 +40,54 @@ const PROGRESS_NUMBERS: number[][] = [
 const LABELS = ['I', 'II', 'III', 'IV', 'V', 'Totale'];
 const RATIO_INDEX = [2, 4, 6, 8];
 
-function progressBody(cell: (value: number, index: number) => CellSpec = (v, i) => (RATIO_INDEX.includes(i) ? pct(v) : euro(v)), labels = LABELS): CellSpec[][] {
+function progressBody(
+  cell: (value: number, index: number) => CellSpec = (v, i) => (RATIO_INDEX.includes(i) ? pct(v) : euro(v)),
+  labels = LABELS,
+): CellSpec[][] {
   return PROGRESS_NUMBERS.map((row, r) => [labels[r], ...row.map((v, i) => cell(v, i))]);
 }
 
 const IT_LETTERS = [null, 'A', 'B', 'C=B/A', 'D', 'E=D/B', 'F', 'G=F/D', 'H', 'I=H/F'];
-const IT_WORDS = ['Assi', 'Dotazione finanziaria', 'Programmato', 'Avanzamento programmato', 'Impegni', 'Avanzamento impegni', 'Pagamenti ai beneficiari', 'Avanzamento pagamenti', 'Spesa certificata', 'Avanzamento spesa certificata'];
-const EN_HEADER = ['Axis', 'Allocation', 'Programmed', 'C = B/A', 'Commitments', 'E = D/B', 'Payments', 'G = F/D', 'Certified expenditure', 'I = H/F'];
+const IT_WORDS = [
+  'Assi',
+  'Dotazione finanziaria',
+  'Programmato',
+  'Avanzamento programmato',
+  'Impegni',
+  'Avanzamento impegni',
+  'Pagamenti ai beneficiari',
+  'Avanzamento pagamenti',
+  'Spesa certificata',
+  'Avanzamento spesa certificata',
+];
+const EN_HEADER = [
+  'Axis',
+  'Allocation',
+  'Programmed',
+  'C = B/A',
+  'Commitments',
+  'E = D/B',
+  'Payments',
+  'G = F/D',
+  'Certified expenditure',
+  'I = H/F',
+];
 
 function expectFullProgress(progress: ProgressTable | null, left: number): void {
   expect(progress).not.toBeNull();
   const p = progress as ProgressTable;
   expect(p.axisColumn).toBe(left);
-  expect(p.columns).toEqual({ A: left + 1, B: left + 2, C: left + 3, D: left + 4, E: left + 5, F: left + 6, G: left + 7, H: left + 8, I: left + 9 });
+  expect(p.columns).toEqual({
+    A: left + 1,
+    B: left + 2,
+    C: left + 3,
+    D: left + 4,
+    E: left + 5,
+    F: left + 6,
+    G: left + 7,
+    H: left + 8,
+    I: left + 9,
+  });
   expect(p.rows.map((r) => r.label.text)).toEqual(['I', 'II', 'III', 'IV', 'V']);
   expect(p.rows.map((r) => r.axisId)).toEqual(['I', 'II', 'III', 'IV', 'V']);
   expect(p.total?.label.text).toMatch(/^Total/i);
@@ -61,7 +96,13 @@ function expectFullProgress(progress: ProgressTable | null, left: number): void 
 function expectFullPlan(plan: PlanTable | null, left: number): void {
   expect(plan).not.toBeNull();
   const p = plan as PlanTable;
-  expect(p.columns).toEqual({ ot: left, axis: left + 1, name: left + 2, allocation: left + 3, share: left + 4 });
+  expect(p.columns).toEqual({
+    ot: left,
+    axis: left + 1,
+    name: left + 2,
+    allocation: left + 3,
+    share: left + 4,
+  });
   expect(p.rows.map((r) => r.axisId)).toEqual(['I', 'II', 'III', 'IV', 'V']);
   expect(p.total).not.toBeNull();
 }
@@ -71,32 +112,57 @@ function findingsBesidesTyped(g: Grid, options = {}): string[] {
   return allFindings(g, options).filter((f) => !f.startsWith('RATIO_HARDCODED'));
 }
 
-/** The RAA's own findings on these bodies: over-programming of Asse I. */
-const RAA_OWN = ['PROGRESS_ORDER C16 info'];
-
 describe('locateTables', () => {
   it('finds the RAA layout: captions, a % column without a header, a two-row Tabella 2 header', () => {
     const tables = locateTables(grid(raaSheet()));
-    expect(tables.plan).toMatchObject({ sheet: 'RAA 2022', headerTop: 2, headerBottom: 2, left: 0, right: 4, caption: 'A1', listObject: null });
+    expect(tables.plan).toMatchObject({
+      sheet: 'RAA 2022',
+      headerTop: 2,
+      headerBottom: 2,
+      left: 0,
+      right: 4,
+      caption: 'A1',
+      listObject: null,
+    });
     expectFullPlan(tables.plan, 0);
-    expect(tables.progress).toMatchObject({ headerTop: 13, headerBottom: 14, left: 0, right: 9, caption: 'A12' });
+    expect(tables.progress).toMatchObject({
+      headerTop: 13,
+      headerBottom: 14,
+      left: 0,
+      right: 9,
+      caption: 'A12',
+    });
     expectFullProgress(tables.progress, 0);
   });
 
   describe('tables at an offset: Tabella 2 at G30 of the second sheet', () => {
     const rows = [IT_WORDS, IT_LETTERS, ...progressBody()];
     const checkAt = (tables: LocatedTables) => {
-      expect(tables.progress).toMatchObject({ sheet: 'Dati', headerTop: 29, headerBottom: 30, left: 6, right: 15, caption: null });
+      expect(tables.progress).toMatchObject({
+        sheet: 'Dati',
+        headerTop: 29,
+        headerBottom: 30,
+        left: 6,
+        right: 15,
+        caption: null,
+      });
       expectFullProgress(tables.progress, 6);
       expect(tables.progress?.rows[0].cells.A?.address).toBe('H32');
     };
 
     it('as a used range starting at G30', () => {
-      checkAt(locateTables(grid(sheet('Copertina', [['Relazione annuale 2022']]), sheet('Dati', rows, { at: 'G30' }))));
+      checkAt(
+        locateTables(
+          grid(sheet('Copertina', [['Relazione annuale 2022']]), sheet('Dati', rows, { at: 'G30' })),
+        ),
+      );
     });
 
     it('as a used range starting at A1 with empty cells before it', () => {
-      const padded = [...Array.from({ length: 29 }, () => [] as CellSpec[]), ...rows.map((r) => [null, null, null, null, null, null, ...r])];
+      const padded = [
+        ...Array.from({ length: 29 }, () => [] as CellSpec[]),
+        ...rows.map((r) => [null, null, null, null, null, null, ...r]),
+      ];
       checkAt(locateTables(grid(sheet('Copertina', [['Relazione annuale 2022']]), sheet('Dati', padded))));
     });
 
@@ -110,7 +176,19 @@ describe('locateTables', () => {
   });
 
   it('finds tables without captions', () => {
-    const tables = locateTables(grid(sheet('T', [['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'], ...PLAN_BODY, [], [], IT_WORDS, IT_LETTERS, ...progressBody()])));
+    const tables = locateTables(
+      grid(
+        sheet('T', [
+          ['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'],
+          ...PLAN_BODY,
+          [],
+          [],
+          IT_WORDS,
+          IT_LETTERS,
+          ...progressBody(),
+        ]),
+      ),
+    );
     expect(tables.plan).toMatchObject({ headerTop: 0, caption: null });
     expectFullPlan(tables.plan, 0);
     expect(tables.progress).toMatchObject({ headerTop: 9, headerBottom: 10, caption: null });
@@ -118,7 +196,18 @@ describe('locateTables', () => {
   });
 
   it('finds tables in reverse order on one sheet, and only their own rows', () => {
-    const tables = locateTables(grid(sheet('T', [IT_WORDS, IT_LETTERS, ...progressBody(), [], ['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'], ...PLAN_BODY])));
+    const tables = locateTables(
+      grid(
+        sheet('T', [
+          IT_WORDS,
+          IT_LETTERS,
+          ...progressBody(),
+          [],
+          ['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'],
+          ...PLAN_BODY,
+        ]),
+      ),
+    );
     expectFullProgress(tables.progress, 0);
     expect(tables.plan?.headerTop).toBe(9);
     expectFullPlan(tables.plan, 0);
@@ -141,14 +230,22 @@ describe('locateTables', () => {
     });
 
     it('does not take a note right above the header for its upper half', () => {
-      const g = grid(sheet('T', [['Nota: importi in euro, dati al 31/12/2022'], IT_WORDS, IT_LETTERS, ...progressBody()]));
+      const g = grid(
+        sheet('T', [['Nota: importi in euro, dati al 31/12/2022'], IT_WORDS, IT_LETTERS, ...progressBody()]),
+      );
       const tables = locateTables(g);
       expect(tables.progress).toMatchObject({ headerTop: 1, headerBottom: 2 });
       expectFullProgress(tables.progress, 0);
     });
 
     it('does not take a note for the upper half of a one-row header', () => {
-      const g = grid(sheet('T', [['Valori in euro'], ['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'], ...PLAN_BODY]));
+      const g = grid(
+        sheet('T', [
+          ['Valori in euro'],
+          ['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'],
+          ...PLAN_BODY,
+        ]),
+      );
       expect(locateTables(g).plan).toMatchObject({ headerTop: 1, headerBottom: 1 });
     });
   });
@@ -174,19 +271,46 @@ describe('locateTables', () => {
       expect(tables.progress?.caption).toBe('A10');
     });
 
-    it('gives the RAA\'s findings and no missing table or column', () => {
+    it("gives the RAA's findings and no missing table or column", () => {
       expect(findingsBesidesTyped(g)).toEqual(['TOTAL_MISMATCH E17 warning', 'PROGRESS_ORDER C12 info']);
     });
 
     it('reads English words without letters', () => {
-      const words = ['Axis', 'Allocation', 'Programmed', 'Programmed / allocation (%)', 'Commitments', 'Commitment rate', 'Payments', 'Payment rate', 'Certified expenditure', 'Certified / payments (%)'];
-      expectFullProgress(locateTables(grid(sheet('T', [words, ...progressBody(undefined, ['I', 'II', 'III', 'IV', 'V', 'Total'])]))).progress, 0);
+      const words = [
+        'Axis',
+        'Allocation',
+        'Programmed',
+        'Programmed / allocation (%)',
+        'Commitments',
+        'Commitment rate',
+        'Payments',
+        'Payment rate',
+        'Certified expenditure',
+        'Certified / payments (%)',
+      ];
+      expectFullProgress(
+        locateTables(
+          grid(sheet('T', [words, ...progressBody(undefined, ['I', 'II', 'III', 'IV', 'V', 'Total'])])),
+        ).progress,
+        0,
+      );
     });
   });
 
   describe('header text', () => {
     it('tolerates line breaks, accents, extra spaces and upper case', () => {
-      const words = ['ASSI', 'Dotazione\nfinanziaria', '  PROGRAMMATO ', 'Avanzamento\r\nprogrammato', 'Impegni', 'AVANZAMENTO   IMPEGNI', 'Pagamenti\u00a0ai beneficiari', 'Avanzamento pagamenti', 'Spesa   certificata', 'Avanzamento\nspesa certificata'];
+      const words = [
+        'ASSI',
+        'Dotazione\nfinanziaria',
+        '  PROGRAMMATO ',
+        'Avanzamento\r\nprogrammato',
+        'Impegni',
+        'AVANZAMENTO   IMPEGNI',
+        'Pagamenti\u00a0ai beneficiari',
+        'Avanzamento pagamenti',
+        'Spesa   certificata',
+        'Avanzamento\nspesa certificata',
+      ];
       const letters = [null, '(A)', 'B', 'C = B / A', ' D ', 'E=D/B', 'F', 'G = F/D', 'H', 'I= H/F'];
       const tables = locateTables(grid(sheet('T', [words, letters, ...progressBody()])));
       expect(tables.progress).toMatchObject({ headerTop: 0, headerBottom: 1 });
@@ -203,7 +327,13 @@ describe('locateTables', () => {
     });
 
     it('reads a Tabella 1 with DOTAZIONE FINANZIARIA above € and %', () => {
-      const g = grid(sheet('T', [['OT', 'ASSE', 'DENOMINAZIONE', 'DOTAZIONE FINANZIARIA', null], [null, null, null, '€', '%'], ...PLAN_BODY]));
+      const g = grid(
+        sheet('T', [
+          ['OT', 'ASSE', 'DENOMINAZIONE', 'DOTAZIONE FINANZIARIA', null],
+          [null, null, null, '€', '%'],
+          ...PLAN_BODY,
+        ]),
+      );
       const tables = locateTables(g);
       expect(tables.plan).toMatchObject({ headerTop: 0, headerBottom: 1 });
       expectFullPlan(tables.plan, 0);
@@ -211,19 +341,27 @@ describe('locateTables', () => {
     });
 
     it('reads accented and abbreviated Tabella 1 headers', () => {
-      const g = grid(sheet('T', [['O.T.', 'Asse prioritario', 'Descrizione', 'Risorse (€)', 'Quota %'], ...PLAN_BODY]));
+      const g = grid(
+        sheet('T', [['O.T.', 'Asse prioritario', 'Descrizione', 'Risorse (€)', 'Quota %'], ...PLAN_BODY]),
+      );
       expectFullPlan(locateTables(g).plan, 0);
     });
   });
 
   describe('Excel tables (ListObjects)', () => {
     it('names the ListObject a table was found in', () => {
-      const g = grid(sheet('T', [IT_WORDS, ...progressBody()], { tables: [{ name: 'Avanzamento', range: 'A1:J7' }] }));
+      const g = grid(
+        sheet('T', [IT_WORDS, ...progressBody()], { tables: [{ name: 'Avanzamento', range: 'A1:J7' }] }),
+      );
       expect(locateTables(g).progress?.listObject).toBe('Avanzamento');
     });
 
-    it('takes a ListObject\'s placeholder header (Colonna1) for no header', () => {
-      const g = grid(sheet('T', [['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', 'Colonna1'], ...PLAN_BODY], { tables: [{ name: 'Piano', range: "'T'!A1:E7" }] }));
+    it("takes a ListObject's placeholder header (Colonna1) for no header", () => {
+      const g = grid(
+        sheet('T', [['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', 'Colonna1'], ...PLAN_BODY], {
+          tables: [{ name: 'Piano', range: "'T'!A1:E7" }],
+        }),
+      );
       const tables = locateTables(g);
       expect(tables.plan?.listObject).toBe('Piano');
       expectFullPlan(tables.plan, 0);
@@ -233,7 +371,8 @@ describe('locateTables', () => {
 
   describe('numbers pasted as text', () => {
     const itText = (v: number, i: number): CellSpec => {
-      if (!RATIO_INDEX.includes(i)) return `${v.toLocaleString('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
+      if (!RATIO_INDEX.includes(i))
+        return `${v.toLocaleString('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
       const text = (v * 100).toLocaleString('it-IT', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
       return i === 2 ? `${text}\u00a0%` : `${text}%`;
     };
@@ -253,8 +392,13 @@ describe('locateTables', () => {
 
     it('reads English text when the workbook is in English', () => {
       const enText = (v: number, i: number): CellSpec =>
-        RATIO_INDEX.includes(i) ? `${(v * 100).toFixed(2)}%` : v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-      const g: Grid = { ...grid(sheet('T', [EN_HEADER, ...progressBody(enText, ['I', 'II', 'III', 'IV', 'V', 'Total'])])), locale: 'en' };
+        RATIO_INDEX.includes(i)
+          ? `${(v * 100).toFixed(2)}%`
+          : v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      const g: Grid = {
+        ...grid(sheet('T', [EN_HEADER, ...progressBody(enText, ['I', 'II', 'III', 'IV', 'V', 'Total'])])),
+        locale: 'en',
+      };
       const tables = locateTables(g);
       expectFullProgress(tables.progress, 0);
       expect(tables.progress?.rows[3].cells.B?.value?.toString()).toBe('19067780.31');
@@ -262,15 +406,35 @@ describe('locateTables', () => {
     });
 
     it('lets the locale decide 1.234', () => {
-      const body = (text: string): CellSpec[][] => [['Asse', 'Dotazione'], ['Asse I', text]];
-      expect(locateTables(grid(sheet('T', body('1.234')))).plan?.rows[0].allocation?.value?.toString()).toBe('1234');
-      expect(locateTables({ ...grid(sheet('T', body('1.234'))), locale: 'en' }).plan?.rows[0].allocation?.value?.toString()).toBe('1.234');
+      const body = (text: string): CellSpec[][] => [
+        ['Asse', 'Dotazione'],
+        ['Asse I', text],
+      ];
+      expect(locateTables(grid(sheet('T', body('1.234')))).plan?.rows[0].allocation?.value?.toString()).toBe(
+        '1234',
+      );
+      expect(
+        locateTables({
+          ...grid(sheet('T', body('1.234'))),
+          locale: 'en',
+        }).plan?.rows[0].allocation?.value?.toString(),
+      ).toBe('1.234');
     });
   });
 
   it('reads percentages as points (24.39) in General-format columns', () => {
-    const points = (v: number, i: number): CellSpec => (RATIO_INDEX.includes(i) ? Math.round(v * 10000) / 100 : euro(v));
-    const g = grid(sheet('T', [['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'], ...PLAN_BODY.map((r) => [...r.slice(0, 4), Math.round(((r[4] as { v: number }).v) * 10000) / 100]), [], IT_WORDS, IT_LETTERS, ...progressBody(points)]));
+    const points = (v: number, i: number): CellSpec =>
+      RATIO_INDEX.includes(i) ? Math.round(v * 10000) / 100 : euro(v);
+    const g = grid(
+      sheet('T', [
+        ['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'],
+        ...PLAN_BODY.map((r) => [...r.slice(0, 4), Math.round((r[4] as { v: number }).v * 10000) / 100]),
+        [],
+        IT_WORDS,
+        IT_LETTERS,
+        ...progressBody(points),
+      ]),
+    );
     const tables = locateTables(g);
     expect(tables.plan?.rows[0].share?.value?.toString()).toBe('0.2439');
     expect(tables.progress?.rows[0].cells.C?.value?.toString()).toBe('1.2289');
@@ -311,14 +475,22 @@ describe('locateTables', () => {
     });
   });
 
-  it('never reads the add-in\'s own sheets', () => {
-    const tables = locateTables(grid(raaSheet({ sheetName: 'Report POR' }), raaSheet({ sheetName: 'Rilievi POR' }), raaSheet({ sheetName: 'Dati' })));
+  it("never reads the add-in's own sheets", () => {
+    const tables = locateTables(
+      grid(
+        raaSheet({ sheetName: 'Report POR' }),
+        raaSheet({ sheetName: 'Rilievi POR' }),
+        raaSheet({ sheetName: 'Dati' }),
+      ),
+    );
     expect(tables.plan?.sheet).toBe('Dati');
     expect(tables.progress?.sheet).toBe('Dati');
   });
 
   it('takes the first table of each kind', () => {
-    const tables = locateTables(grid(raaSheet({ sheetName: 'Uno', progress: false }), raaSheet({ sheetName: 'Due' })));
+    const tables = locateTables(
+      grid(raaSheet({ sheetName: 'Uno', progress: false }), raaSheet({ sheetName: 'Due' })),
+    );
     expect(tables.plan?.sheet).toBe('Uno');
     expect(tables.progress?.sheet).toBe('Due');
   });
@@ -326,7 +498,15 @@ describe('locateTables', () => {
 
 describe('tables without a blank row between them', () => {
   it('ends Tabella 1 (no total row) at the Tabella 2 header below it', () => {
-    const g = grid(sheet('T', [['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'], ...PLAN_BODY.slice(0, 5), IT_WORDS, IT_LETTERS, ...progressBody()]));
+    const g = grid(
+      sheet('T', [
+        ['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'],
+        ...PLAN_BODY.slice(0, 5),
+        IT_WORDS,
+        IT_LETTERS,
+        ...progressBody(),
+      ]),
+    );
     const tables = locateTables(g);
     expect(tables.plan?.rows.map((r) => r.axisId)).toEqual(['I', 'II', 'III', 'IV', 'V']);
     expect(tables.progress).toMatchObject({ headerTop: 6, headerBottom: 7 });
@@ -335,7 +515,15 @@ describe('tables without a blank row between them', () => {
   });
 
   it('ends Tabella 2 (no total row) at the Tabella 3 header below it', () => {
-    const g = grid(sheet('T', [IT_WORDS, IT_LETTERS, ...progressBody().slice(0, 5), ['Asse', 'Priorità', 'Codice', 'Indicatore', 'Tipo', 'Unità', 'Valore', 'Target 2023'], ['III', null, 'CO09', 'Titolari di un diploma ISCED 1 o ISCED 2', 'output', 'numero', 52104, 56645]]));
+    const g = grid(
+      sheet('T', [
+        IT_WORDS,
+        IT_LETTERS,
+        ...progressBody().slice(0, 5),
+        ['Asse', 'Priorità', 'Codice', 'Indicatore', 'Tipo', 'Unità', 'Valore', 'Target 2023'],
+        ['III', null, 'CO09', 'Titolari di un diploma ISCED 1 o ISCED 2', 'output', 'numero', 52104, 56645],
+      ]),
+    );
     const tables = locateTables(g);
     expect(tables.progress?.rows).toHaveLength(5);
     expect(tables.indicators?.headerTop).toBe(7);
@@ -343,14 +531,25 @@ describe('tables without a blank row between them', () => {
   });
 
   it('keeps a Tabella 1 row whose amounts are empty', () => {
-    const g = grid(sheet('T', [['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'], ...PLAN_BODY.slice(0, 4), [null, 'Asse V', 'Assistenza tecnica', null, null], PLAN_BODY[5]]));
+    const g = grid(
+      sheet('T', [
+        ['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'],
+        ...PLAN_BODY.slice(0, 4),
+        [null, 'Asse V', 'Assistenza tecnica', null, null],
+        PLAN_BODY[5],
+      ]),
+    );
     expect(locateTables(g).plan?.rows).toHaveLength(5);
   });
 });
 
 describe('total rows', () => {
   it.each(['Totale', 'TOTALE POR', 'Tot.', 'Grand total'])('takes %j for the totals row', (label) => {
-    const tables = locateTables(grid(sheet('T', [IT_WORDS, IT_LETTERS, ...progressBody(undefined, ['I', 'II', 'III', 'IV', 'V', label])])));
+    const tables = locateTables(
+      grid(
+        sheet('T', [IT_WORDS, IT_LETTERS, ...progressBody(undefined, ['I', 'II', 'III', 'IV', 'V', label])]),
+      ),
+    );
     expect(tables.progress?.rows).toHaveLength(5);
     expect(tables.progress?.total?.label.text).toBe(label);
   });
@@ -358,7 +557,18 @@ describe('total rows', () => {
 
 describe('merged upper header cells', () => {
   it('reads Impegni over € and % as D and E', () => {
-    const upper = ['Asse', 'Dotazione', 'Programmato', null, 'Impegni', null, 'Pagamenti', null, 'Spesa certificata', null];
+    const upper = [
+      'Asse',
+      'Dotazione',
+      'Programmato',
+      null,
+      'Impegni',
+      null,
+      'Pagamenti',
+      null,
+      'Spesa certificata',
+      null,
+    ];
     const lower = [null, '€', '€', '%', '€', '%', '€', '%', '€', '%'];
     const tables = locateTables(grid(sheet('T', [upper, lower, ...progressBody()])));
     expect(tables.progress).toMatchObject({ headerTop: 0, headerBottom: 1 });
@@ -373,7 +583,10 @@ describe('merged upper header cells', () => {
 });
 
 describe('tables side by side', () => {
-  const planRows: CellSpec[][] = [['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'], ...PLAN_BODY];
+  const planRows: CellSpec[][] = [
+    ['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'],
+    ...PLAN_BODY,
+  ];
   const progressRows: CellSpec[][] = [IT_WORDS, IT_LETTERS, ...progressBody()];
   const beside = (left: CellSpec[][], right: CellSpec[][], gap = 1) => {
     const width = Math.max(...left.map((r) => r.length));
@@ -395,7 +608,9 @@ describe('tables side by side', () => {
   });
 
   it('gives each table its own caption', () => {
-    const tables = locateTables(grid(sheet('T', beside([['TABELLA 1'], [], ...planRows], [['TABELLA 2'], [], ...progressRows]))));
+    const tables = locateTables(
+      grid(sheet('T', beside([['TABELLA 1'], [], ...planRows], [['TABELLA 2'], [], ...progressRows]))),
+    );
     expect(tables.plan?.caption).toBe('A1');
     expect(tables.progress?.caption).toBe('G1');
   });
@@ -409,13 +624,27 @@ describe('tables side by side', () => {
 
 describe('notes below a table', () => {
   it('ends Tabella 2 without a totals row at a source note right below it', () => {
-    const g = grid(sheet('T', [IT_WORDS, IT_LETTERS, ...progressBody().slice(0, 5), ['Fonte: elaborazione su dati del sistema informativo SIAGE'], ['(*) dati provvisori']]));
+    const g = grid(
+      sheet('T', [
+        IT_WORDS,
+        IT_LETTERS,
+        ...progressBody().slice(0, 5),
+        ['Fonte: elaborazione su dati del sistema informativo SIAGE'],
+        ['(*) dati provvisori'],
+      ]),
+    );
     expect(locateTables(g).progress?.rows).toHaveLength(5);
     expect(allFindings(g).filter((f) => f.startsWith('AXIS_'))).toEqual([]);
   });
 
   it('ends Tabella 1 at a note below its totals row', () => {
-    const g = grid(sheet('T', [['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'], ...PLAN_BODY, [null, 'Nota: importi in euro']]));
+    const g = grid(
+      sheet('T', [
+        ['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'],
+        ...PLAN_BODY,
+        [null, 'Nota: importi in euro'],
+      ]),
+    );
     expect(locateTables(g).plan?.rows).toHaveLength(5);
   });
 });

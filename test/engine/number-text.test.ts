@@ -57,15 +57,22 @@ const CASES: [string, 'it' | 'en', string | null, number?, boolean?][] = [
 ];
 
 describe('parseNumberText', () => {
-  it.each(CASES.map((c) => [c[0], c[1], c] as const))('%j (%s)', (_text, _locale, [text, locale, value, decimals, percent]) => {
-    const parsed = parseNumberText(text, locale);
-    if (value === null) {
-      expect(parsed).toBeNull();
-      return;
-    }
-    expect(parsed).not.toBeNull();
-    expect({ value: parsed?.value.toString(), decimals: parsed?.decimals, percent: parsed?.percent }).toEqual({ value, decimals, percent });
-  });
+  it.each(CASES.map((c) => [c[0], c[1], c] as const))(
+    '%j (%s)',
+    (_text, _locale, [text, locale, value, decimals, percent]) => {
+      const parsed = parseNumberText(text, locale);
+      if (value === null) {
+        expect(parsed).toBeNull();
+        return;
+      }
+      expect(parsed).not.toBeNull();
+      expect({
+        value: parsed?.value.toString(),
+        decimals: parsed?.decimals,
+        percent: parsed?.percent,
+      }).toEqual({ value, decimals, percent });
+    },
+  );
 
   it('reads Italian by default', () => {
     expect(parseNumberText('1.234')?.value.toString()).toBe('1234');

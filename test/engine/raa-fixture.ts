@@ -22,7 +22,13 @@ const NAMES: Record<AxisId, string> = {
 };
 
 /** Allocations of model version 2022-12 (RAA 2022). */
-export const ALLOCATIONS_2022: Record<AxisId, number> = { I: 236700000, II: 379000000, III: 301900000, IV: 19114000, V: 33760516 };
+export const ALLOCATIONS_2022: Record<AxisId, number> = {
+  I: 236700000,
+  II: 379000000,
+  III: 301900000,
+  IV: 19114000,
+  V: 33760516,
+};
 /** Allocations of model version 2020-11 (Decision C(2020)7664). */
 export const ALLOCATIONS_2020: Record<AxisId, number> = { ...ALLOCATIONS_2022, IV: 20000000, V: 32874516 };
 
@@ -84,9 +90,17 @@ function sum(values: number[]): number {
   return values.reduce((acc, v) => acc + Math.round(v * 100), 0) / 100;
 }
 
-function ratioCell(numerator: number, denominator: number, numRef: string, denRef: string, style: 'formula' | 'value', fmt: string): CellSpec {
+function ratioCell(
+  numerator: number,
+  denominator: number,
+  numRef: string,
+  denRef: string,
+  style: 'formula' | 'value',
+  fmt: string,
+): CellSpec {
   const value = denominator === 0 ? '' : numerator / denominator;
-  if (style === 'value') return { v: typeof value === 'number' ? Math.round(value * 10000) / 10000 : value, fmt };
+  if (style === 'value')
+    return { v: typeof value === 'number' ? Math.round(value * 10000) / 10000 : value, fmt };
   return { v: value, f: `=IF(${denRef}=0,"",${numRef}/${denRef})`, fmt };
 }
 
@@ -105,7 +119,15 @@ export function raaSheet(options: RaaOptions = {}): SheetGrid {
     const share = (v: number): CellSpec => ({ v: Math.round((v / total) * 10000) / 10000, fmt: PERCENT });
     put(1, ['TABELLA 1. – PIANO FINANZIARIO DEL POR FSE 2014-2020']);
     put(PLAN_HEADER_ROW, ['OT', 'ASSE', 'DENOMINAZIONE', 'DOTAZIONE FINANZIARIA', null]);
-    axes.forEach((axis, i) => put(PLAN_FIRST_ROW + i, [OT[axis], `Asse ${axis}`, NAMES[axis], { v: allocations[axis], fmt: EURO }, share(allocations[axis])]));
+    axes.forEach((axis, i) =>
+      put(PLAN_FIRST_ROW + i, [
+        OT[axis],
+        `Asse ${axis}`,
+        NAMES[axis],
+        { v: allocations[axis], fmt: EURO },
+        share(allocations[axis]),
+      ]),
+    );
     put(PLAN_FIRST_ROW + axes.length, [null, 'TOTALE', null, { v: total, fmt: EURO }, share(total)]);
   }
 
@@ -124,7 +146,11 @@ export function raaSheet(options: RaaOptions = {}): SheetGrid {
       'Avanzamento spesa certificata',
     ]);
     put(PROGRESS_HEADER_ROW + 1, [null, 'A', 'B', 'C=B/A', 'D', 'E=D/B', 'F', 'G=F/D', 'H', 'I=H/F']);
-    const data: Amounts[] = axes.map((axis) => ({ ...AMOUNTS[axis], A: allocations[axis], ...options.amounts?.[axis] }));
+    const data: Amounts[] = axes.map((axis) => ({
+      ...AMOUNTS[axis],
+      A: allocations[axis],
+      ...options.amounts?.[axis],
+    }));
     const totals: Amounts = {
       A: sum(data.map((d) => d.A)),
       B: sum(data.map((d) => d.B)),
@@ -149,13 +175,26 @@ export function raaSheet(options: RaaOptions = {}): SheetGrid {
         ratioCell(d.H, d.F, ref(8), ref(6), style, ratioFormat),
       ];
     };
-    axes.forEach((axis, i) => put(PROGRESS_FIRST_ROW + i, progressRow(axis, data[i], PROGRESS_FIRST_ROW + i)));
+    axes.forEach((axis, i) =>
+      put(PROGRESS_FIRST_ROW + i, progressRow(axis, data[i], PROGRESS_FIRST_ROW + i)),
+    );
     put(PROGRESS_FIRST_ROW + axes.length, progressRow('Totale', totals, PROGRESS_FIRST_ROW + axes.length));
   }
 
   if (options.indicators) {
     put(24, ['TABELLA 3. INDICATORI DI OUTPUT E DI RISULTATO']);
-    put(INDICATOR_HEADER_ROW, ['Asse', 'Priorità', 'Codice', 'Indicatore', 'Tipo', 'Unità', 'Valore', 'Target 2023', '% del target', 'Stato']);
+    put(INDICATOR_HEADER_ROW, [
+      'Asse',
+      'Priorità',
+      'Codice',
+      'Indicatore',
+      'Tipo',
+      'Unità',
+      'Valore',
+      'Target 2023',
+      '% del target',
+      'Stato',
+    ]);
     options.indicators.forEach((spec, i) => put(INDICATOR_FIRST_ROW + i, [...spec]));
   }
 
@@ -170,7 +209,16 @@ export function raa(options: RaaOptions = {}): Grid {
 
 /** Tabella 3 rows by model indicator, value first: `indicator('CO09', 52104)`. */
 export const INDICATORS = {
-  CO09: (value: CellSpec, target: CellSpec = 56645): IndicatorSpec => ['III', null, 'CO09', 'Titolari di un diploma ISCED 1 o ISCED 2', 'output', 'numero', value, target],
+  CO09: (value: CellSpec, target: CellSpec = 56645): IndicatorSpec => [
+    'III',
+    null,
+    'CO09',
+    'Titolari di un diploma ISCED 1 o ISCED 2',
+    'output',
+    'numero',
+    value,
+    target,
+  ],
   CR06_8i: (value: CellSpec, target: CellSpec = { v: 0.3, fmt: '0.0%' }): IndicatorSpec => [
     'I',
     '8i',

@@ -7,7 +7,8 @@ import { RULES } from '../../src/engine/rules';
 const ROOT = join(__dirname, '../..');
 const HELPERS = ['rule-support.ts', 'axis-rows.ts', 'progress-ratios.ts', 'index.ts'];
 const fileOf = (id: string) => id.toLowerCase().replace(/_/g, '-');
-const placeholders = (template: string) => [...template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+const placeholders = (template: string) =>
+  [...template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('the rule catalogue', () => {
   it('has unique ids', () => {
@@ -16,7 +17,9 @@ describe('the rule catalogue', () => {
   });
 
   it('lists every rule module of src/engine/rules', () => {
-    const modules = readdirSync(join(ROOT, 'src/engine/rules')).filter((f) => f.endsWith('.ts') && !HELPERS.includes(f));
+    const modules = readdirSync(join(ROOT, 'src/engine/rules')).filter(
+      (f) => f.endsWith('.ts') && !HELPERS.includes(f),
+    );
     expect(modules.sort()).toEqual(RULES.map((r) => `${fileOf(r.meta.id)}.ts`).sort());
   });
 
@@ -30,7 +33,10 @@ describe('the rule catalogue', () => {
       expect(Object.keys(en).sort()).toEqual(Object.keys(itMessages).sort());
       expect(Object.keys(itMessages).length).toBeGreaterThan(0);
       for (const key of Object.keys(itMessages)) {
-        expect({ key, placeholders: placeholders(en[key]) }).toEqual({ key, placeholders: placeholders(itMessages[key]) });
+        expect({ key, placeholders: placeholders(en[key]) }).toEqual({
+          key,
+          placeholders: placeholders(itMessages[key]),
+        });
       }
       expect(rule.meta.docs.it.length).toBeGreaterThan(0);
       expect(rule.meta.docs.en.length).toBeGreaterThan(0);
@@ -45,7 +51,9 @@ describe('the rule catalogue', () => {
 
 describe('formatMessage', () => {
   it('fills placeholders, with or without spaces inside the braces', () => {
-    expect(formatMessage('Asse {{axis}}: {{ value }}', { axis: 'I', value: '24,39%' })).toBe('Asse I: 24,39%');
+    expect(formatMessage('Asse {{axis}}: {{ value }}', { axis: 'I', value: '24,39%' })).toBe(
+      'Asse I: 24,39%',
+    );
   });
 
   it('refuses an unfilled placeholder', () => {

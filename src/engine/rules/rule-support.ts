@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import type Decimal from 'decimal.js';
 import type { NumberCell } from '../cells';
 import { formatEnglish, formatItalian, percentAt, roundExcel } from '../excel-round';
 import type { Lang, TableKind } from '../finding';

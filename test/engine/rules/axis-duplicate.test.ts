@@ -3,12 +3,36 @@ import { raa } from '../raa-fixture';
 
 describeRule('AXIS_DUPLICATE', {
   fires: [
-    { name: 'the RAA 2022: II printed for III in Tabella 2', grid: raa({ cells: { A18: 'II' } }), hits: [['A18', 'error', 'resolved']] },
-    { name: 'the same without Tabella 1: resolved from the model', grid: raa({ plan: false, cells: { A18: 'II' } }), hits: [['A18', 'error', 'resolved']] },
-    { name: 'the first of the two is the wrong one', grid: raa({ cells: { A17: 'III' } }), hits: [['A17', 'error', 'resolved']] },
-    { name: 'a duplicate in Tabella 1', grid: raa({ cells: { B6: 'Asse II' } }), hits: [['B6', 'error', 'resolved']] },
-    { name: 'the same axis by id and by name', grid: raa({ cells: { B7: 'Occupazione' } }), hits: [['B7', 'error', 'resolved']] },
-    { name: 'amounts that point to no other axis', grid: raa({ cells: { A18: 'II', B18: 301900001 } }), hits: [['A18', 'error', 'unresolved']] },
+    {
+      name: 'the RAA 2022: II printed for III in Tabella 2',
+      grid: raa({ cells: { A18: 'II' } }),
+      hits: [['A18', 'error', 'resolved']],
+    },
+    {
+      name: 'the same without Tabella 1: resolved from the model',
+      grid: raa({ plan: false, cells: { A18: 'II' } }),
+      hits: [['A18', 'error', 'resolved']],
+    },
+    {
+      name: 'the first of the two is the wrong one',
+      grid: raa({ cells: { A17: 'III' } }),
+      hits: [['A17', 'error', 'resolved']],
+    },
+    {
+      name: 'a duplicate in Tabella 1',
+      grid: raa({ cells: { B6: 'Asse II' } }),
+      hits: [['B6', 'error', 'resolved']],
+    },
+    {
+      name: 'the same axis by id and by name',
+      grid: raa({ cells: { B7: 'Occupazione' } }),
+      hits: [['B7', 'error', 'resolved']],
+    },
+    {
+      name: 'amounts that point to no other axis',
+      grid: raa({ cells: { A18: 'II', B18: 301900001 } }),
+      hits: [['A18', 'error', 'unresolved']],
+    },
     {
       name: 'Tabella 2 with the amounts of a 2020-11 Tabella 1',
       grid: raa({ allocations: { IV: 20000000, V: 32874516 }, cells: { A20: 'IV' } }),
@@ -17,7 +41,10 @@ describeRule('AXIS_DUPLICATE', {
   ],
   doesNotFire: [
     { name: 'distinct labels', grid: raa() },
-    { name: 'the same axis written differently in the two tables', grid: raa({ cells: { B4: 'Occupazione', A16: 'Asse I' } }) },
+    {
+      name: 'the same axis written differently in the two tables',
+      grid: raa({ cells: { B4: 'Occupazione', A16: 'Asse I' } }),
+    },
     { name: 'an unknown label (AXIS_UNKNOWN says it)', grid: raa({ cells: { A18: 'VI' } }) },
   ],
 });

@@ -3,15 +3,34 @@ import { raa } from '../raa-fixture';
 
 describeRule('AXIS_MISSING', {
   fires: [
-    { name: 'Tabella 1 without Asse V', grid: raa({ axes: ['I', 'II', 'III', 'IV'], progress: false }), hits: [['A3', 'error', 'missing']] },
-    { name: 'both tables without Asse III', grid: raa({ axes: ['I', 'II', 'IV', 'V'] }), hits: [['A3', 'error', 'missing'], ['A14', 'error', 'missing']] },
-    { name: 'an unknown label instead of V', grid: raa({ cells: { A20: 'VI' } }), hits: [['A14', 'error', 'missing']] },
+    {
+      name: 'Tabella 1 without Asse V',
+      grid: raa({ axes: ['I', 'II', 'III', 'IV'], progress: false }),
+      hits: [['A3', 'error', 'missing']],
+    },
+    {
+      name: 'both tables without Asse III',
+      grid: raa({ axes: ['I', 'II', 'IV', 'V'] }),
+      hits: [
+        ['A3', 'error', 'missing'],
+        ['A14', 'error', 'missing'],
+      ],
+    },
+    {
+      name: 'an unknown label instead of V',
+      grid: raa({ cells: { A20: 'VI' } }),
+      hits: [['A14', 'error', 'missing']],
+    },
     {
       name: 'a duplicate whose amounts point nowhere',
       grid: raa({ cells: { A18: 'II', B18: 301900001 } }),
       hits: [['A14', 'error', 'missing']],
     },
-    { name: 'a table with headers only', grid: raa({ axes: [], progress: false }), hits: ['I', 'II', 'III', 'IV', 'V'].map(() => ['A3', 'error', 'missing'] as [string, 'error', string]) },
+    {
+      name: 'a table with headers only',
+      grid: raa({ axes: [], progress: false }),
+      hits: ['I', 'II', 'III', 'IV', 'V'].map(() => ['A3', 'error', 'missing'] as [string, 'error', string]),
+    },
   ],
   doesNotFire: [
     { name: 'every axis', grid: raa() },

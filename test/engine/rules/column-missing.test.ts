@@ -3,16 +3,33 @@ import { raa } from '../raa-fixture';
 
 describeRule('COLUMN_MISSING', {
   fires: [
-    { name: 'Tabella 2 without I = H/F', grid: raa({ cells: cellsIn('J14:J21', null) }), hits: [['A14', 'error', 'progress']] },
+    {
+      name: 'Tabella 2 without I = H/F',
+      grid: raa({ cells: cellsIn('J14:J21', null) }),
+      hits: [['A14', 'error', 'progress']],
+    },
     {
       name: 'Tabella 2 without B and C',
       grid: raa({ cells: { C14: 'Note', D14: 'Osservazioni', C15: null, D15: null } }),
-      hits: [['A14', 'error', 'progress'], ['A14', 'error', 'progress']],
+      hits: [
+        ['A14', 'error', 'progress'],
+        ['A14', 'error', 'progress'],
+      ],
     },
-    { name: 'Tabella 1 without a % column', grid: raa({ cells: cellsIn('E4:E9', null) }), hits: [['A3', 'error', 'plan']] },
+    {
+      name: 'Tabella 1 without a % column',
+      grid: raa({ cells: cellsIn('E4:E9', null) }),
+      hits: [['A3', 'error', 'plan']],
+    },
     {
       name: 'Tabella 1 with a % header but no allocation is not a plan, a plan without % is',
-      grid: grid(sheet('T1', [['Asse', 'Dotazione'], ['Asse I', 236700000], ['Asse II', 379000000]])),
+      grid: grid(
+        sheet('T1', [
+          ['Asse', 'Dotazione'],
+          ['Asse I', 236700000],
+          ['Asse II', 379000000],
+        ]),
+      ),
       hits: [['A1', 'error', 'plan']],
     },
   ],

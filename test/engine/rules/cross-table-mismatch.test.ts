@@ -3,9 +3,27 @@ import { raa } from '../raa-fixture';
 
 describeRule('CROSS_TABLE_MISMATCH', {
   fires: [
-    { name: 'Tabella 2 A of Asse IV differs from Tabella 1', grid: raa({ amounts: { IV: { A: 20000000 } } }), hits: [['B19', 'error', 'axis'], ['B21', 'error', 'total']] },
-    { name: 'only the totals differ', grid: raa({ cells: { B21: 970474517 } }), hits: [['B21', 'error', 'total']] },
-    { name: 'Tabella 2 in another axis order', grid: raa({ cells: { B16: 379000000, B17: 236700000 } }), hits: [['B16', 'error', 'axis'], ['B17', 'error', 'axis']] },
+    {
+      name: 'Tabella 2 A of Asse IV differs from Tabella 1',
+      grid: raa({ amounts: { IV: { A: 20000000 } } }),
+      hits: [
+        ['B19', 'error', 'axis'],
+        ['B21', 'error', 'total'],
+      ],
+    },
+    {
+      name: 'only the totals differ',
+      grid: raa({ cells: { B21: 970474517 } }),
+      hits: [['B21', 'error', 'total']],
+    },
+    {
+      name: 'Tabella 2 in another axis order',
+      grid: raa({ cells: { B16: 379000000, B17: 236700000 } }),
+      hits: [
+        ['B16', 'error', 'axis'],
+        ['B17', 'error', 'axis'],
+      ],
+    },
   ],
   doesNotFire: [
     { name: 'equal allocations', grid: raa() },
@@ -13,6 +31,9 @@ describeRule('CROSS_TABLE_MISMATCH', {
     { name: 'the RAA duplicate label resolved to Asse III', grid: raa({ cells: { A18: 'II' } }) },
     { name: 'no Tabella 1', grid: raa({ plan: false, amounts: { IV: { A: 20000000 } } }) },
     { name: 'an empty A cell', grid: raa({ cells: { B17: null } }) },
-    { name: 'a total with floating-point noise', grid: raa({ cells: { B21: { v: 970474516.0000001, f: '=SUM(B16:B20)' } } }) },
+    {
+      name: 'a total with floating-point noise',
+      grid: raa({ cells: { B21: { v: 970474516.0000001, f: '=SUM(B16:B20)' } } }),
+    },
   ],
 });

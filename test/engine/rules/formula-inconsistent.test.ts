@@ -5,7 +5,11 @@ import { raa, raaSheet } from '../raa-fixture';
 function listObject(cells: Record<string, CellSpec> = {}) {
   const s = raaSheet({
     cells: {
-      ...cellsIn('D16:D21', (row) => ({ v: 0.9, f: '=IF([@[Dotazione finanziaria]]=0,"",[@Programmato]/[@[Dotazione finanziaria]])', fmt: '0.00%' })),
+      ...cellsIn('D16:D21', () => ({
+        v: 0.9,
+        f: '=IF([@[Dotazione finanziaria]]=0,"",[@Programmato]/[@[Dotazione finanziaria]])',
+        fmt: '0.00%',
+      })),
       ...cells,
     },
   });
@@ -18,13 +22,41 @@ const plainC = cellsIn('D16:D21', (row) => ({ v: 0.9, f: `=C${row}/B${row}`, fmt
 
 describeRule('FORMULA_INCONSISTENT', {
   fires: [
-    { name: 'a formula pointing at the row below', grid: raa({ cells: { D16: { v: 0.86, f: '=C17/B17', fmt: '0.00%' } } }), hits: [['D16', 'error', 'cells']] },
-    { name: 'numerator and denominator swapped columns', grid: raa({ cells: { F17: { v: 1, f: '=IF(C17=0,"",E17/B17)', fmt: '0.00%' } } }), hits: [['F17', 'error', 'cells']] },
-    { name: 'a divisor typed into the formula', grid: raa({ cells: { D16: { v: 0.997, f: '=C16/236700000', fmt: '0.00%' } } }), hits: [['D16', 'error', 'cells']] },
-    { name: 'a reference to another sheet', grid: raa({ cells: { H18: { v: 0.95, f: "=Foglio2!G18/Foglio2!E18", fmt: '0.00%' } } }), hits: [['H18', 'error', 'cells']] },
-    { name: 'a row-absolute formula copied down', grid: raa({ cells: cellsIn('J16:J21', (row) => ({ v: 0.9, f: `=I$16/G$16`, fmt: '0.00%' })) }), hits: [17, 18, 19, 20, 21].map((r) => [`J${r}`, 'error', 'cells'] as [string, 'error', string]) },
-    { name: '=B16/A16*100 style: a constant', grid: raa({ cells: { D16: { v: 99.7, f: '=C16/B16*100', fmt: '0.00' } } }), hits: [['D16', 'warning', 'constant']] },
-    { name: 'a constant inside the pattern', grid: raa({ cells: { F19: { v: 1, f: '=IF(C19=0,"",E19/C19*1)', fmt: '0.00%' } } }), hits: [['F19', 'warning', 'constant']] },
+    {
+      name: 'a formula pointing at the row below',
+      grid: raa({ cells: { D16: { v: 0.86, f: '=C17/B17', fmt: '0.00%' } } }),
+      hits: [['D16', 'error', 'cells']],
+    },
+    {
+      name: 'numerator and denominator swapped columns',
+      grid: raa({ cells: { F17: { v: 1, f: '=IF(C17=0,"",E17/B17)', fmt: '0.00%' } } }),
+      hits: [['F17', 'error', 'cells']],
+    },
+    {
+      name: 'a divisor typed into the formula',
+      grid: raa({ cells: { D16: { v: 0.997, f: '=C16/236700000', fmt: '0.00%' } } }),
+      hits: [['D16', 'error', 'cells']],
+    },
+    {
+      name: 'a reference to another sheet',
+      grid: raa({ cells: { H18: { v: 0.95, f: '=Foglio2!G18/Foglio2!E18', fmt: '0.00%' } } }),
+      hits: [['H18', 'error', 'cells']],
+    },
+    {
+      name: 'a row-absolute formula copied down',
+      grid: raa({ cells: cellsIn('J16:J21', () => ({ v: 0.9, f: `=I$16/G$16`, fmt: '0.00%' })) }),
+      hits: [17, 18, 19, 20, 21].map((r) => [`J${r}`, 'error', 'cells'] as [string, 'error', string]),
+    },
+    {
+      name: '=B16/A16*100 style: a constant',
+      grid: raa({ cells: { D16: { v: 99.7, f: '=C16/B16*100', fmt: '0.00' } } }),
+      hits: [['D16', 'warning', 'constant']],
+    },
+    {
+      name: 'a constant inside the pattern',
+      grid: raa({ cells: { F19: { v: 1, f: '=IF(C19=0,"",E19/C19*1)', fmt: '0.00%' } } }),
+      hits: [['F19', 'warning', 'constant']],
+    },
     {
       name: 'one =C16/B16 among =IF(B16=0,"",C16/B16)',
       grid: raa({ cells: { D17: { v: 326425240.31 / 379000000, f: '=C17/B17', fmt: '0.00%' } } }),
@@ -37,12 +69,25 @@ describeRule('FORMULA_INCONSISTENT', {
     },
     {
       name: 'a constant when column B is missing',
-      grid: raa({ cells: { C14: 'Note', C15: null, ...cellsIn('C16:C21', null), D16: { v: 0.99, f: '=IF(B16=0,"",C16/B16*100)', fmt: '0.00%' } } }),
+      grid: raa({
+        cells: {
+          C14: 'Note',
+          C15: null,
+          ...cellsIn('C16:C21', null),
+          D16: { v: 0.99, f: '=IF(B16=0,"",C16/B16*100)', fmt: '0.00%' },
+        },
+      }),
       hits: [['D16', 'warning', 'constant']],
     },
     {
       name: 'a structured reference to the wrong column of an Excel table',
-      grid: listObject({ D18: { v: 0.9, f: '=IF([@[Dotazione finanziaria]]=0,"",[@Impegni]/[@[Dotazione finanziaria]])', fmt: '0.00%' } }),
+      grid: listObject({
+        D18: {
+          v: 0.9,
+          f: '=IF([@[Dotazione finanziaria]]=0,"",[@Impegni]/[@[Dotazione finanziaria]])',
+          fmt: '0.00%',
+        },
+      }),
       hits: [['D18', 'error', 'cells']],
     },
     {
@@ -52,15 +97,58 @@ describeRule('FORMULA_INCONSISTENT', {
     },
   ],
   doesNotFire: [
-    { name: 'structured references in an Excel table ([@Programmato]/[@[Dotazione finanziaria]])', grid: listObject() },
-    { name: 'Excel\'s stored form Tab[[#This Row],[Col]]', grid: listObject(cellsIn('F16:F21', () => ({ v: 0.9, f: '=Avanzamento[[#This Row],[Impegni]]/Avanzamento[[#This Row],[Programmato]]', fmt: '0.00%' }))) },
+    {
+      name: 'structured references in an Excel table ([@Programmato]/[@[Dotazione finanziaria]])',
+      grid: listObject(),
+    },
+    {
+      name: "Excel's stored form Tab[[#This Row],[Col]]",
+      grid: listObject(
+        cellsIn('F16:F21', () => ({
+          v: 0.9,
+          f: '=Avanzamento[[#This Row],[Impegni]]/Avanzamento[[#This Row],[Programmato]]',
+          fmt: '0.00%',
+        })),
+      ),
+    },
     { name: 'the fill pattern =IF(B16=0,"",C16/B16)', grid: raa() },
     { name: 'plain divisions everywhere', grid: raa({ cells: plainC }) },
-    { name: 'absolute references', grid: raa({ cells: cellsIn('D16:D21', (row) => ({ v: 0.9, f: `=$C$${row}/$B$${row}`, fmt: '0.00%' })) }) },
-    { name: 'IFERROR everywhere', grid: raa({ cells: cellsIn('F16:F21', (row) => ({ v: 0.9, f: `=IFERROR(E${row}/C${row},"")`, fmt: '0.00%' })) }) },
-    { name: 'the own sheet named in the reference', grid: raa({ cells: cellsIn('H16:H21', (row) => ({ v: 0.9, f: `='RAA 2022'!G${row}/'RAA 2022'!E${row}`, fmt: '0.00%' })) }) },
-    { name: 'lower-case references', grid: raa({ cells: cellsIn('J16:J21', (row) => ({ v: 0.9, f: `=if(g${row}=0,"",i${row}/g${row})`, fmt: '0.00%' })) }) },
+    {
+      name: 'absolute references',
+      grid: raa({
+        cells: cellsIn('D16:D21', (row) => ({ v: 0.9, f: `=$C$${row}/$B$${row}`, fmt: '0.00%' })),
+      }),
+    },
+    {
+      name: 'IFERROR everywhere',
+      grid: raa({
+        cells: cellsIn('F16:F21', (row) => ({ v: 0.9, f: `=IFERROR(E${row}/C${row},"")`, fmt: '0.00%' })),
+      }),
+    },
+    {
+      name: 'the own sheet named in the reference',
+      grid: raa({
+        cells: cellsIn('H16:H21', (row) => ({
+          v: 0.9,
+          f: `='RAA 2022'!G${row}/'RAA 2022'!E${row}`,
+          fmt: '0.00%',
+        })),
+      }),
+    },
+    {
+      name: 'lower-case references',
+      grid: raa({
+        cells: cellsIn('J16:J21', (row) => ({
+          v: 0.9,
+          f: `=if(g${row}=0,"",i${row}/g${row})`,
+          fmt: '0.00%',
+        })),
+      }),
+    },
     { name: 'typed values (RATIO_HARDCODED says it)', grid: raa({ ratios: 'value' }) },
-    { name: 'a pattern split evenly between two forms', grid: raa({ cells: cellsIn('D16:D18', (row) => ({ v: 0.9, f: `=C${row}/B${row}`, fmt: '0.00%' })) }) },
+    {
+      name: 'a pattern split evenly between two forms',
+      grid: raa({ cells: cellsIn('D16:D18', (row) => ({ v: 0.9, f: `=C${row}/B${row}`, fmt: '0.00%' })) }),
+    },
   ],
 });

@@ -10,38 +10,116 @@ function modelWithLowerIndicator(): ProgrammeModel {
     ...defaultModel,
     indicators: [
       ...defaultModel.indicators,
-      { code: 'LOM-III-AB', axis: 'III', priority: '', type: 'result', unit: 'percentage', name: 'Abbandono scolastico', target: '10', direction: 'lower' },
+      {
+        code: 'LOM-III-AB',
+        axis: 'III',
+        priority: '',
+        type: 'result',
+        unit: 'percentage',
+        name: 'Abbandono scolastico',
+        target: '10',
+        direction: 'lower',
+      },
     ],
   });
   if (!result.ok) throw new Error(result.error);
   return result.model;
 }
 const lowerModel = { model: modelWithLowerIndicator() };
-const dropout = (value: CellSpec): IndicatorSpec => ['III', null, 'LOM-III-AB', 'Abbandono scolastico', 'risultato', 'percentuale', value, { v: 0.1, fmt: '0.0%' }];
+const dropout = (value: CellSpec): IndicatorSpec => [
+  'III',
+  null,
+  'LOM-III-AB',
+  'Abbandono scolastico',
+  'risultato',
+  'percentuale',
+  value,
+  { v: 0.1, fmt: '0.0%' },
+];
 const pct = (v: number) => ({ v, fmt: '0.0%' });
-const unknown = (value: CellSpec, target: CellSpec): IndicatorSpec => ['I', null, 'XX-99', 'Indicatore non nel modello', 'output', 'numero', value, target];
+const unknown = (value: CellSpec, target: CellSpec): IndicatorSpec => [
+  'I',
+  null,
+  'XX-99',
+  'Indicatore non nel modello',
+  'output',
+  'numero',
+  value,
+  target,
+];
 
 /** Tabella 3 with one row (row 27, value in G27). */
 const one = (row: IndicatorSpec) => raa({ indicators: [row] });
 
 describeRule('INDICATOR_BELOW_TARGET', {
   fires: [
-    { name: 'exactly 85% of target: within the tolerance', grid: one(INDICATORS.CO09(850, 1000)), hits: [['G27', 'warning', 'tolerance']] },
-    { name: '84,9% of target: below the tolerance', grid: one(INDICATORS.CO09(849, 1000)), hits: [['G27', 'error', 'shortfall']] },
-    { name: 'exactly 65%: a shortfall, not yet serious', grid: one(INDICATORS.CO09(650, 1000)), hits: [['G27', 'error', 'shortfall']] },
-    { name: '64% of target: a serious shortfall', grid: one(INDICATORS.CO09(640, 1000)), hits: [['G27', 'error', 'serious']] },
+    {
+      name: 'exactly 85% of target: within the tolerance',
+      grid: one(INDICATORS.CO09(850, 1000)),
+      hits: [['G27', 'warning', 'tolerance']],
+    },
+    {
+      name: '84,9% of target: below the tolerance',
+      grid: one(INDICATORS.CO09(849, 1000)),
+      hits: [['G27', 'error', 'shortfall']],
+    },
+    {
+      name: 'exactly 65%: a shortfall, not yet serious',
+      grid: one(INDICATORS.CO09(650, 1000)),
+      hits: [['G27', 'error', 'shortfall']],
+    },
+    {
+      name: '64% of target: a serious shortfall',
+      grid: one(INDICATORS.CO09(640, 1000)),
+      hits: [['G27', 'error', 'serious']],
+    },
     { name: 'nothing achieved', grid: one(INDICATORS.CO09(0)), hits: [['G27', 'error', 'serious']] },
-    { name: 'the RAA\'s ISCED 1-2 at 92,0%', grid: one(INDICATORS.CO09(52104)), hits: [['G27', 'warning', 'tolerance']] },
-    { name: 'the RAA\'s qualification 10.i: 84% against 85%', grid: one(INDICATORS.CR03_10i(pct(0.84))), hits: [['G27', 'warning', 'tolerance']] },
-    { name: 'percentages as text: 59% against 80%', grid: one(INDICATORS.CR03_10i('59%', '80%')), hits: [['G27', 'error', 'shortfall']] },
-    { name: 'percentages as points: 59 against 80', grid: one(INDICATORS.CR03_10i(59, 80)), hits: [['G27', 'error', 'shortfall']] },
-    { name: 'an indicator the model does not know', grid: one(unknown(50, 100)), hits: [['G27', 'error', 'serious']] },
-    { name: 'lower is better: 11% against at most 10%', grid: one(dropout(pct(0.11))), options: lowerModel, hits: [['G27', 'warning', 'tolerance']] },
-    { name: 'lower is better: 20% against at most 10%', grid: one(dropout(pct(0.2))), options: lowerModel, hits: [['G27', 'error', 'serious']] },
+    {
+      name: "the RAA's ISCED 1-2 at 92,0%",
+      grid: one(INDICATORS.CO09(52104)),
+      hits: [['G27', 'warning', 'tolerance']],
+    },
+    {
+      name: "the RAA's qualification 10.i: 84% against 85%",
+      grid: one(INDICATORS.CR03_10i(pct(0.84))),
+      hits: [['G27', 'warning', 'tolerance']],
+    },
+    {
+      name: 'percentages as text: 59% against 80%',
+      grid: one(INDICATORS.CR03_10i('59%', '80%')),
+      hits: [['G27', 'error', 'shortfall']],
+    },
+    {
+      name: 'percentages as points: 59 against 80',
+      grid: one(INDICATORS.CR03_10i(59, 80)),
+      hits: [['G27', 'error', 'shortfall']],
+    },
+    {
+      name: 'an indicator the model does not know',
+      grid: one(unknown(50, 100)),
+      hits: [['G27', 'error', 'serious']],
+    },
+    {
+      name: 'lower is better: 11% against at most 10%',
+      grid: one(dropout(pct(0.11))),
+      options: lowerModel,
+      hits: [['G27', 'warning', 'tolerance']],
+    },
+    {
+      name: 'lower is better: 20% against at most 10%',
+      grid: one(dropout(pct(0.2))),
+      options: lowerModel,
+      hits: [['G27', 'error', 'serious']],
+    },
     {
       name: 'several rows',
-      grid: raa({ indicators: [INDICATORS.CO09(60000), INDICATORS.CO09(30000), INDICATORS.CR06_8i(pct(0.28))] }),
-      hits: [['G28', 'error', 'serious'], ['G29', 'warning', 'tolerance']],
+      grid: raa({
+        indicators: [INDICATORS.CO09(60000), INDICATORS.CO09(30000), INDICATORS.CR06_8i(pct(0.28))],
+      }),
+      hits: [
+        ['G28', 'error', 'serious'],
+        ['G29', 'warning', 'tolerance'],
+      ],
     },
   ],
   doesNotFire: [
@@ -59,11 +137,16 @@ describeRule('INDICATOR_BELOW_TARGET', {
 });
 
 describe('INDICATOR_BELOW_TARGET messages', () => {
-  const message = (row: IndicatorSpec, lang: 'it' | 'en') => analyse(one(row), { lang }).findings.find((f) => f.rule === 'INDICATOR_BELOW_TARGET')?.message;
+  const message = (row: IndicatorSpec, lang: 'it' | 'en') =>
+    analyse(one(row), { lang }).findings.find((f) => f.rule === 'INDICATOR_BELOW_TARGET')?.message;
 
   it('says "serious shortfall" below 65%', () => {
-    expect(message(INDICATORS.CO09(640, 1000), 'en')).toBe('Titolari di un diploma ISCED 1 o ISCED 2: 640 against a target of 1,000, 64.00% of target: serious shortfall (below 65%).');
-    expect(message(INDICATORS.CO09(640, 1000), 'it')).toBe('Titolari di un diploma ISCED 1 o ISCED 2: 640 contro un target di 1.000, pari al 64,00% del target: grave ritardo (sotto il 65%).');
+    expect(message(INDICATORS.CO09(640, 1000), 'en')).toBe(
+      'Titolari di un diploma ISCED 1 o ISCED 2: 640 against a target of 1,000, 64.00% of target: serious shortfall (below 65%).',
+    );
+    expect(message(INDICATORS.CO09(640, 1000), 'it')).toBe(
+      'Titolari di un diploma ISCED 1 o ISCED 2: 640 contro un target di 1.000, pari al 64,00% del target: grave ritardo (sotto il 65%).',
+    );
   });
 
   it('shows percentages in points', () => {

@@ -3,10 +3,26 @@ import { INDICATORS, raa } from '../raa-fixture';
 
 describeRule('NEGATIVE_AMOUNT', {
   fires: [
-    { name: 'a negative commitment', grid: raa({ amounts: { I: { D: -5 } } }), hits: [['E16', 'error', 'negative']] },
-    { name: 'an accounting negative as text', grid: raa({ cells: { C17: '(1.000)' } }), hits: [['C17', 'error', 'negative']] },
-    { name: 'a negative allocation in Tabella 1', grid: raa({ cells: { D8: -33760516 } }), hits: [['D8', 'error', 'negative']] },
-    { name: 'a negative total', grid: raa({ cells: { I21: '-1,00' } }), hits: [['I21', 'error', 'negative']] },
+    {
+      name: 'a negative commitment',
+      grid: raa({ amounts: { I: { D: -5 } } }),
+      hits: [['E16', 'error', 'negative']],
+    },
+    {
+      name: 'an accounting negative as text',
+      grid: raa({ cells: { C17: '(1.000)' } }),
+      hits: [['C17', 'error', 'negative']],
+    },
+    {
+      name: 'a negative allocation in Tabella 1',
+      grid: raa({ cells: { D8: -33760516 } }),
+      hits: [['D8', 'error', 'negative']],
+    },
+    {
+      name: 'a negative total',
+      grid: raa({ cells: { I21: '-1,00' } }),
+      hits: [['I21', 'error', 'negative']],
+    },
   ],
   doesNotFire: [
     { name: 'zero amounts', grid: raa({ amounts: { V: { D: 0, F: 0, H: 0 } } }) },

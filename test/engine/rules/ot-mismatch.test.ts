@@ -4,14 +4,24 @@ import { raa } from '../raa-fixture';
 describeRule('OT_MISMATCH', {
   fires: [
     { name: 'OT 9 on Asse I', grid: raa({ cells: { A4: 'OT 9' } }), hits: [['A4', 'error', 'mismatch']] },
-    { name: 'an OT on technical assistance', grid: raa({ cells: { A8: 'OT 11' } }), hits: [['A8', 'error', 'mismatch']] },
+    {
+      name: 'an OT on technical assistance',
+      grid: raa({ cells: { A8: 'OT 11' } }),
+      hits: [['A8', 'error', 'mismatch']],
+    },
     { name: 'a missing OT', grid: raa({ cells: { A5: null } }), hits: [['A5', 'error', 'mismatch']] },
     { name: 'a number', grid: raa({ cells: { A6: 11 } }), hits: [['A6', 'error', 'mismatch']] },
   ],
   doesNotFire: [
-    { name: 'the RAA\'s OT 8 … OT 11', grid: raa() },
-    { name: 'bare numbers, as text or numbers', grid: raa({ cells: { A4: '8', A5: 9, A6: 'OT10', A7: 'TO 11' } }) },
-    { name: 'dotted and spelled-out forms', grid: raa({ cells: { A4: 'O.T. 8', A5: 'ot 9', A6: 'Obiettivo tematico 10', A7: 'OT 011' } }) },
+    { name: "the RAA's OT 8 … OT 11", grid: raa() },
+    {
+      name: 'bare numbers, as text or numbers',
+      grid: raa({ cells: { A4: '8', A5: 9, A6: 'OT10', A7: 'TO 11' } }),
+    },
+    {
+      name: 'dotted and spelled-out forms',
+      grid: raa({ cells: { A4: 'O.T. 8', A5: 'ot 9', A6: 'Obiettivo tematico 10', A7: 'OT 011' } }),
+    },
     { name: 'an unknown axis (AXIS_UNKNOWN says it)', grid: raa({ cells: { A4: 'OT 9', B4: 'Asse VI' } }) },
   ],
 });

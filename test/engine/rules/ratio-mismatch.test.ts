@@ -3,25 +3,57 @@ import { AMOUNTS, AXES, raa, type RaaOptions } from '../raa-fixture';
 
 /** Asse I programmed at 24,3901% of its allocation: B/A = 57.731.366,70 / 236.700.000 = 0.243901. */
 function asseI(options: RaaOptions = {}) {
-  return raa({ ...options, amounts: { I: { B: 57731366.7, D: 50000000, F: 40000000, H: 30000000 }, ...options.amounts } });
+  return raa({
+    ...options,
+    amounts: { I: { B: 57731366.7, D: 50000000, F: 40000000, H: 30000000 }, ...options.amounts },
+  });
 }
 
 /** Column C (sheet column D) as percentage points in General format, Asse I's given. */
 function pointsC(first: number) {
   const programmed = 57731366.7 + AXES.slice(1).reduce((acc, axis) => acc + AMOUNTS[axis].B, 0);
   const total = Math.round((programmed / 970474516) * 10000) / 100;
-  return asseI({ cells: cellsIn('D16:D21', (row) => ({ v: [first, 86.13, 99.68, 99.76, 100, total][row - 16], fmt: 'General' })) });
+  return asseI({
+    cells: cellsIn('D16:D21', (row) => ({
+      v: [first, 86.13, 99.68, 99.76, 100, total][row - 16],
+      fmt: 'General',
+    })),
+  });
 }
 
 describeRule('RATIO_MISMATCH', {
   fires: [
-    { name: '24,38% printed for 0.243901', grid: asseI({ cells: { D16: { v: 0.2438, fmt: '0.00%' } } }), hits: [['D16', 'error', 'mismatch']] },
-    { name: '24,38% as text', grid: asseI({ cells: { D16: '24,38%' } }), hits: [['D16', 'error', 'mismatch']] },
+    {
+      name: '24,38% printed for 0.243901',
+      grid: asseI({ cells: { D16: { v: 0.2438, fmt: '0.00%' } } }),
+      hits: [['D16', 'error', 'mismatch']],
+    },
+    {
+      name: '24,38% as text',
+      grid: asseI({ cells: { D16: '24,38%' } }),
+      hits: [['D16', 'error', 'mismatch']],
+    },
     { name: '24,38 points in a General column', grid: pointsC(24.38), hits: [['D16', 'error', 'mismatch']] },
-    { name: 'a stale cached value of a formula', grid: asseI({ cells: { F17: { v: 0.5, f: '=IF(C17=0,"",E17/C17)', fmt: '0.00%' } } }), hits: [['F17', 'error', 'mismatch']] },
-    { name: 'the totals row', grid: asseI({ cells: { J21: { v: 0.7, fmt: '0.00%' } } }), hits: [['J21', 'error', 'mismatch']] },
-    { name: 'one decimal printed, wrong at one decimal', grid: asseI({ cells: { D16: { v: 0.243, fmt: '0.0%' } } }), hits: [['D16', 'error', 'mismatch']] },
-    { name: 'a percentage typed as points in a % cell (2439%)', grid: asseI({ cells: { D16: { v: 24.39, fmt: '0.00%' } } }), hits: [['D16', 'error', 'mismatch']] },
+    {
+      name: 'a stale cached value of a formula',
+      grid: asseI({ cells: { F17: { v: 0.5, f: '=IF(C17=0,"",E17/C17)', fmt: '0.00%' } } }),
+      hits: [['F17', 'error', 'mismatch']],
+    },
+    {
+      name: 'the totals row',
+      grid: asseI({ cells: { J21: { v: 0.7, fmt: '0.00%' } } }),
+      hits: [['J21', 'error', 'mismatch']],
+    },
+    {
+      name: 'one decimal printed, wrong at one decimal',
+      grid: asseI({ cells: { D16: { v: 0.243, fmt: '0.0%' } } }),
+      hits: [['D16', 'error', 'mismatch']],
+    },
+    {
+      name: 'a percentage typed as points in a % cell (2439%)',
+      grid: asseI({ cells: { D16: { v: 24.39, fmt: '0.00%' } } }),
+      hits: [['D16', 'error', 'mismatch']],
+    },
   ],
   doesNotFire: [
     { name: 'live formulas', grid: asseI() },
@@ -36,11 +68,18 @@ describeRule('RATIO_MISMATCH', {
     { name: 'an empty ratio', grid: asseI({ cells: { D16: null } }) },
     {
       name: 'over-programming above 150% in a General column of fractions',
-      grid: raa({ ratioFormat: 'General', amounts: { I: { B: 378720000, D: 300000000, F: 200000000, H: 100000000 } } }),
+      grid: raa({
+        ratioFormat: 'General',
+        amounts: { I: { B: 378720000, D: 300000000, F: 200000000, H: 100000000 } },
+      }),
     },
     {
       name: 'small rates as points in a General column',
-      grid: raa({ ratios: 'value', cells: cellsIn('J16:J21', (row) => ({ v: [0.9, 1.2, 0.5, 1.1, 0.3, 0.9][row - 16], fmt: 'General' })), amounts: smallCertified() }),
+      grid: raa({
+        ratios: 'value',
+        cells: cellsIn('J16:J21', (row) => ({ v: [0.9, 1.2, 0.5, 1.1, 0.3, 0.9][row - 16], fmt: 'General' })),
+        amounts: smallCertified(),
+      }),
     },
   ],
 });

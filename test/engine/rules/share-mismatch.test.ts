@@ -9,10 +9,18 @@ function points(first: number) {
 // Asse I: 236.700.000 / 970.474.516 = 24,3901…%
 describeRule('SHARE_MISMATCH', {
   fires: [
-    { name: '24,38% printed for 24,39%', grid: raa({ cells: { E4: 0.2438 } }), hits: [['E4', 'error', 'mismatch']] },
+    {
+      name: '24,38% printed for 24,39%',
+      grid: raa({ cells: { E4: 0.2438 } }),
+      hits: [['E4', 'error', 'mismatch']],
+    },
     { name: '24,38% as text', grid: raa({ cells: { E4: '24,38%' } }), hits: [['E4', 'error', 'mismatch']] },
     { name: 'a 99% total', grid: raa({ cells: { E9: 0.99 } }), hits: [['E9', 'error', 'mismatch']] },
-    { name: 'one decimal printed, wrong at one decimal', grid: raa({ cells: { E4: { v: 0.243, fmt: '0.0%' } } }), hits: [['E4', 'error', 'mismatch']] },
+    {
+      name: 'one decimal printed, wrong at one decimal',
+      grid: raa({ cells: { E4: { v: 0.243, fmt: '0.0%' } } }),
+      hits: [['E4', 'error', 'mismatch']],
+    },
     {
       name: 'a share against a wrong total: every share is off',
       grid: raa({ cells: { D9: 1940949032 } }),
@@ -25,13 +33,22 @@ describeRule('SHARE_MISMATCH', {
     },
   ],
   doesNotFire: [
-    { name: 'the RAA\'s 4-decimal fractions at 0.00%', grid: raa() },
+    { name: "the RAA's 4-decimal fractions at 0.00%", grid: raa() },
     { name: '24,39% as text', grid: raa({ cells: { E4: '24,39%', E5: '39,05 %', E9: '100,00%' } }) },
     { name: 'the exact ratio', grid: raa({ cells: { E4: 236700000 / 970474516 } }) },
     { name: 'printed at one decimal', grid: raa({ cells: { E4: { v: 0.244, fmt: '0.0%' } } }) },
     { name: 'printed without decimals', grid: raa({ cells: { E4: { v: 0.24, fmt: '0%' } } }) },
     { name: '24,39 points in a General column', grid: raa({ cells: points(24.39) }) },
     { name: 'no shares at all (COLUMN_MISSING says it)', grid: raa({ cells: cellsIn('E4:E9', null) }) },
-    { name: 'share formulas', grid: raa({ cells: cellsIn('E4:E9', (row) => ({ v: [236700000, 379000000, 301900000, 19114000, 33760516, 970474516][row - 4] / 970474516, f: `=D${row}/$D$9`, fmt: '0.00%' })) }) },
+    {
+      name: 'share formulas',
+      grid: raa({
+        cells: cellsIn('E4:E9', (row) => ({
+          v: [236700000, 379000000, 301900000, 19114000, 33760516, 970474516][row - 4] / 970474516,
+          f: `=D${row}/$D$9`,
+          fmt: '0.00%',
+        })),
+      }),
+    },
   ],
 });

@@ -3,29 +3,81 @@ import { raa, raaSheet } from '../raa-fixture';
 
 describeRule('TABLE_NOT_FOUND', {
   fires: [
-    { name: 'an empty workbook', grid: grid(), hits: [['A1', 'error', 'plan'], ['A1', 'error', 'progress']] },
-    { name: 'an empty sheet', grid: grid(sheet('Foglio1', [])), hits: [['A1', 'error', 'plan'], ['A1', 'error', 'progress']] },
+    {
+      name: 'an empty workbook',
+      grid: grid(),
+      hits: [
+        ['A1', 'error', 'plan'],
+        ['A1', 'error', 'progress'],
+      ],
+    },
+    {
+      name: 'an empty sheet',
+      grid: grid(sheet('Foglio1', [])),
+      hits: [
+        ['A1', 'error', 'plan'],
+        ['A1', 'error', 'progress'],
+      ],
+    },
     {
       name: 'a sheet of prose',
-      grid: grid(sheet('Note', [['Relazione annuale di attuazione', 'bozza'], ['Il programma procede', 'come previsto'], ['Asse', 'prioritario']])),
-      hits: [['A1', 'error', 'plan'], ['A1', 'error', 'progress']],
+      grid: grid(
+        sheet('Note', [
+          ['Relazione annuale di attuazione', 'bozza'],
+          ['Il programma procede', 'come previsto'],
+          ['Asse', 'prioritario'],
+        ]),
+      ),
+      hits: [
+        ['A1', 'error', 'plan'],
+        ['A1', 'error', 'progress'],
+      ],
     },
     { name: 'only Tabella 1', grid: raa({ progress: false }), hits: [['A1', 'error', 'progress']] },
     { name: 'only Tabella 2', grid: raa({ plan: false }), hits: [['A1', 'error', 'plan']] },
     {
-      name: 'tables only on the add-in\'s own report sheet',
+      name: "tables only on the add-in's own report sheet",
       grid: grid(raaSheet({ sheetName: 'Report POR' })),
-      hits: [['A1', 'error', 'plan'], ['A1', 'error', 'progress']],
+      hits: [
+        ['A1', 'error', 'plan'],
+        ['A1', 'error', 'progress'],
+      ],
     },
     {
       name: 'a progress header with too few columns',
-      grid: raa({ cells: { D14: null, E14: null, F14: null, G14: null, H14: null, I14: null, J14: null, D15: null, E15: null, F15: null, G15: null, H15: null, I15: null, J15: null } }),
+      grid: raa({
+        cells: {
+          D14: null,
+          E14: null,
+          F14: null,
+          G14: null,
+          H14: null,
+          I14: null,
+          J14: null,
+          D15: null,
+          E15: null,
+          F15: null,
+          G15: null,
+          H15: null,
+          I15: null,
+          J15: null,
+        },
+      }),
       hits: [['A1', 'error', 'progress']],
     },
   ],
   doesNotFire: [
     { name: 'the RAA layout', grid: raa() },
-    { name: 'tables on a second sheet', grid: grid(sheet('Copertina', [['POR FSE 2014-2020'], ['Relazione 2022']]), raaSheet({ sheetName: 'Dati' })) },
-    { name: 'tables on two different sheets', grid: grid(raaSheet({ sheetName: 'T1', progress: false }), raaSheet({ sheetName: 'T2', plan: false })) },
+    {
+      name: 'tables on a second sheet',
+      grid: grid(
+        sheet('Copertina', [['POR FSE 2014-2020'], ['Relazione 2022']]),
+        raaSheet({ sheetName: 'Dati' }),
+      ),
+    },
+    {
+      name: 'tables on two different sheets',
+      grid: grid(raaSheet({ sheetName: 'T1', progress: false }), raaSheet({ sheetName: 'T2', plan: false })),
+    },
   ],
 });
