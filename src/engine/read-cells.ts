@@ -13,10 +13,12 @@ export interface ReadOptions {
   percentScale?: PercentScale;
 }
 
+const UNTIDY_SPACE = /[\s\u00a0]{2,}|[\t\n\r\u00a0]|^\s|\s$/;
+
 export function readTextCell(sheet: SheetGrid, row: number, col: number): TextCell {
   const { value, formula } = cellAt(sheet, row, col);
   let text = '';
-  if (typeof value === 'string') text = value.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (typeof value === 'string') text = UNTIDY_SPACE.test(value) ? value.replace(/[\s\u00a0]+/g, ' ').trim() : value;
   else if (typeof value === 'number') text = String(value);
   else if (typeof value === 'boolean') text = value ? 'TRUE' : 'FALSE';
   else if (isCellError(value)) text = value.error;
@@ -25,33 +27,41 @@ export function readTextCell(sheet: SheetGrid, row: number, col: number): TextCe
 
 export function readNumberCell(sheet: SheetGrid, row: number, col: number, options: ReadOptions): NumberCell {
   const { value: raw, formula, numberFormat } = cellAt(sheet, row, col);
-  const base = { sheet: sheet.name, row, col, address: a1(row, col), raw, formula, numberFormat };
+  // Built in one literal (no spreads): tables of 50 000 rows read 100 000 of these.
+  const cell = (kind: NumberCell['kind'], value: Decimal | null, decimals: number | null, shownRaw = raw): NumberCell => ({
+    sheet: sheet.name,
+    row,
+    col,
+    address: a1(row, col),
+    raw: shownRaw,
+    formula,
+    numberFormat,
+    kind,
+    value,
+    decimals,
+  });
   const percentColumn = options.percentScale !== undefined;
-  if (raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-    return { ...base, kind: 'empty', value: null, decimals: null };
-  }
-  if (isCellError(raw)) return { ...base, kind: 'error', value: null, decimals: null };
-  // No worksheet cell holds NaN or ±Infinity; a host that passes one gets what Excel would show.
-  if (typeof raw === 'number' && !Number.isFinite(raw)) return { ...base, raw: { error: '#NUM!' }, kind: 'error', value: null, decimals: null };
+  if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return cell('empty', null, null);
+  if (isCellError(raw)) return cell('error', null, null);
   if (typeof raw === 'number') {
+    // No worksheet cell holds NaN or ±Infinity; a host that passes one gets what Excel would show.
+    if (!Number.isFinite(raw)) return cell('error', null, null, { error: '#NUM!' });
     const formatted = formatDecimals(numberFormat);
-    const shown = generalDecimals(raw);
     let value = new Decimal(raw);
-    if (percentColumn && isPercentFormat(numberFormat)) {
-      return { ...base, kind: 'number', value, decimals: formatted ?? Math.max(0, shown - 2) };
-    }
+    if (percentColumn && isPercentFormat(numberFormat)) return cell('number', value, formatted ?? Math.max(0, generalDecimals(raw) - 2));
     if (percentColumn && options.percentScale === 'points') value = value.dividedBy(100);
-    const decimals = formatted ?? (percentColumn && options.percentScale === 'fraction' ? Math.max(0, shown - 2) : shown);
-    return { ...base, kind: 'number', value, decimals };
+    if (formatted !== null) return cell('number', value, formatted);
+    const shown = generalDecimals(raw);
+    return cell('number', value, percentColumn && options.percentScale === 'fraction' ? Math.max(0, shown - 2) : shown);
   }
   if (typeof raw === 'string') {
     const parsed = parseNumberText(raw, options.locale);
-    if (!parsed) return { ...base, kind: 'not-a-number', value: null, decimals: null };
+    if (!parsed) return cell('not-a-number', null, null);
     let value = parsed.value;
     if (parsed.percent || (percentColumn && options.percentScale === 'points')) value = value.dividedBy(100);
-    return { ...base, kind: 'text-number', value, decimals: parsed.decimals };
+    return cell('text-number', value, parsed.decimals);
   }
-  return { ...base, kind: 'not-a-number', value: null, decimals: null };
+  return cell('not-a-number', null, null);
 }
 
 /**
