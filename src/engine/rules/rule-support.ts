@@ -41,8 +41,19 @@ export interface TableNumberCell {
   amount: boolean;
 }
 
-/** Every numeric cell of the located tables, with the table it belongs to. */
+const numberCellsCache = new WeakMap<LocatedTables, TableNumberCell[]>();
+
+/** Every numeric cell of the located tables, with the table it belongs to (listed once per analysis). */
 export function numberCellsOf(tables: LocatedTables): TableNumberCell[] {
+  let cells = numberCellsCache.get(tables);
+  if (!cells) {
+    cells = collectNumberCells(tables);
+    numberCellsCache.set(tables, cells);
+  }
+  return cells;
+}
+
+function collectNumberCells(tables: LocatedTables): TableNumberCell[] {
   const out: TableNumberCell[] = [];
   const push = (cell: NumberCell | null | undefined, table: TableKind, amount: boolean) => {
     if (cell) out.push({ cell, table, amount });
