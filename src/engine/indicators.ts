@@ -75,11 +75,14 @@ function isPercentageUnit(row: IndicatorRow, indicator: ProgrammeIndicator | nul
 }
 
 /** A percentage written as 59,2% or formatted as % is a fraction in the cell: back to points. */
-export function inUnit(cell: NumberCell | null, percentage: boolean): Decimal | null {
+export function inUnit(cell: NumberCell | null, percentage: boolean, modelTarget: Decimal | null = null): Decimal | null {
   if (!cell?.value) return null;
   if (!percentage) return cell.value;
   const marked = isPercentFormat(cell.numberFormat) || (typeof cell.raw === 'string' && cell.raw.includes('%'));
-  return marked ? cell.value.times(100) : cell.value;
+  if (marked) return cell.value.times(100);
+  // 0.3 typed in a General cell for a 30% target: a fraction, since a target of 0.3% is not what the model says.
+  const looksLikeFraction = modelTarget !== null && modelTarget.greaterThan(1.5) && cell.value.abs().lessThanOrEqualTo(1.5);
+  return looksLikeFraction ? cell.value.times(100) : cell.value;
 }
 
 export function statusOf(ratio: Decimal | null, thresholds: ProgrammeThresholds): IndicatorStatus {
@@ -105,8 +108,10 @@ function evaluateUncached(row: IndicatorRow, model: ProgrammeModel): IndicatorEv
   const indicator = matchIndicator(row, model);
   const percentage = isPercentageUnit(row, indicator);
   const direction = indicator?.direction ?? 'higher';
-  const value = inUnit(row.value, percentage);
-  const target = inUnit(row.target, percentage);
+  const modelTarget = indicator ? new Decimal(indicator.target) : null;
+  const target = inUnit(row.target, percentage, modelTarget);
+  // The value is in the same unit as the target: a fraction target means a fraction value.
+  const value = inUnit(row.value, percentage, target ?? modelTarget);
   let ratio: Decimal | null = null;
   if (value && target) {
     if (direction === 'higher') ratio = target.isZero() ? null : value.dividedBy(target);

@@ -9,6 +9,9 @@ export interface TextNumber {
   percent: boolean;
 }
 
+/** A lone dash, with or without a currency sign: zero in a printed financial table. */
+const NIL_DASH = /^[\s\u00a0]*(€|eur)?[\s\u00a0]*[-–—][\s\u00a0]*(€|eur)?[\s\u00a0]*$/i;
+
 const SPACES = /[\s\u00a0\u202f\u2007']/g;
 /** `euro` before `eur`, or `1.000 euro` would keep its `o`. */
 const CURRENCY = /(euro|eur|€)/gi;
@@ -19,8 +22,9 @@ const CURRENCY = /(euro|eur|€)/gi;
  * not a number.
  */
 export function parseNumberText(text: string, locale: 'it' | 'en' = 'it'): TextNumber | null {
-  // Most text cells are labels: without a digit there is nothing to parse.
-  if (!/\d/.test(text)) return null;
+  // Most text cells are labels: without a digit there is nothing to parse — except the dash that
+  // financial tables print for zero (`-`, `€ -`, `–`).
+  if (!/\d/.test(text)) return NIL_DASH.test(text) ? { value: new Decimal(0), decimals: 0, percent: false } : null;
   let s = text.replace(SPACES, '').replace(CURRENCY, '');
   if (s === '') return null;
   let percent = false;

@@ -98,6 +98,22 @@ describe('evaluateIndicator', () => {
       '0.7375',
       'shortfall',
     ],
+    [
+      'fractions typed in General cells against a model target of 80 (%)',
+      ['III', '10iv', 'CR03', '', 'risultato', 'percentuale', 0.59, 0.8],
+      '59',
+      '80',
+      '0.7375',
+      'shortfall',
+    ],
+    [
+      'a fraction value beside a target in points',
+      ['III', '10iv', 'CR03', '', 'risultato', 'percentuale', 0.59, 80],
+      '59',
+      '80',
+      '0.7375',
+      'shortfall',
+    ],
     ['no value', ['III', null, 'CO09', '', 'output', 'numero', null, 56645], null, '56645', null, 'no-data'],
     ['a zero target', ['III', null, 'XX', '', 'output', 'numero', 5, 0], '5', '0', null, 'no-data'],
   ] as [string, IndicatorSpec, string | null, string | null, string | null, string][])(

@@ -40,8 +40,11 @@ const CASES: [string, 'it' | 'en', string | null, number?, boolean?][] = [
   ['0', 'it', '0', 0, false],
   ['n.d.', 'it', null],
   ['n.a.', 'en', null],
-  ['-', 'it', null],
-  ['—', 'it', null],
+  // A lone dash is how printed financial tables write zero.
+  ['-', 'it', '0', 0, false],
+  ['—', 'it', '0', 0, false],
+  ['€ -', 'it', '0', 0, false],
+  ['- -', 'it', null],
   ['', 'it', null],
   ['   ', 'it', null],
   ['€', 'it', null],

@@ -20,13 +20,16 @@ export const shareMismatch = defineRule({
     const plan = ctx.tables.plan;
     if (!plan) return;
     const sum = plan.rows.reduce((acc, r) => (isNumeric(r.allocation) ? acc.plus(r.allocation.value) : acc), new Decimal(0));
-    const total = isNumeric(plan.total?.allocation) ? plan.total.allocation.value : sum;
+    // A total that is off its rows is TOTAL_MISMATCH's finding; the shares are then measured on the rows' sum.
+    const printedTotal = isNumeric(plan.total?.allocation) ? plan.total.allocation.value : null;
+    const total = printedTotal && printedTotal.minus(sum).abs().lessThanOrEqualTo(1) ? printedTotal : sum;
     if (total.isZero()) return;
     for (const row of [...plan.rows, ...(plan.total ? [plan.total] : [])]) {
       const share = row.share;
       if (!isNumeric(share) || !isNumeric(row.allocation)) continue;
       const decimals = share.decimals ?? 2;
-      const expected = row.allocation.value.dividedBy(total);
+      // The total row is 100% by definition.
+      const expected = row === plan.total ? new Decimal(1) : row.allocation.value.dividedBy(total);
       if (percentAt(share.value, decimals).equals(percentAt(expected, decimals))) continue;
       report({
         sheet: plan.sheet,
