@@ -37,7 +37,10 @@ let applied = false;
 export function applyExcelJsReadFixes(): void {
   if (applied) return;
   applied = true;
+  // ExcelJS's internal xforms have no ES entry point; they are loaded only when a workbook is opened.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const CellXform = require('exceljs/lib/xlsx/xform/sheet/cell-xform') as Patchable<CellXformInternals>;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const TableXform = require('exceljs/lib/xlsx/xform/table/table-xform') as Patchable<TableXformInternals>;
 
   const cell = CellXform.prototype;
