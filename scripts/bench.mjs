@@ -1,16 +1,20 @@
 // `npm run bench`: performance figures of POR Tables (not a test; prints a table, exits 1 if a target is missed).
 //
-// Each section measures one thing and returns rows { name, value, unit, target? }. To add a figure
-// (the task pane's bundle size, the sync count of an action…), write a section function and list it
-// in SECTIONS at the marker below; `node scripts/bench.mjs --json` prints every row as JSON.
+// Each section measures one thing and returns rows { name, value, unit, target?, failed? } (a row
+// with `failed: true` counts as a missed target). To add a figure, write a section function and list
+// it in SECTIONS at the marker below (sections of their own live in scripts/bench/); a section may
+// print its rows its own way with `format(rows)` → lines. `--json` prints every row as JSON.
 //
-// Options: --rows N (indicator rows of the big workbook, default 50 000), --runs N (default 3), --json.
+// Options: --only <id>[,<id>…] (run only these sections: cli, pane-size, syncs; may be repeated),
+// --rows N (indicator rows of the big workbook, default 50 000), --runs N (default 3), --json.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { benchPaneSize } from './bench/pane-size.mjs';
+import { benchSyncCounts, formatSyncCounts } from './bench/sync-counts.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLE = join(root, 'assets', 'sample-raa-2022.xlsx');
@@ -30,7 +34,11 @@ export async function writeBigWorkbook(file, rows) {
   const sample = new ExcelJS.Workbook();
   await sample.xlsx.readFile(SAMPLE);
   const source = sample.getWorksheet(SAMPLE_SHEET);
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: true,
+    useSharedStrings: true,
+  });
   const sheet = writer.addWorksheet(SAMPLE_SHEET);
   source.columns.forEach((column, c) => {
     sheet.getColumn(c + 1).width = column.width;
@@ -47,7 +55,9 @@ export async function writeBigWorkbook(file, rows) {
   // Merged before its rows are committed: the streaming writer cannot go back.
   sheet.mergeCells('D3:E3');
   for (let r = 1; r <= SAMPLE_HEAD_ROWS; r++) copyRow(source.getRow(r), r);
-  const indicators = Array.from({ length: SAMPLE_INDICATORS }, (_, i) => source.getRow(FIRST_INDICATOR_ROW + i));
+  const indicators = Array.from({ length: SAMPLE_INDICATORS }, (_, i) =>
+    source.getRow(FIRST_INDICATOR_ROW + i),
+  );
   for (let i = 0; i < rows; i++) copyRow(indicators[i % SAMPLE_INDICATORS], FIRST_INDICATOR_ROW + i);
   sheet.commit();
   await writer.commit();
@@ -98,7 +108,9 @@ async function medianOf(runs, args, workDir, acceptedCodes) {
   for (let i = 0; i < runs; i++) {
     const result = await measure(args, workDir);
     if (!acceptedCodes.includes(result.code)) {
-      throw new Error(`node ${args.join(' ')} exited with ${result.code}: ${result.stderr.trim().split('\n')[0] ?? ''}`);
+      throw new Error(
+        `node ${args.join(' ')} exited with ${result.code}: ${result.stderr.trim().split('\n')[0] ?? ''}`,
+      );
     }
     results.push(result);
   }
@@ -116,12 +128,20 @@ export async function benchCliCheck({ rows, runs, workDir }) {
   const buildSeconds = (Date.now() - built) / 1000;
   const bare = await medianOf(
     runs,
-    ['-e', `new (require('exceljs').Workbook)().xlsx.readFile(${JSON.stringify(file)}).catch((e) => { console.error(e.message); process.exit(3); })`],
+    [
+      '-e',
+      `new (require('exceljs').Workbook)().xlsx.readFile(${JSON.stringify(file)}).catch((e) => { console.error(e.message); process.exit(3); })`,
+    ],
     workDir,
     [0],
   );
   // 1: error findings, which a big workbook of repeated indicators has; 2 would mean it could not run.
-  const check = await medianOf(runs, [join(root, 'bin', 'por-tables.cjs'), 'check', file, '--json'], workDir, [0, 1]);
+  const check = await medianOf(
+    runs,
+    [join(root, 'bin', 'por-tables.cjs'), 'check', file, '--json'],
+    workDir,
+    [0, 1],
+  );
   return [
     { name: `workbook with ${rows} indicator rows, built in`, value: buildSeconds, unit: 's' },
     { name: 'bare ExcelJS readFile, median wall time', value: bare.ms / 1000, unit: 's' },
@@ -133,8 +153,20 @@ export async function benchCliCheck({ rows, runs, workDir }) {
 }
 
 export const SECTIONS = [
-  { title: 'CLI check on a big workbook', run: benchCliCheck },
-  // ── Add sections here (e.g. task-pane bundle size, context.sync() counts per action) ──────────
+  { id: 'cli', title: 'CLI check on a big workbook', run: benchCliCheck },
+  {
+    id: 'pane-size',
+    title: 'Task pane size (production build; KB = 1024 bytes, gzip level 9 per file)',
+    run: benchPaneSize,
+  },
+  {
+    id: 'syncs',
+    title:
+      'context.sync() calls per action (createExcelHost() on the fake Excel: read → analyse → plan → apply)',
+    run: benchSyncCounts,
+    format: formatSyncCounts,
+  },
+  // ── Add sections here ──────────────────────────────────────────────────────────────────────
 ];
 
 // ── Running and printing ───────────────────────────────────────────────────────────────────────
@@ -147,29 +179,55 @@ function optionValue(argv, name, fallback) {
   return value;
 }
 
+/** The sections `--only` names (comma-separated, or the option repeated); all of them without it. */
+function chosenSections(argv) {
+  const ids = argv.flatMap((arg, i) => (argv[i - 1] === '--only' ? arg.split(',') : [])).filter(Boolean);
+  if (argv.at(-1) === '--only') throw new Error('--only needs a section id');
+  if (ids.length === 0) return SECTIONS;
+  const unknown = ids.filter((id) => !SECTIONS.some((section) => section.id === id));
+  if (unknown.length > 0) {
+    throw new Error(
+      `no section ${unknown.join(', ')}; sections: ${SECTIONS.map((section) => section.id).join(', ')}`,
+    );
+  }
+  return SECTIONS.filter((section) => ids.includes(section.id));
+}
+
+/** Decimals printed per unit. */
+const DIGITS = { '×': 2, MB: 0, KB: 1, syncs: 0 };
+
 function withinTarget(row) {
+  if (row.failed) return false;
   if (!row.target) return null;
-  return (row.target.max === undefined || row.value <= row.target.max) && (row.target.min === undefined || row.value >= row.target.min);
+  return (
+    (row.target.max === undefined || row.value <= row.target.max) &&
+    (row.target.min === undefined || row.value >= row.target.min)
+  );
 }
 
 function formatRow(row) {
-  const value = row.unit === '×' ? row.value.toFixed(2) : row.value.toFixed(row.unit === 'MB' ? 0 : 2);
+  const value = row.value.toFixed(DIGITS[row.unit] ?? 2);
   const verdict = withinTarget(row);
-  const target = row.target ? `  target ${row.target.max !== undefined ? `≤ ${row.target.max}` : `≥ ${row.target.min}`}  ${verdict ? 'OK' : 'MISSED'}` : '';
-  return `  ${row.name.padEnd(48)} ${value.padStart(8)} ${row.unit}${target}`;
+  const target = row.target
+    ? `  target ${row.target.max !== undefined ? `≤ ${row.target.max}` : `≥ ${row.target.min}`}  ${verdict ? 'OK' : 'MISSED'}`
+    : '';
+  const failed = row.failed ? '  FAILED' : '';
+  return `  ${row.name.padEnd(48)} ${value.padStart(8)} ${row.unit}${target}${failed}`;
 }
 
 export async function runBench(argv = process.argv.slice(2)) {
   const options = { rows: optionValue(argv, '--rows', 50_000), runs: optionValue(argv, '--runs', 3) };
   const json = argv.includes('--json');
+  const sections = chosenSections(argv);
   const workDir = mkdtempSync(join(tmpdir(), 'por-tables-bench-'));
   const report = [];
   try {
-    for (const section of SECTIONS) {
+    for (const section of sections) {
       if (!json) console.log(`${section.title}`);
       const rows = await section.run({ ...options, workDir });
-      report.push({ section: section.title, rows });
-      if (!json) for (const row of rows) console.log(formatRow(row));
+      report.push({ id: section.id, section: section.title, rows });
+      if (json) continue;
+      for (const line of section.format ? section.format(rows) : rows.map(formatRow)) console.log(line);
     }
   } finally {
     rmSync(workDir, { recursive: true, force: true });
