@@ -5,7 +5,8 @@ export type { WritePlan, CellWrite, SheetPlan, ConditionalFormat, LogEntry, Conf
 export { LOG_SHEET, LOG_HEADER } from './plan';
 export type { Analysis, AnalyseOptions, IndicatorResult, IndicatorStatus } from './analysis';
 export { analyse } from './analyse';
-export { planFill, planFlag, planReport, planUndo } from './actions';
+export { planFill, planFlag, planReport, planUndo, planSample } from './actions';
+export type { SampleSheet } from './actions';
 export type { FillOptions, ActionOptions } from './actions';
 export { sortFindings } from './finding';
 export { modelFromWorkbook, MODEL_SHEET } from './workbook-model';

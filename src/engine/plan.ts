@@ -6,7 +6,7 @@ import type { CellValue } from './grid';
  * formats en-US codes. A string `value` is always written as text, even when it starts with `=`.
  */
 
-export type ActionId = 'fill' | 'flag' | 'report' | 'undo';
+export type ActionId = 'fill' | 'flag' | 'report' | 'undo' | 'sample';
 
 export interface CellState {
   value: CellValue;

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
-import { Body1, Caption1, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { TableAdd20Regular } from '@fluentui/react-icons';
 import type { AnalyseOptions, Lang } from '../engine';
 import { ActionBar } from './components/ActionBar';
 import { ConfirmDialog } from './components/ConfirmDialog';
@@ -62,6 +63,8 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   intro: { margin: 0, color: tokens.colorNeutralForeground2 },
   note: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  sample: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
+  sampleButton: { minHeight: '44px', whiteSpace: 'normal', textAlign: 'start' },
 });
 
 export interface AppProps {
@@ -158,6 +161,7 @@ function Pane({ host, lang, strings, describeError, version = '' }: PaneProps) {
     flag: strings.workingFlag,
     report: strings.workingReport,
     undo: strings.workingUndo,
+    sample: strings.workingSample,
   };
 
   return (
@@ -207,6 +211,22 @@ function Pane({ host, lang, strings, describeError, version = '' }: PaneProps) {
           <Body1 as="p" className={styles.intro}>
             {strings.introBody}
           </Body1>
+        )}
+        {(!analysis || analysis.findings.some((f) => f.rule === 'TABLE_NOT_FOUND')) && (
+          <div className={styles.sample}>
+            <Caption1 as="p" className={styles.note}>
+              {strings.sampleBody}
+            </Caption1>
+            <Button
+              className={styles.sampleButton}
+              icon={<TableAdd20Regular />}
+              disabled={busy !== null}
+              data-testid={TEST_IDS.actionSample}
+              onClick={() => void workflow.run('sample')}
+            >
+              {strings.actionSample}
+            </Button>
+          </div>
         )}
       </main>
       <PaneFooter strings={strings} version={version} helpUrl={HELP_URL} logoUrl={LOGO_URL} />

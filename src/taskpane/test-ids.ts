@@ -22,6 +22,8 @@ export const TEST_IDS = {
   actionFlag: 'action-flag',
   actionReport: 'action-report',
   actionUndo: 'action-undo',
+  /** Inserts the RAA 2022 example tables into a new sheet (shown before a check and when no table is found). */
+  actionSample: 'action-sample',
 
   /** The inline Spinner shown while an action runs. */
   progress: 'progress',

@@ -1,7 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
-import { LOG_SHEET, analyse, planFill, planFlag, planReport, planUndo } from '../engine';
+import { LOG_SHEET, analyse, planFill, planFlag, planReport, planSample, planUndo } from '../engine';
 import type { Analysis, AnalyseOptions, Finding, Lang, WritePlan } from '../engine';
 import type { WorkbookHost } from './host';
+import { SAMPLE_SHEET } from './sampleSheet';
 import { count, format } from './i18n';
 import type { Strings } from './i18n';
 import { conflictsRequest, replaceRequest, undoRequest, writeRequest } from './confirmation';
@@ -9,7 +10,7 @@ import type { ConfirmChoice, ConfirmRequest } from './confirmation';
 import { countBySeverity, placeOf } from './findingGroups';
 import { isEmptyPlan, summarizePlan, withReplace } from './planSummary';
 
-export type PaneAction = 'check' | 'fill' | 'flag' | 'report' | 'undo';
+export type PaneAction = 'check' | 'fill' | 'flag' | 'report' | 'undo' | 'sample';
 export type StatusIntent = 'success' | 'info' | 'warning' | 'error';
 
 export interface PaneStatus {
@@ -54,6 +55,7 @@ export function actionLabel(action: PaneAction, strings: Strings): string {
     flag: strings.actionFlag,
     report: strings.actionReport,
     undo: strings.actionUndo,
+    sample: strings.actionSample,
   };
   return labels[action];
 }
@@ -177,6 +179,13 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
       const choice = await ask(request);
       if (choice !== 'ok') return cancelled();
       return applyAndRecheck('report', replacing ? withReplace(plan) : plan);
+    },
+    sample: async () => {
+      const grid = await host.read();
+      await nextTick();
+      const plan = planSample(grid, SAMPLE_SHEET);
+      const choice = await ask(writeRequest(strings.actionSample, plan, grid, strings));
+      return choice === 'ok' ? applyAndRecheck('sample', plan) : cancelled();
     },
     undo: async () => {
       const grid = await host.read();

@@ -9,7 +9,7 @@ import type { OfficeEnvironment } from '../../src/taskpane/host';
 import { PaneRoot } from '../../src/taskpane/mount';
 import { TEST_IDS } from '../../src/taskpane/test-ids';
 import otherProgramme from '../fixtures/models/other-programme-1-5.json';
-import { createMemoryHost } from './memory-host';
+import { createMemoryHost, sheetFromRows } from './memory-host';
 import type { MemoryHost } from './memory-host';
 import { RAA_SHEET, raa2022Grid } from './raa-2022';
 
@@ -288,6 +288,31 @@ describe('task pane', () => {
     await user.click(within(dialog).getByTestId(TEST_IDS.confirmOk));
     await waitFor(() => expect(host.applied).toHaveLength(2));
     expect(host.applied[1].removeConditionalFormats).toHaveLength(added);
+  });
+
+  it('first run: inserts the RAA 2022 example into a new sheet, checks it, and Annulla removes it', async () => {
+    const user = userEvent.setup();
+    const host = renderPane(italianExcel, { sheets: [sheetFromRows('Foglio1', [['appunti']])] });
+    await user.click(screen.getByTestId(TEST_IDS.actionSample));
+    let dialog = await screen.findByTestId(TEST_IDS.confirmDialog);
+    await user.click(within(dialog).getByTestId(TEST_IDS.confirmOk));
+    await waitFor(() => expect(host.applied).toHaveLength(1));
+    expect(host.applied[0].sheets.map((s) => [s.name, s.replace])).toEqual([['Esempio RAA 2022', false]]);
+    expect(host.grid.sheets.map((s) => s.name)).toContain('Esempio RAA 2022');
+    // The re-check after the write finds the example's tables and its AXIS_DUPLICATE on A18.
+    await waitFor(() => expect(screen.getByTestId(TEST_IDS.summaryErrors)).toBeInTheDocument());
+    const duplicate = screen
+      .getAllByTestId(TEST_IDS.findingRow)
+      .find((r) => r.getAttribute('data-rule') === 'AXIS_DUPLICATE');
+    expect([duplicate?.getAttribute('data-sheet'), duplicate?.getAttribute('data-cell')]).toEqual(['Esempio RAA 2022', 'A18']);
+    expect(screen.queryByTestId(TEST_IDS.actionSample)).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByTestId(TEST_IDS.confirmDialog)).not.toBeInTheDocument());
+
+    await user.click(screen.getByTestId(TEST_IDS.actionUndo));
+    dialog = await screen.findByTestId(TEST_IDS.confirmDialog);
+    await user.click(within(dialog).getByTestId(TEST_IDS.confirmOk));
+    await waitFor(() => expect(host.applied).toHaveLength(2));
+    expect(host.applied[1].deleteSheets).toEqual(['Esempio RAA 2022']);
   });
 
   it('Annulla with an empty log says there is nothing to undo', async () => {

@@ -36,6 +36,10 @@ export const en: Strings = {
   workingFlag: 'Adding highlights…',
   workingReport: 'Generating the report…',
   workingUndo: 'Undoing…',
+  actionSample: 'Try the RAA 2022 example',
+  workingSample: 'Inserting the example…',
+  sampleBody:
+    'No tables at hand? Insert the tables of the 2022 annual report of the POR FSE Lombardy into a new sheet and try every action: Undo removes it again.',
 
   dismiss: 'Dismiss message',
   statusRegion: 'Messages',

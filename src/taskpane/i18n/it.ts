@@ -38,6 +38,10 @@ export const it = {
   workingFlag: 'Aggiunta delle evidenziazioni…',
   workingReport: 'Generazione del report…',
   workingUndo: 'Annullamento in corso…',
+  actionSample: "Prova con l'esempio RAA 2022",
+  workingSample: 'Inserimento dell\'esempio in corso…',
+  sampleBody:
+    'Nessuna tabella a portata di mano? Inserisci in un nuovo foglio le tabelle del Rapporto annuale 2022 del POR FSE Lombardia e prova tutte le azioni: Annulla lo toglie di nuovo.',
 
   dismiss: 'Chiudi il messaggio',
   statusRegion: 'Messaggi',
