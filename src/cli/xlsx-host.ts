@@ -28,6 +28,8 @@ export interface ApplySummary {
   sheetsReplaced: string[];
   sheetsDeleted: string[];
   conditionalFormatsAdded: number;
+  /** Conditional formats removed (the undo of a flag). */
+  conditionalFormatsRemoved: number;
   logRowsAppended: number;
 }
 
@@ -80,6 +82,7 @@ export class XlsxWorkbook {
       sheetsReplaced: [],
       sheetsDeleted: [],
       conditionalFormatsAdded: 0,
+      conditionalFormatsRemoved: 0,
       logRowsAppended: 0,
     };
     for (const name of plan.deleteSheets) {
@@ -99,6 +102,11 @@ export class XlsxWorkbook {
     for (const write of plan.cells) {
       writeCell(this.existingSheet(write.sheet).getCell(write.cell), write);
       summary.cellsWritten++;
+    }
+    for (const removal of plan.removeConditionalFormats ?? []) {
+      // A sheet deleted since the flag took its formats with it.
+      const ws = this.workbook.getWorksheet(removal.sheet);
+      if (ws) summary.conditionalFormatsRemoved += removeConditionalFormat(ws, removal);
     }
     for (const format of plan.conditionalFormats) {
       if (addConditionalFormat(this.existingSheet(format.sheet), format)) summary.conditionalFormatsAdded++;
@@ -372,13 +380,57 @@ function expandSharedFormulas(ws: Worksheet): void {
   }
 }
 
+/** What ExcelJS keeps of a sheet's conditional formats (not in its typings). */
+interface ConditionalFormattings {
+  conditionalFormattings?: { ref: string; rules: { type: string; priority?: number; formulae?: string[] }[] }[];
+}
+
+/**
+ * A rule formula as compared: without the leading `=`, and outside string literals without `$` and
+ * spaces and in upper case (Excel may save `AND($G27<1, g27>0)` for `AND(G27<1,G27>0)`). The same
+ * comparison as the Office.js host's `ruleFormulaKey`.
+ */
+function ruleFormulaKey(formula: string): string {
+  return formula
+    .trim()
+    .replace(/^=/, '')
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\s$]/g, '').toUpperCase()))
+    .join('');
+}
+
+/** `$G$27:$G$44` → `G27:G44`; a range of several areas (`A1:A3 C1:C3`) stays several. */
+function rangeKey(range: string): string {
+  return range.replace(/\$/g, '').trim().toUpperCase();
+}
+
+/**
+ * Removes the expression rules with the removal's formula from the formats on exactly its range
+ * (a format left without rules goes too); other formats stay. Returns the rules removed.
+ */
+function removeConditionalFormat(ws: Worksheet, removal: { range: string; formula: string }): number {
+  const sheet = ws as unknown as ConditionalFormattings;
+  const range = rangeKey(removal.range);
+  const formula = ruleFormulaKey(removal.formula);
+  let removed = 0;
+  sheet.conditionalFormattings = (sheet.conditionalFormattings ?? []).filter((cf) => {
+    if (rangeKey(cf.ref) !== range) return true;
+    const kept = cf.rules.filter((rule) => !(rule.type === 'expression' && ruleFormulaKey(rule.formulae?.[0] ?? '') === formula));
+    removed += cf.rules.length - kept.length;
+    cf.rules = kept;
+    return kept.length > 0;
+  });
+  return removed;
+}
+
 /** Adds the rule unless the sheet already has the same one on the same range (flagging twice changes nothing). */
 function addConditionalFormat(ws: Worksheet, format: ConditionalFormat): boolean {
   const formula = format.formula.replace(/^=/, '');
-  const existing =
-    (ws as unknown as { conditionalFormattings?: { ref: string; rules: { type: string; priority?: number; formulae?: string[] }[] }[] })
-      .conditionalFormattings ?? [];
-  const duplicate = existing.some((cf) => cf.ref === format.range && cf.rules.some((rule) => rule.type === 'expression' && rule.formulae?.[0] === formula));
+  const existing = (ws as unknown as ConditionalFormattings).conditionalFormattings ?? [];
+  const key = ruleFormulaKey(formula);
+  const duplicate = existing.some(
+    (cf) => rangeKey(cf.ref) === rangeKey(format.range) && cf.rules.some((rule) => rule.type === 'expression' && ruleFormulaKey(rule.formulae?.[0] ?? '') === key),
+  );
   if (duplicate) return false;
   const priority = 1 + Math.max(0, ...existing.flatMap((cf) => cf.rules.map((rule) => rule.priority ?? 0)));
   ws.addConditionalFormatting({

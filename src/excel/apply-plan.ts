@@ -22,6 +22,9 @@ import type { WorkbookShape } from './read-workbook';
  * Order matters: first read-only checks that the sheets the plan writes into still exist, then the
  * sheets to create and delete, then the writes. A stale picture of the workbook thus fails before
  * anything is written, and the host can refresh it and try again.
+ *
+ * Conditional formats to remove (the undo of Segnala) must be found before they can be deleted:
+ * the host looks them up first, in one more request (`findConditionalFormats`).
  */
 
 export interface ApplyOptions {
@@ -32,6 +35,8 @@ export interface ApplyOptions {
 /** The proxies of one request, shared by the steps queued in it. */
 interface WriteBatch {
   context: Excel.RequestContext;
+  /** The conditional formats the plan removes, found before the request (`findConditionalFormats`). */
+  formatsToDelete: readonly Excel.ConditionalFormat[];
   /** The sheet's proxy, shared by the steps of the request. */
   worksheet(name: string): Excel.Worksheet;
   /** After a delete or an add, later steps must not reuse a proxy of the old sheet. */
@@ -97,6 +102,7 @@ export function planWrites(plan: WritePlan, shape: WorkbookShape, options: Apply
     else bySheet.set(cell.sheet, [cell]);
   }
   for (const [sheet, cells] of bySheet) cellsWritten += pushCellWrites(steps, sheet, cells);
+  if ((plan.removeConditionalFormats?.length ?? 0) > 0) steps.push(deleteConditionalFormatsStep());
   for (const format of plan.conditionalFormats) steps.push(conditionalFormatStep(format));
 
   if (createLog) {
@@ -121,11 +127,20 @@ export function planWrites(plan: WritePlan, shape: WorkbookShape, options: Apply
   };
 }
 
-/** Queues every step and syncs once; on a size refusal, syncs the two halves in turn. Returns the syncs made. */
-export async function runSteps(context: Excel.RequestContext, steps: WriteStep[]): Promise<number> {
+/**
+ * Queues every step and syncs once; on a size refusal, syncs the two halves in turn. Returns the
+ * syncs made. `formatsToDelete`: proxies found earlier in the same `Excel.run`, for the plan's
+ * removals of conditional formats.
+ */
+export async function runSteps(
+  context: Excel.RequestContext,
+  steps: WriteStep[],
+  formatsToDelete: readonly Excel.ConditionalFormat[] = [],
+): Promise<number> {
   const proxies = new Map<string, Excel.Worksheet>();
   const batch: WriteBatch = {
     context,
+    formatsToDelete,
     worksheet(name) {
       let sheet = proxies.get(name);
       if (!sheet) {
@@ -147,8 +162,8 @@ export async function runSteps(context: Excel.RequestContext, steps: WriteStep[]
     // A refused request applied nothing: send the same steps again, in two smaller requests.
     const halves = isSizeRefusal(error) ? halveSteps(steps) : null;
     if (!halves) throw error;
-    const first = await runSteps(context, halves[0]);
-    return 1 + first + (await runSteps(context, halves[1]));
+    const first = await runSteps(context, halves[0], formatsToDelete);
+    return 1 + first + (await runSteps(context, halves[1], formatsToDelete));
   }
 }
 
@@ -300,6 +315,13 @@ function pushSheetLayout(steps: WriteStep[], sheet: SheetPlan, options: ApplyOpt
       unsplittable(0, (batch) => batch.worksheet(sheet.name).pageLayout.setPrintTitleRows(absolute)),
     );
   }
+}
+
+/** Deletes the conditional formats the undo of a flag removes (found before the request). */
+function deleteConditionalFormatsStep(): WriteStep {
+  return unsplittable(0, (batch) => {
+    for (const format of batch.formatsToDelete) format.delete();
+  });
 }
 
 function conditionalFormatStep(format: ConditionalFormat): WriteStep {

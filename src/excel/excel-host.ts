@@ -2,6 +2,7 @@ import type { Grid } from '../engine/grid';
 import type { WritePlan } from '../engine/plan';
 import type { ApplyResult, WorkbookHost } from '../taskpane/host';
 import { planWrites, runSteps } from './apply-plan';
+import { findConditionalFormats } from './conditional-formats';
 import { officeErrorCode } from './office-errors';
 import { supportsPrintSetup } from './office-environment';
 import { readWorkbook, type WorkbookShape } from './read-workbook';
@@ -11,6 +12,8 @@ import { readWorkbook, type WorkbookShape } from './read-workbook';
  * Sync counts per call, independent of the size of the tables:
  * - `read`: 1 (2 on the first read of a session, or after the user added a sheet or table);
  * - `apply`: 1 after a read (2 if no read came before), more only when Excel refuses a request for size;
+ *   a plan that removes conditional formats (the undo of Segnala) takes 1 more to find them (2 more
+ *   only when a format with the same rule also reaches outside the flagged range);
  * - `select`: 1.
  */
 export interface ExcelHost extends WorkbookHost {
@@ -37,11 +40,24 @@ export function createExcelHost(): ExcelHost {
         syncs++;
       }
       const planned = planWrites(plan, shape, { printSetup });
+      const removals = plan.removeConditionalFormats ?? [];
+      const known = new Set(shape.sheets.map((name) => name.toLowerCase()));
+      let done = 0;
       try {
-        syncs += await Excel.run((context) => runSteps(context, planned.steps));
+        await Excel.run(async (context) => {
+          // A format on a sheet deleted since is gone with it: nothing to find there.
+          const found = await findConditionalFormats(
+            context,
+            removals,
+            (name) => known.has(name.toLowerCase()),
+            () => done++,
+          );
+          done += await runSteps(context, planned.steps, found.formats);
+        });
+        syncs += done;
       } catch (error) {
         // Counted: the refused request was a sync too.
-        syncs++;
+        syncs += done + 1;
         const code = officeErrorCode(error);
         // The workbook changed since the last read (a sheet gone or added): the checks at the
         // head of the request failed before any write, so refresh the names and try once more.
@@ -75,6 +91,7 @@ function isEmptyPlan(plan: WritePlan): boolean {
     plan.sheets.length === 0 &&
     plan.deleteSheets.length === 0 &&
     plan.conditionalFormats.length === 0 &&
+    (plan.removeConditionalFormats?.length ?? 0) === 0 &&
     plan.log.length === 0
   );
 }

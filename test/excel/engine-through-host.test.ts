@@ -19,6 +19,8 @@ import { FIRST_INDICATOR_ROW, SAMPLE_SHEET, sampleWithIndicators } from '../fake
 jest.setTimeout(180_000);
 
 const NOW = '2024-05-02T10:00:00.000Z';
+/** Segnala's own time: an undo reverses every action logged at the time it names. */
+const FLAG_TIME = '2024-05-02T10:05:00.000Z';
 
 interface Session {
   fake: FakeExcel;
@@ -103,7 +105,7 @@ describe.each([10, 10_000])('actions on the sample with %i indicator rows', (row
 
   it('Segnala: one read and one write', async () => {
     const { result, syncs } = await s.measure(async () =>
-      s.host.apply(planFlag(await s.check(), { now: NOW })),
+      s.host.apply(planFlag(await s.check(), { now: FLAG_TIME })),
     );
     expect(syncs).toBe(2);
     expect(result.syncs).toBe(1);
@@ -129,5 +131,17 @@ describe.each([10, 10_000])('actions on the sample with %i indicator rows', (row
     });
     expect(syncs).toBe(2);
     expect(result.syncs).toBe(1);
+  });
+
+  it('Annulla again, of Segnala: one read, one request to find the formats and one write', async () => {
+    const { result, syncs } = await s.measure(async () => {
+      const plan = planUndo(await s.host.read(), { now: NOW, lang: 'it' });
+      if (!plan) throw new Error('nothing to undo');
+      return { plan, applied: await s.host.apply(plan) };
+    });
+    expect(result.plan.removeConditionalFormats?.length).toBeGreaterThan(0);
+    expect(syncs).toBe(3);
+    expect(result.applied.syncs).toBe(2);
+    expect(s.fake.document.sheet(SAMPLE_SHEET).conditionalFormats).toEqual([]);
   });
 });

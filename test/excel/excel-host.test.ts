@@ -1,4 +1,6 @@
-import { createExcelHost, describeOfficeError } from '../../src/excel';
+import { analyse, planFlag, planUndo } from '../../src/engine';
+import { createExcelHost, describeOfficeError, type ExcelHost } from '../../src/excel';
+import { ruleFormulaKey } from '../../src/excel/conditional-formats';
 import {
   LOG_HEADER,
   LOG_SHEET,
@@ -10,6 +12,8 @@ import {
 import {
   installFakeOffice,
   loadWorkbookIntoFake,
+  parseBox,
+  type ConditionalFormatState,
   type FakeExcel,
   type FakeWorkbookDescription,
 } from '../fakes/fake-excel';
@@ -443,6 +447,7 @@ describe('apply', () => {
     const sheet = fake.document.sheet(SAMPLE_SHEET);
     expect(sheet.conditionalFormats).toEqual([
       {
+        type: 'Custom',
         box: { top: 26, left: 6, bottom: 43, right: 6 },
         formula: '=AND(ISNUMBER(G27),ISNUMBER(H27),G27<0.85*H27)',
         fill: '#FFC7CE',
@@ -538,5 +543,150 @@ describe('select', () => {
   it('fails with ItemNotFound for a sheet that does not exist', async () => {
     useFake(sampleWorkbook());
     await expect(createExcelHost().select('Nessuno', 'A1')).rejects.toMatchObject({ code: 'ItemNotFound' });
+  });
+});
+
+describe('undo of Segnala', () => {
+  const FLAG_TIME = '2024-05-02T10:00:00.000Z';
+  const UNDO_TIME = '2024-05-02T11:00:00.000Z';
+
+  /** The sample workbook (assets/sample-raa-2022.xlsx) with formats of the user's own on it, read by a fresh host. */
+  async function flaggedSample(userFormats: (fake: FakeExcel) => void = () => undefined) {
+    const fake = useFake(sampleWorkbook());
+    userFormats(fake);
+    const host = createExcelHost();
+    const flag = planFlag(analyse(await host.read(), { lang: 'it' }), { now: FLAG_TIME });
+    await host.apply(flag);
+    return { fake, host, flag, sheet: fake.document.sheet(SAMPLE_SHEET) };
+  }
+
+  function userFormat(fake: FakeExcel, range: string, formula: string | null, type?: 'DataBar') {
+    const format = fake.document.addConditionalFormat(
+      fake.document.sheet(SAMPLE_SHEET),
+      parseBox(range),
+      type,
+    );
+    format.formula = formula;
+    return format;
+  }
+
+  async function undo(host: ExcelHost) {
+    const plan = planUndo(await host.read(), { now: UNDO_TIME, lang: 'it' });
+    if (!plan) throw new Error('nothing to undo');
+    return { plan, result: await host.apply(plan) };
+  }
+
+  it('removes exactly the flag’s formats, in one request to find them and one to write; the user’s stay', async () => {
+    const mine: ConditionalFormatState[] = [];
+    const { fake, host, flag, sheet } = await flaggedSample((fake) => {
+      mine.push(
+        userFormat(fake, 'K27:K44', '=K27>1'),
+        userFormat(fake, 'G27:G44', null, 'DataBar'),
+        userFormat(fake, 'G27:G44', '=G27>1000000'),
+      );
+    });
+    expect(flag.conditionalFormats).toHaveLength(6);
+    expect(sheet.conditionalFormats).toHaveLength(9);
+
+    const afterFlag = await host.read();
+    fake.resetSyncCount();
+    const plan = planUndo(afterFlag, { now: UNDO_TIME, lang: 'it' });
+    const result = await host.apply(plan as WritePlan);
+    expect(plan?.removeConditionalFormats).toHaveLength(6);
+    expect(result.syncs).toBe(2);
+    expect(fake.syncCount).toBe(2);
+    expect(fake.lastRequest?.names.filter((name) => name === 'ConditionalFormat.delete')).toHaveLength(6);
+    expect(sheet.conditionalFormats).toEqual(mine);
+    // The undo is logged: a second one reaches nothing.
+    expect(planUndo(await host.read(), { now: UNDO_TIME })).toBeNull();
+  });
+
+  it('compares rule formulas ignoring $, spaces and case, as Excel may give them back', async () => {
+    const { host, sheet } = await flaggedSample();
+    for (const format of sheet.conditionalFormats) {
+      format.formula = (format.formula ?? '')
+        .replace(/([A-Z])(\d)/g, '$$$1$2')
+        .replace(/,/g, ', ')
+        .toLowerCase();
+    }
+    expect(sheet.conditionalFormats[0].formula).toMatch(/^=and\(isnumber\(\$g27\), /);
+    await undo(host);
+    expect(sheet.conditionalFormats).toEqual([]);
+  });
+
+  it('keeps a flag format the user extended, and one with the same rule elsewhere: one more request reads their ranges', async () => {
+    const { fake, host, sheet } = await flaggedSample();
+    const [shortfall, ...others] = sheet.conditionalFormats;
+    expect(shortfall.box).toEqual(parseBox('G27:G44'));
+    shortfall.box = parseBox('G27:G45');
+    const copy = userFormat(fake, 'G27:G30', others[0].formula);
+    fake.resetSyncCount();
+    const { result } = await undo(host);
+    expect(result.syncs).toBe(3);
+    expect(sheet.conditionalFormats).toEqual([shortfall, copy]);
+  });
+
+  it('skips formats on a sheet deleted since, also when the host learns it only from Excel', async () => {
+    const { fake, host } = await flaggedSample();
+    await host.read();
+    fake.document.addSheet('Altro');
+    fake.document.deleteSheet(SAMPLE_SHEET);
+    fake.resetSyncCount();
+    const plan = planUndo(await host.read(), { now: UNDO_TIME });
+    expect(plan?.removeConditionalFormats).toHaveLength(6);
+    // The read learnt the sheet is gone: no request to find formats there.
+    fake.resetSyncCount();
+    expect((await host.apply(plan as WritePlan)).syncs).toBe(1);
+
+    const again = await flaggedSample();
+    const stale = planUndo(await again.host.read(), { now: UNDO_TIME }) as WritePlan;
+    again.fake.document.addSheet('Altro');
+    again.fake.document.deleteSheet(SAMPLE_SHEET);
+    again.fake.resetSyncCount();
+    // Refused where it looks for the formats, names listed again, then written.
+    expect((await again.host.apply(stale)).syncs).toBe(3);
+    expect(cellOf(again.fake, LOG_SHEET, 'B8').value).toBe('undo');
+  });
+
+  it('Segnala twice, reading in between, adds no format twice; nor after an undo and Segnala again', async () => {
+    const { fake, host, flag, sheet } = await flaggedSample();
+    // The log reads back as written: the time and the rule stay texts.
+    const logged = (await host.read()).sheets.find((s) => s.name === LOG_SHEET);
+    expect(logged?.values[1]).toEqual([
+      FLAG_TIME,
+      'flag',
+      '2022-12',
+      SAMPLE_SHEET,
+      'G27:G44',
+      null,
+      null,
+      flag.conditionalFormats[0].formula,
+    ]);
+    fake.resetSyncCount();
+    const second = planFlag(analyse(await host.read(), { lang: 'it' }), { now: UNDO_TIME });
+    expect(second.conditionalFormats).toEqual([]);
+    expect(await host.apply(second)).toEqual({ cellsWritten: 0, sheetsCreated: [], syncs: 0 });
+    expect(sheet.conditionalFormats).toHaveLength(6);
+
+    await undo(host);
+    expect(sheet.conditionalFormats).toHaveLength(0);
+    for (const [i, now] of ['2024-05-02T12:00:00.000Z', '2024-05-02T13:00:00.000Z'].entries()) {
+      const plan = planFlag(analyse(await host.read(), { lang: 'it' }), { now });
+      expect(plan.conditionalFormats).toHaveLength(i === 0 ? 6 : 0);
+      await host.apply(plan);
+      expect(sheet.conditionalFormats).toHaveLength(6);
+    }
+  });
+});
+
+describe('ruleFormulaKey', () => {
+  it('ignores the =, $, spaces and case, but not inside string literals', () => {
+    expect(ruleFormulaKey('=AND(ISNUMBER($G$27), G27 < 0.85)')).toBe(
+      ruleFormulaKey('and(isnumber(G27),g27<0.85)'),
+    );
+    expect(ruleFormulaKey('=IF(A1="Sotto target",1,0)')).not.toBe(
+      ruleFormulaKey('=IF(A1="sotto target",1,0)'),
+    );
+    expect(ruleFormulaKey('=IF(A1="a $ b",1,0)')).not.toBe(ruleFormulaKey('=IF(A1="a b",1,0)'));
   });
 });

@@ -2,6 +2,7 @@ import {
   FakeExcel,
   FakeOfficeError,
   loadWorkbookIntoFake,
+  parseBox,
   shiftFormula,
   typedEntry,
 } from '../fakes/fake-excel';
@@ -263,6 +264,7 @@ describe('fake Excel: Office.js proxy semantics', () => {
     const sheet = fake.document.sheet('Vuoto');
     expect(sheet.conditionalFormats).toEqual([
       {
+        type: 'Custom',
         box: { top: 0, left: 0, bottom: 2, right: 0 },
         formula: '=AND(ISNUMBER(A1),A1<0.85)',
         fill: '#FFC7CE',
@@ -272,6 +274,73 @@ describe('fake Excel: Office.js proxy semantics', () => {
     expect(fake.document.conditionalFormatsAt(sheet, 0, 0)).toHaveLength(1);
     expect(fake.document.conditionalFormatsAt(sheet, 1, 0)).toHaveLength(0);
     expect(fake.document.conditionalFormatsAt(sheet, 2, 0)).toHaveLength(0);
+  });
+
+  it('lists the conditional formats overlapping a range, readable only after load and sync', async () => {
+    const fake = workbook();
+    const sheet = fake.document.sheet('Vuoto');
+    const older = fake.document.addConditionalFormat(sheet, parseBox('A1:A3'));
+    older.formula = '=A1<0.85';
+    fake.document.addConditionalFormat(sheet, parseBox('B1:B3'), 'DataBar');
+    const far = fake.document.addConditionalFormat(sheet, parseBox('D1:D3'));
+    far.formula = '=D1>1';
+    await fake.excel.run(async (context) => {
+      const formats = context.workbook.worksheets.getItem('Vuoto').getRange('A2:C2').conditionalFormats;
+      formats.load('items/type, items/customOrNullObject/rule/formula');
+      expect(() => formats.items).toThrow(/The property 'items' is not available/);
+      await context.sync();
+      // Top priority first: the format added last comes first.
+      expect(formats.items.map((format) => format.type)).toEqual(['DataBar', 'Custom']);
+      const [bar, custom] = formats.items;
+      expect(bar.customOrNullObject.isNullObject).toBe(true);
+      expect(custom.customOrNullObject.isNullObject).toBe(false);
+      expect(custom.customOrNullObject.rule.formula).toBe('=A1<0.85');
+      expect(() => custom.priority).toThrow(/The property 'priority' is not available/);
+      const range = custom.getRange().load('address');
+      expect(() => range.address).toThrow(/not available/);
+      await context.sync();
+      expect(range.address).toBe('Vuoto!A1:A3');
+    });
+  });
+
+  it('fails to load custom/… when a format of another type is listed, as Excel does', async () => {
+    const fake = workbook();
+    const sheet = fake.document.sheet('Vuoto');
+    fake.document.addConditionalFormat(sheet, parseBox('A1:A3')).formula = '=A1<0.85';
+    fake.document.addConditionalFormat(sheet, parseBox('A1:A3'), 'ColorScale');
+    const failure = fake.excel.run(async (context) => {
+      context.workbook.worksheets
+        .getItem('Vuoto')
+        .getRange()
+        .conditionalFormats.load('items/type, items/custom/rule/formula');
+      await context.sync();
+    });
+    await expect(failure).rejects.toMatchObject({
+      code: 'InvalidOperation',
+      message: 'This operation is not permitted for the current object.',
+    });
+  });
+
+  it('deletes a listed conditional format at sync; a second delete, or an item past the end, is ItemNotFound', async () => {
+    const fake = workbook();
+    const sheet = fake.document.sheet('Vuoto');
+    const keep = fake.document.addConditionalFormat(sheet, parseBox('A1:A3'));
+    fake.document.addConditionalFormat(sheet, parseBox('A1:A3')).formula = '=A1>1';
+    await fake.excel.run(async (context) => {
+      const formats = context.workbook.worksheets.getItem('Vuoto').getRange('A1').conditionalFormats;
+      formats.load('items/customOrNullObject/rule/formula');
+      await context.sync();
+      const target = formats.items.find((format) => format.customOrNullObject.rule.formula === '=A1>1');
+      target?.delete();
+      expect(sheet.conditionalFormats).toHaveLength(2);
+      await context.sync();
+      expect(sheet.conditionalFormats).toEqual([keep]);
+      target?.delete();
+      await expect(context.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
+      formats.getItemAt(1).delete();
+      await expect(context.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
+    });
+    expect(sheet.conditionalFormats).toEqual([keep]);
   });
 
   it('adds and deletes sheets; page layout, widths, bold and merges are kept', async () => {

@@ -27,7 +27,19 @@ export type FakeCellInput = FakeScalar | null;
 /** `Range.valueTypes` as Office.js names them. */
 export type FakeValueType = 'Empty' | 'String' | 'Double' | 'Boolean' | 'Error';
 
+/** `Excel.ConditionalFormatType` as Office.js names them; the add-in writes only `Custom`. */
+export type FakeConditionalFormatType =
+  | 'Custom'
+  | 'DataBar'
+  | 'ColorScale'
+  | 'IconSet'
+  | 'TopBottom'
+  | 'PresetCriteria'
+  | 'ContainsText'
+  | 'CellValue';
+
 export interface ConditionalFormatState {
+  type: FakeConditionalFormatType;
   box: CellBox;
   /** Custom rule formula, relative to the box's top-left cell. */
   formula: string | null;
@@ -53,6 +65,7 @@ export class FakeSheet {
   /** Column widths in points, by 0-based column (Office.js `format.columnWidth` is in points). */
   readonly columnWidths = new Map<number, number>();
   readonly merges: CellBox[] = [];
+  /** In the order they were added: the last one has the top priority, as `conditionalFormats.add` gives it. */
   readonly conditionalFormats: ConditionalFormatState[] = [];
   readonly tables: TableState[] = [];
   pageLayout: PageLayoutState = {
@@ -399,11 +412,27 @@ export class FakeWorkbookDocument {
     this.changed();
   }
 
-  addConditionalFormat(sheet: FakeSheet, box: CellBox): ConditionalFormatState {
-    const format: ConditionalFormatState = { box, formula: null, fill: null, fontColor: null };
+  addConditionalFormat(
+    sheet: FakeSheet,
+    box: CellBox,
+    type: FakeConditionalFormatType = 'Custom',
+  ): ConditionalFormatState {
+    const format: ConditionalFormatState = { type, box, formula: null, fill: null, fontColor: null };
     sheet.conditionalFormats.push(format);
     this.changed();
     return format;
+  }
+
+  deleteConditionalFormat(sheet: FakeSheet, format: ConditionalFormatState): void {
+    const index = sheet.conditionalFormats.indexOf(format);
+    if (index < 0) throw conditionalFormatNotFound('ConditionalFormat.delete');
+    sheet.conditionalFormats.splice(index, 1);
+    this.changed();
+  }
+
+  /** What `range.conditionalFormats` holds: the sheet's formats that overlap the box, top priority first. */
+  conditionalFormatsOverlapping(sheet: FakeSheet, box: CellBox): ConditionalFormatState[] {
+    return [...sheet.conditionalFormats].reverse().filter((format) => overlaps(format.box, box));
   }
 
   select(sheet: FakeSheet, box: CellBox): void {
@@ -550,6 +579,14 @@ export class FakeWorkbookDocument {
         visit(box.top + r, box.left + c, matrix ? matrix[r][c] : (input as T | null));
     }
   }
+}
+
+export function conditionalFormatNotFound(location: string): FakeOfficeError {
+  return new FakeOfficeError({
+    code: 'ItemNotFound',
+    message: "The requested resource doesn't exist. (conditional format)",
+    errorLocation: location,
+  });
 }
 
 function checkDimensions(matrix: unknown[][], rows: number, cols: number, location: string): void {

@@ -27,6 +27,7 @@ export type {
   FakeScalar,
   FakeCellInput,
   ConditionalFormatState,
+  FakeConditionalFormatType,
   PageLayoutState,
 } from './document';
 export {
@@ -37,6 +38,10 @@ export {
   FakeWorkbook,
   FakeTable,
   FakeTableCollection,
+  FakeConditionalFormatCollection,
+  FakeConditionalFormat,
+  FakeCustomConditionalFormat,
+  FakeConditionalFormatRule,
 } from './proxies';
 export { loadWorkbookIntoFake, characterWidthToPoints, pointsToCharacterWidth } from './load';
 export type { FakeWorkbookDescription, FakeSheetDescription, FakeCellDescription } from './load';

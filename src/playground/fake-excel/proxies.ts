@@ -4,6 +4,7 @@ import {
   boxCellCount,
   parseBox,
   qualifiedAddress,
+  conditionalFormatNotFound,
   type CellBox,
   type CellReading,
   type ConditionalFormatState,
@@ -722,9 +723,13 @@ export class FakeRangeFont extends FakeClientObject {
 
 // ── Conditional formats ──────────────────────────────────────────────────────────────────────
 
+/**
+ * `range.conditionalFormats`: the formats of the sheet that overlap the range, top priority first,
+ * as Office.js lists them. `items` are known only after `load` and `sync`.
+ */
 export class FakeConditionalFormatCollection extends FakeClientObject {
   protected readonly entityName = 'ConditionalFormatCollection';
-  protected readonly scalarProperties = [] as const;
+  protected readonly scalarProperties = ['items'] as const;
 
   constructor(
     context: FakeRequestContext,
@@ -733,7 +738,34 @@ export class FakeConditionalFormatCollection extends FakeClientObject {
     super(context);
   }
 
-  /** Only `Excel.ConditionalFormatType.custom` is modelled. */
+  get items(): FakeConditionalFormat[] {
+    return this.loadedValue<FakeConditionalFormat[]>('items');
+  }
+
+  /** `load('items/type, items/customOrNullObject/rule/formula')` and the like. */
+  override load(option?: LoadOption): this {
+    const paths = (loadPaths(option) ?? [])
+      .map((path) => path.replace(/^items\/?/, ''))
+      .filter((path) => path !== '');
+    this.context.enqueue({
+      cells: 0,
+      writes: false,
+      name: 'ConditionalFormatCollection.load',
+      run: () => {
+        const { sheet, box } = this.range.requireLocation();
+        const items = this.context.document.conditionalFormatsOverlapping(sheet, box).map((state) => {
+          const proxy = new FakeConditionalFormat(this.context, () => ({ sheet, state }));
+          proxy.applyLoad(paths.length > 0 ? paths : ['id', 'type', 'priority', 'stopIfTrue']);
+          return proxy;
+        });
+        this.loaded.set('items', items);
+        return 0;
+      },
+    });
+    return this;
+  }
+
+  /** Adds a format (only `Excel.ConditionalFormatType.custom` is modelled) at the top priority. */
   add(type: string): FakeConditionalFormat {
     if (type !== 'Custom') {
       throw new FakeOfficeError({
@@ -742,12 +774,25 @@ export class FakeConditionalFormatCollection extends FakeClientObject {
         errorLocation: 'ConditionalFormatCollection.add',
       });
     }
-    const format = new FakeConditionalFormat(this.context);
+    let added: { sheet: FakeSheet; state: ConditionalFormatState } | null = null;
     this.queueCall('add', () => {
       const { sheet, box } = this.range.requireLocation();
-      format.attach(this.context.document.addConditionalFormat(sheet, box));
+      added = { sheet, state: this.context.document.addConditionalFormat(sheet, box) };
     });
-    return format;
+    return new FakeConditionalFormat(this.context, () => {
+      if (!added) throw invalidObjectPath('ConditionalFormat');
+      return added;
+    });
+  }
+
+  /** The format at `index` of the collection when the request runs; `ItemNotFound` past the end. */
+  getItemAt(index: number): FakeConditionalFormat {
+    return new FakeConditionalFormat(this.context, () => {
+      const { sheet, box } = this.range.requireLocation();
+      const state = this.context.document.conditionalFormatsOverlapping(sheet, box)[index];
+      if (!state) throw conditionalFormatNotFound('ConditionalFormatCollection.getItemAt');
+      return { sheet, state };
+    });
   }
 
   protected readProperty(property: string): unknown {
@@ -755,70 +800,241 @@ export class FakeConditionalFormatCollection extends FakeClientObject {
   }
 }
 
-/** The handle the parts of one conditional format share; set when the `add` runs at sync. */
-class ConditionalFormatHandle {
-  state: ConditionalFormatState | null = null;
+/** The conditional format a proxy stands for, and its sheet. */
+interface ConditionalFormatLocation {
+  sheet: FakeSheet;
+  state: ConditionalFormatState;
+}
 
-  require(): ConditionalFormatState {
-    if (!this.state) throw invalidObjectPath('ConditionalFormat');
-    return this.state;
+/** Each format's id, stable for the life of the format (Office.js ids are opaque strings). */
+const formatIds = new WeakMap<ConditionalFormatState, string>();
+let nextFormatId = 1;
+
+function formatId(state: ConditionalFormatState): string {
+  let id = formatIds.get(state);
+  if (!id) {
+    id = `{fake-conditional-format-${nextFormatId++}}`;
+    formatIds.set(state, id);
+  }
+  return id;
+}
+
+export class FakeConditionalFormat extends FakeClientObject {
+  protected readonly entityName = 'ConditionalFormat';
+  protected readonly scalarProperties = ['id', 'type', 'priority', 'stopIfTrue'] as const;
+  private customFormat: FakeCustomConditionalFormat | null = null;
+  private customOrNull: FakeCustomConditionalFormat | null = null;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly locator: () => ConditionalFormatLocation,
+  ) {
+    super(context);
+  }
+
+  /** The format, when the operation that uses it runs; `ItemNotFound` once it was deleted. */
+  requireFormat(): ConditionalFormatLocation {
+    const location = this.locator();
+    if (!this.context.document.sheets.includes(location.sheet)) throw invalidObjectPath('ConditionalFormat');
+    if (!location.sheet.conditionalFormats.includes(location.state))
+      throw conditionalFormatNotFound('ConditionalFormat');
+    return location;
+  }
+
+  get id(): string {
+    return this.loadedValue<string>('id');
+  }
+
+  get type(): string {
+    return this.loadedValue<string>('type');
+  }
+
+  get priority(): number {
+    return this.loadedValue<number>('priority');
+  }
+
+  get stopIfTrue(): boolean {
+    return this.loadedValue<boolean>('stopIfTrue');
+  }
+
+  /** Fails at sync with `InvalidOperation` when the format is not a custom one (as Excel does). */
+  get custom(): FakeCustomConditionalFormat {
+    this.customFormat ??= new FakeCustomConditionalFormat(this.context, this, false);
+    return this.customFormat;
+  }
+
+  /** A null object when the format is not a custom one. */
+  get customOrNullObject(): FakeCustomConditionalFormat {
+    this.customOrNull ??= new FakeCustomConditionalFormat(this.context, this, true);
+    return this.customOrNull;
+  }
+
+  delete(): void {
+    this.queueCall('delete', () => {
+      const { sheet, state } = this.requireFormat();
+      this.context.document.deleteConditionalFormat(sheet, state);
+    });
+  }
+
+  /** The range the format applies to (one rectangle in the fake, so never a null object). */
+  getRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, state } = this.requireFormat();
+      return { sheet, box: state.box };
+    });
+  }
+
+  getRangeOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const { sheet, state } = this.requireFormat();
+        return { sheet, box: state.box };
+      },
+      true,
+    );
+  }
+
+  protected override navigation(property: string): FakeClientObject | null {
+    if (property === 'custom') return this.custom;
+    if (property === 'customOrNullObject') return this.customOrNullObject;
+    return null;
+  }
+
+  protected readProperty(property: string): unknown {
+    const { sheet, state } = this.requireFormat();
+    switch (property) {
+      case 'id':
+        return formatId(state);
+      case 'type':
+        return state.type;
+      case 'priority':
+        return sheet.conditionalFormats.length - 1 - sheet.conditionalFormats.indexOf(state);
+      case 'stopIfTrue':
+        return false;
+      default:
+        throw invalidObjectPath(`ConditionalFormat.${property}`);
+    }
   }
 }
 
-export class FakeConditionalFormat {
-  readonly custom: {
-    rule: { formula: string };
-    format: { fill: { color: string }; font: { color: string } };
-  };
-  private readonly handle = new ConditionalFormatHandle();
+/** `conditionalFormat.custom` (or `customOrNullObject`): the rule and the format of a custom format. */
+export class FakeCustomConditionalFormat extends FakeClientObject {
+  protected readonly entityName = 'CustomConditionalFormat';
+  protected readonly scalarProperties = [] as const;
+  readonly rule: FakeConditionalFormatRule;
+  readonly format: FakeConditionalRangeFormat;
 
-  constructor(context: FakeRequestContext) {
-    const handle = this.handle;
-    const set = (name: string, apply: (state: ConditionalFormatState) => void): void =>
-      context.enqueue({
-        cells: 0,
-        writes: true,
-        name: `CustomConditionalFormat.${name}`,
-        run: () => apply(handle.require()),
-      });
-    let formula = '';
-    let fill = '';
-    let fontColor = '';
-    this.custom = {
-      rule: {
-        get formula(): string {
-          return formula;
-        },
-        set formula(value: string) {
-          formula = value;
-          set('rule.formula', (state) => (state.formula = value));
-        },
-      },
-      format: {
-        fill: {
-          get color(): string {
-            return fill;
-          },
-          set color(value: string) {
-            fill = value;
-            set('format.fill.color', (state) => (state.fill = value));
-          },
-        },
-        font: {
-          get color(): string {
-            return fontColor;
-          },
-          set color(value: string) {
-            fontColor = value;
-            set('format.font.color', (state) => (state.fontColor = value));
-          },
-        },
-      },
-    };
+  constructor(
+    context: FakeRequestContext,
+    private readonly owner: FakeConditionalFormat,
+    private readonly orNull: boolean,
+  ) {
+    super(context);
+    this.rule = new FakeConditionalFormatRule(context, this);
+    this.format = new FakeConditionalRangeFormat(context, this);
   }
 
-  attach(state: ConditionalFormatState): void {
-    this.handle.state = state;
+  /** The custom format's state; a format of another type cannot be used as a custom one. */
+  requireCustom(): ConditionalFormatState {
+    const { state } = this.owner.requireFormat();
+    if (state.type !== 'Custom') {
+      throw new FakeOfficeError({
+        code: 'InvalidOperation',
+        message: 'This operation is not permitted for the current object.',
+        errorLocation: 'ConditionalFormat.custom',
+      });
+    }
+    return state;
+  }
+
+  protected override isNullNow(): boolean {
+    return this.orNull && this.owner.requireFormat().state.type !== 'Custom';
+  }
+
+  protected override navigation(property: string): FakeClientObject | null {
+    return property === 'rule' ? this.rule : property === 'format' ? this.format : null;
+  }
+
+  protected readProperty(property: string): unknown {
+    throw invalidObjectPath(`CustomConditionalFormat.${property}`);
+  }
+}
+
+export class FakeConditionalFormatRule extends FakeClientObject {
+  protected readonly entityName = 'ConditionalFormatRule';
+  protected readonly scalarProperties = ['formula'] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly custom: FakeCustomConditionalFormat,
+  ) {
+    super(context);
+  }
+
+  /** English formula, relative to the top-left cell of the format's range. */
+  get formula(): string {
+    return this.loadedValue<string>('formula');
+  }
+  set formula(value: string) {
+    this.queueSet('formula', value, 0, () => {
+      this.custom.requireCustom().formula = value;
+    });
+  }
+
+  protected readProperty(property: string): unknown {
+    if (property === 'formula') return this.custom.requireCustom().formula ?? '';
+    throw invalidObjectPath(`ConditionalFormatRule.${property}`);
+  }
+}
+
+export class FakeConditionalRangeFormat extends FakeClientObject {
+  protected readonly entityName = 'ConditionalRangeFormat';
+  protected readonly scalarProperties = [] as const;
+  readonly fill: FakeConditionalColor;
+  readonly font: FakeConditionalColor;
+
+  constructor(context: FakeRequestContext, custom: FakeCustomConditionalFormat) {
+    super(context);
+    this.fill = new FakeConditionalColor(context, custom, 'fill');
+    this.font = new FakeConditionalColor(context, custom, 'fontColor');
+  }
+
+  protected override navigation(property: string): FakeClientObject | null {
+    return property === 'fill' ? this.fill : property === 'font' ? this.font : null;
+  }
+
+  protected readProperty(property: string): unknown {
+    throw invalidObjectPath(`ConditionalRangeFormat.${property}`);
+  }
+}
+
+/** `format.fill` or `format.font` of a custom conditional format: its `color`. */
+export class FakeConditionalColor extends FakeClientObject {
+  protected readonly entityName: string;
+  protected readonly scalarProperties = ['color'] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly custom: FakeCustomConditionalFormat,
+    private readonly part: 'fill' | 'fontColor',
+  ) {
+    super(context);
+    this.entityName = part === 'fill' ? 'ConditionalFillFormat' : 'ConditionalRangeFont';
+  }
+
+  get color(): string {
+    return this.loadedValue<string>('color');
+  }
+  set color(value: string) {
+    this.queueSet('color', value, 0, () => {
+      this.custom.requireCustom()[this.part] = value;
+    });
+  }
+
+  protected readProperty(property: string): unknown {
+    if (property === 'color') return this.custom.requireCustom()[this.part];
+    throw invalidObjectPath(`${this.entityName}.${property}`);
   }
 }
 
