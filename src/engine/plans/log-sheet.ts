@@ -16,8 +16,13 @@ export interface LoggedWrite {
   undone: boolean;
 }
 
-/** The marker an undo writes in its log entry (`cell` empty): `undo:<time of the undone action>`. */
+/** The marker an undo writes in its log entry (`cell` empty): `undo:<time> <action>` of the undone action. */
 export const UNDO_MARKER = 'undo:';
+
+/** One action on the log: its time and its name (two actions may share a time stamp). */
+export function actionKey(time: string, action: string): string {
+  return `${time} ${action}`;
+}
 /** What a sheet-level entry's `new` says for a created sheet. */
 export const SHEET_CREATED = 'sheet-created';
 
@@ -50,9 +55,11 @@ export function readLog(grid: Grid): LoggedWrite[] {
       undone: false,
     });
   }
-  const undoneTimes = new Set(
-    entries.filter((e) => e.action === 'undo' && e.cell === '' && typeof e.new === 'string' && e.new.startsWith(UNDO_MARKER)).map((e) => (e.new as string).slice(UNDO_MARKER.length)),
+  const undone = new Set(
+    entries
+      .filter((e) => e.action === 'undo' && e.cell === '' && typeof e.new === 'string' && e.new.startsWith(UNDO_MARKER))
+      .map((e) => (e.new as string).slice(UNDO_MARKER.length)),
   );
-  for (const e of entries) if (e.action !== 'undo' && undoneTimes.has(e.time)) e.undone = true;
+  for (const e of entries) if (e.action !== 'undo' && undone.has(actionKey(e.time, e.action))) e.undone = true;
   return entries;
 }

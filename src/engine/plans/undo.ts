@@ -3,7 +3,7 @@ import type { Grid } from '../grid';
 import type { CellWrite, WritePlan } from '../plan';
 import { emptyPlan } from '../plan';
 import { cellState, loggedValue } from './cell-state';
-import { readLog, SHEET_CREATED, UNDO_MARKER } from './log-sheet';
+import { actionKey, readLog, SHEET_CREATED, UNDO_MARKER } from './log-sheet';
 
 /**
  * Annulla: reverses the last action on the log sheet that has not been undone — cells get back
@@ -40,6 +40,6 @@ export function planUndo(grid: Grid, options: { now?: string; lang?: Lang } = {}
   for (const c of plan.cells) {
     plan.log.push({ time, action: 'undo', modelVersion: last.modelVersion, sheet: c.sheet, cell: c.cell, old: c.previous ? loggedValue(c.previous) : null, oldFormat: c.previous?.numberFormat ?? '', new: c.formula ?? c.value ?? null });
   }
-  plan.log.push({ time, action: 'undo', modelVersion: last.modelVersion, sheet: '', cell: '', old: last.action, oldFormat: '', new: `${UNDO_MARKER}${last.time}` });
+  plan.log.push({ time, action: 'undo', modelVersion: last.modelVersion, sheet: '', cell: '', old: last.action, oldFormat: '', new: `${UNDO_MARKER}${actionKey(last.time, last.action)}` });
   return plan;
 }

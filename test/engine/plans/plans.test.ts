@@ -100,3 +100,17 @@ describe('planSample', () => {
     expect(plan.log).toEqual([expect.objectContaining({ action: 'sample', sheet: 'Esempio RAA 2022 (2)', cell: '', old: null, new: 'sheet-created' })]);
   });
 });
+
+describe('undo of actions logged at the same time', () => {
+  it('undoes only the last action, not another one that shares its time stamp', async () => {
+    const grid = raa({ ratios: 'value', indicators: [['III', '10iv', 'CR03', '', 'risultato', 'percentuale', 59, 80]] });
+    const flagged = await applied(grid, planFlag(analyse(grid), { now: NOW }));
+    const reported = await applied(flagged, planReport(analyse(flagged), { now: NOW }));
+    const undoReport = planUndo(reported, { now: LATER });
+    expect([...(undoReport?.deleteSheets ?? [])].sort()).toEqual(['Report POR', 'Rilievi POR']);
+    expect(undoReport?.removeConditionalFormats ?? []).toEqual([]);
+    const afterUndo = await applied(reported, undoReport!);
+    const undoFlag = planUndo(afterUndo, { now: LATER });
+    expect(undoFlag?.removeConditionalFormats?.length).toBeGreaterThan(0);
+  });
+});
