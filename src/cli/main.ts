@@ -3,7 +3,7 @@
  * findings; 2: the command could not run, said in one line on stderr, never with a stack trace.
  */
 import { LOG_SHEET, MODEL_SHEET, analyse, modelFromWorkbook, planFill, planReport } from '../engine';
-import type { Analysis, WritePlan } from '../engine';
+import type { Analysis, Grid, WritePlan } from '../engine';
 import { defaultModel, parseModel } from '../model';
 import type { ProgrammeModel } from '../model';
 import { version as packageVersion } from '../../package.json';
@@ -14,7 +14,7 @@ import { toJsonResult } from './json-output';
 import { MESSAGES } from './messages';
 import type { CliMessages } from './messages';
 import { messageOf, outputPathProblem, readLocalFile } from './local-file';
-import type { ApplySummary } from './xlsx-host';
+import type { ApplySummary, XlsxWorkbook } from './xlsx-host';
 
 export const EXIT_OK = 0;
 export const EXIT_ERROR_FINDINGS = 1;
@@ -65,11 +65,21 @@ async function run(options: RunOptions, messages: CliMessages, output: CliOutput
   const fileModel = options.modelPath === null ? null : await loadModel(options.modelPath, messages);
   if (typeof fileModel === 'string') return fail(fileModel);
   // Loaded only now: ExcelJS takes most of the start-up time, and help or a refused option need none of it.
-  const { XlsxWorkbook } = await import('./xlsx-host');
-  const opened = await XlsxWorkbook.open(options.input);
-  if (!opened.ok) return fail(messages.fileProblem(opened.problem));
-  const workbook = opened.workbook;
-  const grid = workbook.grid();
+  // `check` writes nothing: it reads the Grid alone, streaming, without building ExcelJS's workbook.
+  let workbook: XlsxWorkbook | null = null;
+  let grid: Grid;
+  if (options.command === 'check') {
+    const { readGridStreaming } = await import('./xlsx-stream-read');
+    const read = await readGridStreaming(options.input);
+    if (!read.ok) return fail(messages.fileProblem(read.problem));
+    grid = read.grid;
+  } else {
+    const { XlsxWorkbook } = await import('./xlsx-host');
+    const opened = await XlsxWorkbook.open(options.input);
+    if (!opened.ok) return fail(messages.fileProblem(opened.problem));
+    workbook = opened.workbook;
+    grid = workbook.grid();
+  }
   // The model: --model first, else the one stored in the workbook, else the embedded one (SPEC §3).
   const stored = fileModel === null ? modelFromWorkbook(grid) : null;
   if (stored && !stored.ok) return fail(messages.invalidStoredModel(MODEL_SHEET, stored.error));
@@ -84,6 +94,7 @@ async function run(options: RunOptions, messages: CliMessages, output: CliOutput
     return exitCode;
   }
 
+  if (!workbook) throw new Error(`${options.command} needs the workbook opened for writing`);
   const now = new Date().toISOString();
   const plan: WritePlan = options.command === 'fill' ? planFill(analysis, { force: options.force, now }) : planReport(analysis, { now });
   const unkept = workbook.unkeptContent();
