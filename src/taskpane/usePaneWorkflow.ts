@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import { LOG_SHEET, analyse, planFill, planFlag, planReport, planSample, planUndo } from '../engine';
+import { LOG_SHEET, MODEL_SHEET, analyse, modelFromWorkbook, planFill, planFlag, planReport, planSample, planUndo } from '../engine';
+import { defaultModel } from '../model';
 import type { Analysis, AnalyseOptions, Finding, Lang, WritePlan } from '../engine';
 import type { WorkbookHost } from './host';
 import { SAMPLE_SHEET } from './sampleSheet';
@@ -97,10 +98,22 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
   );
 
   /** Reads the whole workbook in one batch and analyses it; the list shows the result. */
+  const storedModelProblem = useRef<string | null>(null);
   const checkWorkbook = useCallback(async (): Promise<Analysis> => {
     const grid = await host.read();
     await nextTick();
-    const result = analyse(grid, { ...analyseOptions(), lang });
+    const options = analyseOptions();
+    // A model stored in the workbook wins over the embedded default, not over one the user picked.
+    const stored = modelFromWorkbook(grid);
+    storedModelProblem.current = stored && !stored.ok ? stored.error : null;
+    const useStored = stored?.ok === true && (options.model === undefined || options.model === defaultModel);
+    const result = analyse(grid, {
+      ...options,
+      ...(stored?.ok && useStored
+        ? { model: stored.model, versionId: stored.model.versions.some((v) => v.id === options.versionId) ? options.versionId : undefined }
+        : {}),
+      lang,
+    });
     setAnalysis(result);
     return result;
   }, [host, lang, analyseOptions]);
@@ -137,6 +150,12 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
     check: async () => {
       const result = await checkWorkbook();
       const counts = countBySeverity(result.findings);
+      if (storedModelProblem.current) {
+        return setStatus({
+          intent: 'warning',
+          text: format(strings.storedModelInvalid, { sheet: MODEL_SHEET, reason: storedModelProblem.current }),
+        });
+      }
       setStatus({
         intent: counts.error > 0 ? 'warning' : 'success',
         text: format(strings.checkDone, {

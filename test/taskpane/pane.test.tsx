@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import '@testing-library/jest-dom';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { analyse, planFill } from '../../src/engine';
 import { REQUIRED_EXCEL_API } from '../../src/excel';
@@ -313,6 +313,24 @@ describe('task pane', () => {
     await user.click(within(dialog).getByTestId(TEST_IDS.confirmOk));
     await waitFor(() => expect(host.applied).toHaveLength(2));
     expect(host.applied[1].deleteSheets).toEqual(['Esempio RAA 2022']);
+  });
+
+  it('checks against a model stored in the workbook, and says when the stored one is invalid', async () => {
+    const user = userEvent.setup();
+    const withModel = raa2022Grid();
+    withModel.sheets.push(sheetFromRows('Modello POR Tables', [[JSON.stringify(otherProgramme)]]));
+    renderPane(italianExcel, withModel);
+    await check(user);
+    expect(screen.getByTestId(TEST_IDS.versionNote)).toHaveTextContent(otherProgramme.title);
+    cleanup();
+
+    const broken = raa2022Grid();
+    broken.sheets.push(sheetFromRows('Modello POR Tables', [['{ "id": "x" ']]));
+    renderPane(italianExcel, broken);
+    await check(user);
+    expect(screen.getByTestId(TEST_IDS.versionNote)).toHaveTextContent('Lombardia');
+    expect(screen.getByTestId(TEST_IDS.statusMessage)).toHaveAttribute('data-intent', 'warning');
+    expect(screen.getByTestId(TEST_IDS.statusMessage)).toHaveTextContent('Modello POR Tables');
   });
 
   it('Annulla with an empty log says there is nothing to undo', async () => {

@@ -69,6 +69,8 @@ export const en: Strings = {
   expectedActual: 'Expected {{expected}}, found {{actual}}',
 
   checkDone: 'Check complete: {{errors}}, {{warnings}}, {{infos}}.',
+  storedModelInvalid:
+    'The sheet “{{sheet}}” holds an invalid model ({{reason}}): the check uses the model chosen above.',
   countErrorOne: '1 error',
   countErrorMany: '{{n}} errors',
   countWarningOne: '1 warning',

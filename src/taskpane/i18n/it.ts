@@ -71,6 +71,8 @@ export const it = {
   expectedActual: 'Atteso {{expected}}, trovato {{actual}}',
 
   checkDone: 'Verifica completata: {{errors}}, {{warnings}}, {{infos}}.',
+  storedModelInvalid:
+    'Il foglio «{{sheet}}» contiene un modello non valido ({{reason}}): la verifica usa il modello scelto qui sopra.',
   countErrorOne: '1 errore',
   countErrorMany: '{{n}} errori',
   countWarningOne: '1 avviso',
