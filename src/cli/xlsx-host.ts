@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FormulaType, ValueType, Workbook } from 'exceljs';
 import type { Cell, CellFormulaValue, CellRichTextValue, CellSharedFormulaValue, Worksheet } from 'exceljs';
-import { LOG_HEADER, LOG_SHEET } from '../engine';
+import { LOG_HEADER, LOG_SHEET, blankCells } from '../engine';
 import type { CellValue, CellWrite, ConditionalFormat, Grid, LogEntry, SheetGrid, SheetPlan, WritePlan } from '../engine';
 import { applyExcelJsReadFixes } from './exceljs-read-fixes';
 import { parseFormulaTemplate, renderShifted } from './formula-shift';
@@ -242,14 +242,7 @@ function readSheet(ws: Worksheet, date1904: boolean): SheetGrid {
   // Pass 2: values, formulas and number formats, row by row; empty cells stay null / 'General'.
   const height = bottom - top + 1;
   const width = right - left + 1;
-  const values: CellValue[][] = new Array(height);
-  const formulas: (string | null)[][] = new Array(height);
-  const numberFormats: string[][] = new Array(height);
-  for (let r = 0; r < height; r++) {
-    values[r] = new Array<CellValue>(width).fill(null);
-    formulas[r] = new Array<string | null>(width).fill(null);
-    numberFormats[r] = new Array<string>(width).fill('General');
-  }
+  const { values, formulas, numberFormats } = blankCells(height, width);
   const sharedFormulas: SharedFormulas = new Map();
   ws.eachRow((row, rowNumber) => {
     const r = rowNumber - 1 - top;

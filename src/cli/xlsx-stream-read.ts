@@ -14,6 +14,7 @@
 import { createRequire } from 'node:module';
 import { StringDecoder } from 'node:string_decoder';
 import { inflateRawSync } from 'node:zlib';
+import { blankCells } from '../engine';
 import type { CellValue, Grid, SheetGrid } from '../engine';
 import { parseFormulaTemplate, renderShifted } from './formula-shift';
 import type { FormulaTemplate } from './formula-shift';
@@ -1020,14 +1021,7 @@ function sheetGrid(name: string, sheet: ParsedSheet, date1904: boolean): SheetGr
 
   const height = bottom - top + 1;
   const width = right - left + 1;
-  const values: CellValue[][] = new Array(height);
-  const formulas: (string | null)[][] = new Array(height);
-  const numberFormats: string[][] = new Array(height);
-  for (let r = 0; r < height; r++) {
-    values[r] = new Array<CellValue>(width).fill(null);
-    formulas[r] = new Array<string | null>(width).fill(null);
-    numberFormats[r] = new Array<string>(width).fill('General');
-  }
+  const { values, formulas, numberFormats } = blankCells(height, width);
   const sharedFormulas: SharedFormulas = new Map();
   rows.forEach((row) => {
     if (!row || !hasValues(row)) return;

@@ -53,3 +53,16 @@ export function rowCount(sheet: SheetGrid): number {
 export function columnCount(sheet: SheetGrid): number {
   return sheet.values.reduce((max, row) => Math.max(max, row.length), 0);
 }
+
+/** The arrays of a sheet's used range, every cell empty (`null`, no formula, `General`), ready to fill. */
+export function blankCells(height: number, width: number): Pick<SheetGrid, 'values' | 'formulas' | 'numberFormats'> {
+  const values: CellValue[][] = new Array(height);
+  const formulas: (string | null)[][] = new Array(height);
+  const numberFormats: string[][] = new Array(height);
+  for (let r = 0; r < height; r++) {
+    values[r] = new Array<CellValue>(width).fill(null);
+    formulas[r] = new Array<string | null>(width).fill(null);
+    numberFormats[r] = new Array<string>(width).fill('General');
+  }
+  return { values, formulas, numberFormats };
+}

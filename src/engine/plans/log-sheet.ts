@@ -1,18 +1,10 @@
-import type { ActionId } from '../plan';
+import type { ActionId, LogEntry } from '../plan';
 import { LOG_SHEET } from '../plan';
 import type { Grid } from '../grid';
 import { isCellError } from '../grid';
 
-export interface LoggedWrite {
-  time: string;
-  action: ActionId;
-  modelVersion: string;
-  sheet: string;
-  cell: string;
-  old: number | string | boolean | null;
-  oldFormat: string;
-  new: number | string | boolean | null;
-  /** An undo recorded later reversed the action this entry belongs to. */
+/** A row of the log sheet as read back, and whether a later undo reversed its action. */
+export interface LoggedWrite extends LogEntry {
   undone: boolean;
 }
 
