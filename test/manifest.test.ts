@@ -112,12 +112,16 @@ describe('manifest.xml', () => {
 
   it('is Italian by default with English overrides for name and description', () => {
     expect(app.children.find((c) => c.name === 'DefaultLocale')?.text).toBe('it-IT');
-    for (const name of ['DisplayName', 'Description']) {
+    const expected: Record<string, [RegExp, RegExp]> = {
+      DisplayName: [/^POR Tables$/, /^POR Tables$/],
+      Description: [/^Verifica, compila e riporta le tabelle finanziarie/, /^Checks?, fills? and reports? the financial tables/i],
+    };
+    for (const [name, [italian, english]] of Object.entries(expected)) {
       const element = app.children.find((c) => c.name === name);
-      expect(element?.attributes.DefaultValue).toBeTruthy();
+      expect(element?.attributes.DefaultValue).toMatch(italian);
       const override = element?.children.find((c) => c.name === 'Override');
       expect(override?.attributes.Locale.toLowerCase()).toBe('en-us');
-      expect(override?.attributes.Value).toBeTruthy();
+      expect(override?.attributes.Value).toMatch(english);
     }
   });
 

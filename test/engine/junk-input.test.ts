@@ -3,7 +3,7 @@ import { analyse } from '../../src/engine/analyse';
 import type { Analysis } from '../../src/engine/analysis';
 import type { CellValue, Grid } from '../../src/engine/grid';
 import { cellsIn, grid, sheet, type CellSpec } from './grid-builder';
-import { raa, raaSheet, INDICATORS } from './raa-fixture';
+import { raa, raaSheet, INDICATORS, PROGRESS_HEADER_LETTERS, PROGRESS_HEADER_WORDS } from './raa-fixture';
 
 function wellFormed(a: Analysis): void {
   for (const f of a.findings) {
@@ -78,19 +78,8 @@ describe('junk inputs', () => {
         ['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'],
         [],
         ['TABELLA 2'],
-        [
-          'Assi',
-          'Dotazione finanziaria',
-          'Programmato',
-          'Avanzamento programmato',
-          'Impegni',
-          'Avanzamento impegni',
-          'Pagamenti ai beneficiari',
-          'Avanzamento pagamenti',
-          'Spesa certificata',
-          'Avanzamento spesa certificata',
-        ],
-        [null, 'A', 'B', 'C=B/A', 'D', 'E=D/B', 'F', 'G=F/D', 'H', 'I=H/F'],
+        [...PROGRESS_HEADER_WORDS],
+        [...PROGRESS_HEADER_LETTERS],
         [],
         ['Asse', 'Priorità', 'Codice', 'Indicatore', 'Tipo', 'Unità', 'Valore', 'Target 2023'],
       ]),

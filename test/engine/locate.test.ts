@@ -6,7 +6,7 @@ import type { Grid } from '../../src/engine/grid';
 import type { LocatedTables, ProgressTable, PlanTable } from '../../src/engine/tables';
 import otherProgramme from '../fixtures/models/other-programme-1-5.json';
 import { allFindings, grid, sheet, type CellSpec } from './grid-builder';
-import { raaSheet } from './raa-fixture';
+import { PROGRESS_HEADER_LETTERS, PROGRESS_HEADER_WORDS, raaSheet } from './raa-fixture';
 
 /** Locates the tables and resolves their axes against the Lombardy model, as `analyse` does. */
 function locateTables(g: Grid): LocatedTables {
@@ -47,19 +47,8 @@ function progressBody(
   return PROGRESS_NUMBERS.map((row, r) => [labels[r], ...row.map((v, i) => cell(v, i))]);
 }
 
-const IT_LETTERS = [null, 'A', 'B', 'C=B/A', 'D', 'E=D/B', 'F', 'G=F/D', 'H', 'I=H/F'];
-const IT_WORDS = [
-  'Assi',
-  'Dotazione finanziaria',
-  'Programmato',
-  'Avanzamento programmato',
-  'Impegni',
-  'Avanzamento impegni',
-  'Pagamenti ai beneficiari',
-  'Avanzamento pagamenti',
-  'Spesa certificata',
-  'Avanzamento spesa certificata',
-];
+const IT_LETTERS = [...PROGRESS_HEADER_LETTERS];
+const IT_WORDS = [...PROGRESS_HEADER_WORDS];
 const EN_HEADER = [
   'Axis',
   'Allocation',

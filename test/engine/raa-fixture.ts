@@ -49,6 +49,21 @@ export const AMOUNTS: Record<AxisId, Amounts> = {
   V: { A: 33760516, B: 33760516, D: 31541568.45, F: 25768000.62, H: 23056188.43 },
 };
 
+/** Tabella 2's two header rows as the RAA 2022 prints them: words above, letters below. */
+export const PROGRESS_HEADER_WORDS = [
+  'Assi',
+  'Dotazione finanziaria',
+  'Programmato',
+  'Avanzamento programmato',
+  'Impegni',
+  'Avanzamento impegni',
+  'Pagamenti ai beneficiari',
+  'Avanzamento pagamenti',
+  'Spesa certificata',
+  'Avanzamento spesa certificata',
+] as const;
+export const PROGRESS_HEADER_LETTERS = [null, 'A', 'B', 'C=B/A', 'D', 'E=D/B', 'F', 'G=F/D', 'H', 'I=H/F'] as const;
+
 export const PLAN_HEADER_ROW = 3;
 export const PLAN_FIRST_ROW = 4;
 export const PLAN_TOTAL_ROW = 9;
@@ -133,19 +148,8 @@ export function raaSheet(options: RaaOptions = {}): SheetGrid {
 
   if (options.progress !== false) {
     put(12, ['TABELLA 2. AVANZAMENTO FINANZIARIO DEL PROGRAMMA OPERATIVO REGIONALE AL 31 DICEMBRE 2022.']);
-    put(PROGRESS_HEADER_ROW, [
-      'Assi',
-      'Dotazione finanziaria',
-      'Programmato',
-      'Avanzamento programmato',
-      'Impegni',
-      'Avanzamento impegni',
-      'Pagamenti ai beneficiari',
-      'Avanzamento pagamenti',
-      'Spesa certificata',
-      'Avanzamento spesa certificata',
-    ]);
-    put(PROGRESS_HEADER_ROW + 1, [null, 'A', 'B', 'C=B/A', 'D', 'E=D/B', 'F', 'G=F/D', 'H', 'I=H/F']);
+    put(PROGRESS_HEADER_ROW, [...PROGRESS_HEADER_WORDS]);
+    put(PROGRESS_HEADER_ROW + 1, [...PROGRESS_HEADER_LETTERS]);
     const data: Amounts[] = axes.map((axis) => ({
       ...AMOUNTS[axis],
       A: allocations[axis],
