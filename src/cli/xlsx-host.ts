@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FormulaType, ValueType, Workbook } from 'exceljs';
 import type { Cell, CellFormulaValue, CellRichTextValue, CellSharedFormulaValue, Worksheet } from 'exceljs';
-import { LOG_HEADER, LOG_SHEET, blankCells } from '../engine';
+import { LOG_HEADER, LOG_SHEET, blankCells, formulaKey, logRowValues } from '../engine';
 import type { CellValue, CellWrite, ConditionalFormat, Grid, LogEntry, SheetGrid, SheetPlan, WritePlan } from '../engine';
 import { applyExcelJsReadFixes } from './exceljs-read-fixes';
 import { parseFormulaTemplate, renderShifted } from './formula-shift';
@@ -378,20 +378,6 @@ interface ConditionalFormattings {
   conditionalFormattings?: { ref: string; rules: { type: string; priority?: number; formulae?: string[] }[] }[];
 }
 
-/**
- * A rule formula as compared: without the leading `=`, and outside string literals without `$` and
- * spaces and in upper case (Excel may save `AND($G27<1, g27>0)` for `AND(G27<1,G27>0)`). The same
- * comparison as the Office.js host's `ruleFormulaKey`.
- */
-function ruleFormulaKey(formula: string): string {
-  return formula
-    .trim()
-    .replace(/^=/, '')
-    .split(/("(?:[^"]|"")*")/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\s$]/g, '').toUpperCase()))
-    .join('');
-}
-
 /** `$G$27:$G$44` → `G27:G44`; a range of several areas (`A1:A3 C1:C3`) stays several. */
 function rangeKey(range: string): string {
   return range.replace(/\$/g, '').trim().toUpperCase();
@@ -404,11 +390,11 @@ function rangeKey(range: string): string {
 function removeConditionalFormat(ws: Worksheet, removal: { range: string; formula: string }): number {
   const sheet = ws as unknown as ConditionalFormattings;
   const range = rangeKey(removal.range);
-  const formula = ruleFormulaKey(removal.formula);
+  const formula = formulaKey(removal.formula);
   let removed = 0;
   sheet.conditionalFormattings = (sheet.conditionalFormattings ?? []).filter((cf) => {
     if (rangeKey(cf.ref) !== range) return true;
-    const kept = cf.rules.filter((rule) => !(rule.type === 'expression' && ruleFormulaKey(rule.formulae?.[0] ?? '') === formula));
+    const kept = cf.rules.filter((rule) => !(rule.type === 'expression' && formulaKey(rule.formulae?.[0] ?? '') === formula));
     removed += cf.rules.length - kept.length;
     cf.rules = kept;
     return kept.length > 0;
@@ -420,9 +406,9 @@ function removeConditionalFormat(ws: Worksheet, removal: { range: string; formul
 function addConditionalFormat(ws: Worksheet, format: ConditionalFormat): boolean {
   const formula = format.formula.replace(/^=/, '');
   const existing = (ws as unknown as ConditionalFormattings).conditionalFormattings ?? [];
-  const key = ruleFormulaKey(formula);
+  const key = formulaKey(formula);
   const duplicate = existing.some(
-    (cf) => rangeKey(cf.ref) === rangeKey(format.range) && cf.rules.some((rule) => rule.type === 'expression' && ruleFormulaKey(rule.formulae?.[0] ?? '') === key),
+    (cf) => rangeKey(cf.ref) === rangeKey(format.range) && cf.rules.some((rule) => rule.type === 'expression' && formulaKey(rule.formulae?.[0] ?? '') === key),
   );
   if (duplicate) return false;
   const priority = 1 + Math.max(0, ...existing.flatMap((cf) => cf.rules.map((rule) => rule.priority ?? 0)));
@@ -457,8 +443,7 @@ function appendLog(ws: Worksheet, entries: LogEntry[]): number {
   });
   entries.forEach((entry, i) => {
     const row = ws.getRow(last + 1 + i);
-    const fields = [entry.time, entry.action, entry.modelVersion, entry.sheet, entry.cell, entry.old, entry.oldFormat, entry.new];
-    fields.forEach((value, c) => {
+    logRowValues(entry).forEach((value, c) => {
       // Plain values only: an old or new formula is logged as its text.
       row.getCell(c + 1).value = value ?? null;
     });

@@ -81,3 +81,16 @@ export function resolveStructuredReferences(formula: string, row: number, table:
     )
     .join('');
 }
+
+/**
+ * A formula as compared: without the leading `=`, and outside string literals without `$` and
+ * spaces and in upper case — Excel may give back `=AND($G27<1, g27>0)` for `=AND(G27<1,G27>0)`.
+ */
+export function formulaKey(formula: string): string {
+  return formula
+    .trim()
+    .replace(/^=/, '')
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\s$]/g, '').toUpperCase()))
+    .join('');
+}

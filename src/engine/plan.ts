@@ -84,6 +84,11 @@ export interface LogEntry {
 
 export const LOG_HEADER = ['Ora', 'Azione', 'Versione modello', 'Foglio', 'Cella', 'Prima', 'Formato prima', 'Dopo'] as const;
 
+/** A log entry as the row hosts append, in `LOG_HEADER`'s order. */
+export function logRowValues(entry: LogEntry): (number | string | boolean | null)[] {
+  return [entry.time, entry.action, entry.modelVersion, entry.sheet, entry.cell, entry.old, entry.oldFormat, entry.new];
+}
+
 export interface WritePlan {
   action: ActionId;
   modelVersion: string;

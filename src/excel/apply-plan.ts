@@ -1,6 +1,6 @@
 import { columnLetter } from '../engine/address';
 import type { CellWrite, ConditionalFormat, LogEntry, SheetPlan, WritePlan } from '../engine/plan';
-import { LOG_HEADER, LOG_SHEET } from '../engine/plan';
+import { LOG_HEADER, LOG_SHEET, logRowValues } from '../engine/plan';
 import {
   blockCellCount,
   constantInput,
@@ -338,16 +338,7 @@ function conditionalFormatStep(format: ConditionalFormat): WriteStep {
 
 /** One log row, in LOG_HEADER's order; every text stays text (a formula in `old`/`new` included). */
 function logRow(entry: LogEntry): CellInput[] {
-  return [
-    entry.time,
-    entry.action,
-    entry.modelVersion,
-    entry.sheet,
-    entry.cell,
-    entry.old,
-    entry.oldFormat,
-    entry.new,
-  ].map(constantInput);
+  return logRowValues(entry).map(constantInput);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { a1, parseRange, type RangeRef } from '../engine/address';
+import { formulaKey } from '../engine/formula-refs';
 import type { WritePlan } from '../engine/plan';
 import { bareAddress } from './read-workbook';
 
@@ -24,18 +25,8 @@ export type ConditionalFormatRemoval = NonNullable<WritePlan['removeConditionalF
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 
-/**
- * A rule formula as compared: without the leading `=`, and outside string literals without `$` and
- * spaces and in upper case — Excel may give back `=AND($G27<1, g27>0)` for `=AND(G27<1,G27>0)`.
- */
-export function ruleFormulaKey(formula: string): string {
-  return formula
-    .trim()
-    .replace(/^=/, '')
-    .split(/("(?:[^"]|"")*")/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\s$]/g, '').toUpperCase()))
-    .join('');
-}
+/** Rule formulas are compared by the engine's `formulaKey` (Excel may add `$`, spaces, lower case). */
+export const ruleFormulaKey = formulaKey;
 
 interface Target {
   sheet: string;

@@ -3,7 +3,7 @@
  * in the simplest faithful way (cell writes, new/deleted sheets) and records every call.
  * Not the fake Excel of the playground: the pane must work with any WorkbookHost.
  */
-import { LOG_HEADER, LOG_SHEET } from '../../src/engine';
+import { LOG_HEADER, LOG_SHEET, logRowValues } from '../../src/engine';
 import type { CellValue, Grid, LogEntry, SheetGrid, WritePlan } from '../../src/engine';
 import type { ApplyResult, WorkbookHost } from '../../src/taskpane/host';
 
@@ -68,16 +68,7 @@ function appendLog(grid: Grid, entries: LogEntry[]) {
     grid.sheets.push(sheet);
   }
   for (const entry of entries) {
-    const row: CellValue[] = [
-      entry.time,
-      entry.action,
-      entry.modelVersion,
-      entry.sheet,
-      entry.cell,
-      entry.old,
-      entry.oldFormat,
-      entry.new,
-    ];
+    const row: CellValue[] = logRowValues(entry);
     sheet.values.push(row);
     sheet.formulas.push(row.map(() => null));
     sheet.numberFormats.push(row.map(() => 'General'));

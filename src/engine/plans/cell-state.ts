@@ -2,6 +2,7 @@ import type { CellState } from '../plan';
 import type { Grid } from '../grid';
 import { cellAt, isCellError } from '../grid';
 import { parseA1 } from '../address';
+import { formulaKey } from '../formula-refs';
 
 /** What a cell holds now, for the log and for undo. */
 export function cellState(grid: Grid, sheet: string, address: string): CellState {
@@ -19,15 +20,8 @@ export function loggedValue(state: CellState): number | string | boolean | null 
   return state.value === '' ? null : state.value;
 }
 
-/** Formulas compared as Excel would see them: no spaces, no `$`, upper case outside text literals. */
+/** Formulas compared as Excel would see them (see `formulaKey`). */
 export function sameFormula(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return a === b;
-  return normalizeFormula(a) === normalizeFormula(b);
-}
-
-function normalizeFormula(formula: string): string {
-  return formula
-    .split(/("(?:[^"]|"")*")/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\s$]/g, '').toUpperCase()))
-    .join('');
+  return formulaKey(a) === formulaKey(b);
 }
