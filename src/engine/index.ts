@@ -1,6 +1,7 @@
 /** The engine's public face: hosts and the pane import from here only. */
 export type { Grid, SheetGrid, CellValue, CellError } from './grid';
 export { blankCells } from './grid';
+export type { WorkbookHost, ApplyResult, OfficeEnvironment } from './host';
 export type { Finding, Severity, Lang, TableKind } from './finding';
 export type { WritePlan, CellWrite, SheetPlan, ConditionalFormat, LogEntry, Conflict, CellState, ActionId } from './plan';
 export { LOG_SHEET, LOG_HEADER, logRowValues } from './plan';

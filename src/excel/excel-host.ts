@@ -1,6 +1,6 @@
 import type { Grid } from '../engine/grid';
 import type { WritePlan } from '../engine/plan';
-import type { ApplyResult, WorkbookHost } from '../taskpane/host';
+import type { ApplyResult, WorkbookHost } from '../engine';
 import { planWrites, runSteps } from './apply-plan';
 import { findConditionalFormats } from './conditional-formats';
 import { officeErrorCode } from './office-errors';

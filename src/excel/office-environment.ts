@@ -1,4 +1,4 @@
-import type { OfficeEnvironment } from '../taskpane/host';
+import type { OfficeEnvironment } from '../engine';
 
 /**
  * The lowest ExcelApi requirement set the add-in needs: custom conditional formats (Segnala) are

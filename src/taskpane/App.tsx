@@ -11,7 +11,7 @@ import { Notice } from './components/Notice';
 import { PaneFooter } from './components/PaneFooter';
 import { StatusMessage } from './components/StatusMessage';
 import { countBySeverity, groupFindings } from './findingGroups';
-import type { OfficeEnvironment, WorkbookHost } from './host';
+import type { OfficeEnvironment, WorkbookHost } from '../engine';
 import { format, langFor, stringsFor } from './i18n';
 import type { Strings } from './i18n';
 import { TEST_IDS } from './test-ids';

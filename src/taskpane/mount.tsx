@@ -4,7 +4,7 @@ import packageJson from '../../package.json';
 import { REQUIRED_EXCEL_API, describeOfficeError } from '../excel';
 import { App } from './App';
 import type { AppProps } from './App';
-import type { OfficeEnvironment, WorkbookHost } from './host';
+import type { OfficeEnvironment, WorkbookHost } from '../engine';
 import { langFor } from './i18n';
 
 export type PaneRootProps = AppProps;

@@ -1,4 +1,4 @@
-import type { OfficeEnvironment, WorkbookHost } from './host';
+import type { OfficeEnvironment, WorkbookHost } from '../engine';
 
 /** The environment of a plain browser page: no Excel; language and theme from the browser. */
 export function browserEnvironment(): OfficeEnvironment {

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { LOG_SHEET, MODEL_SHEET, analyse, modelFromWorkbook, planFill, planFlag, planReport, planSample, planUndo } from '../engine';
 import { defaultModel } from '../model';
 import type { Analysis, AnalyseOptions, Finding, Lang, WritePlan } from '../engine';
-import type { WorkbookHost } from './host';
+import type { WorkbookHost } from '../engine';
 import { SAMPLE_SHEET } from './sampleSheet';
 import { count, format } from './i18n';
 import type { Strings } from './i18n';

@@ -5,7 +5,7 @@
  */
 import { LOG_HEADER, LOG_SHEET, logRowValues } from '../../src/engine';
 import type { CellValue, Grid, LogEntry, SheetGrid, WritePlan } from '../../src/engine';
-import type { ApplyResult, WorkbookHost } from '../../src/taskpane/host';
+import type { ApplyResult, WorkbookHost } from '../../src/engine';
 
 export interface MemoryHost extends WorkbookHost {
   grid: Grid;

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { analyse, planFill } from '../../src/engine';
 import { REQUIRED_EXCEL_API } from '../../src/excel';
 import type { Grid } from '../../src/engine';
-import type { OfficeEnvironment } from '../../src/taskpane/host';
+import type { OfficeEnvironment } from '../../src/engine';
 import { PaneRoot } from '../../src/taskpane/mount';
 import { TEST_IDS } from '../../src/taskpane/test-ids';
 import otherProgramme from '../fixtures/models/other-programme-1-5.json';

@@ -1,8 +1,10 @@
-import type { Grid, WritePlan } from '../engine';
+import type { Grid } from './grid';
+import type { WritePlan } from './plan';
 
 /**
- * What the task pane needs from the workbook. `src/excel/` implements it over Office.js (the real
- * Excel, or the in-memory Excel of the playground and tests); the pane never touches Office itself.
+ * The host contract: what the task pane needs from the workbook, in plain engine types. `src/excel/`
+ * implements it over Office.js (the real Excel, or the in-memory Excel of the playground and tests);
+ * the pane never touches Office itself, and neither side imports the other for it.
  */
 export interface WorkbookHost {
   /** Every sheet's used range (values, formulas, number formats) in one read. */
