@@ -23,8 +23,30 @@ export interface CellWrite {
   value?: number | string | boolean | null;
   numberFormat?: string;
   bold?: boolean;
+  /** Wrap the text inside the cell's width (the row's height is the plan's, see `SheetPlan.rowHeights`). */
+  wrap?: boolean;
+  /** A thin border on the four sides of the cell. */
+  border?: 'thin';
+  /** Background colour, `#RRGGBB`. */
+  fill?: string;
+  align?: CellAlign;
   /** What the cell held before, for the log and undo; absent for cells of a new sheet. */
   previous?: CellState;
+}
+
+export interface CellAlign {
+  horizontal?: 'left' | 'center' | 'right';
+  vertical?: 'top' | 'center' | 'bottom';
+}
+
+/**
+ * A printed page footer in Excel's header/footer codes, which ExcelJS and Office.js take alike:
+ * `&P` the page number, `&N` the page count, `&&` a literal ampersand.
+ */
+export interface PageFooter {
+  left?: string;
+  center?: string;
+  right?: string;
 }
 
 export interface ConditionalFormat {
@@ -51,6 +73,10 @@ export interface SheetPlan {
   print?: { orientation: 'landscape' | 'portrait'; paper: 'A4'; fitToWidth: boolean };
   /** Rows to repeat on each printed page (`1:3`). */
   printTitleRows?: string;
+  /** Row heights in points, by 0-based row; rows not listed keep the height Excel gives them. */
+  rowHeights?: Record<number, number>;
+  /** Footer of every printed page. */
+  footer?: PageFooter;
 }
 
 /** A cell the action would overwrite but does not, unless forced (a typed value, another formula). */
