@@ -5,7 +5,7 @@ export { planFlag } from './plans/flag';
 export { planReport } from './plans/report';
 export { planUndo } from './plans/undo';
 export { planSample } from './plans/sample';
-export type { SampleSheet } from './plans/sample';
+export type { SampleSheet, SampleWorkbook } from './plans/sample';
 
 export interface ActionOptions {
   /** Time stamp for the log entries (ISO); now when absent. */

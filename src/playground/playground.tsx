@@ -1,8 +1,8 @@
 import { createRoot } from 'react-dom/client';
+import { SAMPLE_WORKBOOK } from '../engine';
 import { createExcelHost, officeEnvironment } from '../excel';
 import { mountPane } from '../taskpane/mount';
 import { installFakeOffice, loadWorkbookIntoFake, type FakeExcel } from './fake-excel';
-import { SAMPLE_WORKBOOK } from './sample-workbook';
 import { WorkbookView } from './WorkbookView';
 
 /**

@@ -1,4 +1,4 @@
-import { SAMPLE_WORKBOOK } from '../../src/playground/sample-workbook';
+import { SAMPLE_WORKBOOK } from '../../src/engine';
 import type {
   FakeCellDescription,
   FakeScalar,

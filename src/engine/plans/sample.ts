@@ -12,6 +12,12 @@ export interface SampleSheet {
   merges?: string[];
 }
 
+/** A workbook given as data (the RAA 2022 sample, `../sample-workbook.ts`). */
+export interface SampleWorkbook {
+  sheets: SampleSheet[];
+  activeSheet?: string;
+}
+
 /**
  * Prova con l'esempio: a new sheet with the RAA 2022 example tables, for a first try on sample
  * data. Never replaces a sheet: if the name is taken, the next free `Name (2)`, `Name (3)`… is used.
