@@ -1,6 +1,6 @@
 /** What `check`, `fill` and `report` print for people: the findings as an aligned table, by severity. */
-import type { Analysis, Conflict, Finding, Severity } from '../engine';
-import { sortFindings } from '../engine';
+import type { Analysis, Conflict, Severity } from '../engine';
+import { groupRepeated, renderGroup } from '../engine';
 import { sheetRef } from '../engine/address';
 import type { CliMessages } from './messages';
 
@@ -8,38 +8,36 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const INDENT = '  ';
 const GAP = '  ';
 
-/** The model line, the findings grouped by severity, the summary; one string ending with a newline. */
+/**
+ * The model line, the findings by severity, the summary; one string ending with a newline. Repeated
+ * findings of a rule over a run of cells read as one line (`D16:J21 … 24 rapporti digitati: …`);
+ * `--json` still lists them one by one.
+ */
 export function formatAnalysis(analysis: Analysis, messages: CliMessages): string {
+  const lang = analysis.lang;
   const lines: string[] = [analysis.versionNote, ''];
-  const findings = sortFindings(analysis.findings);
-  const rows = findings.map((f) => ({ finding: f, location: sheetRef(f.sheet, f.cell) }));
+  const groups = groupRepeated(analysis.findings);
+  const rows = groups.map((g) => ({ group: g, location: sheetRef(g.sheet, g.range) }));
   const locationWidth = Math.max(0, ...rows.map((r) => r.location.length));
-  const ruleWidth = Math.max(0, ...rows.map((r) => r.finding.rule.length));
+  const ruleWidth = Math.max(0, ...rows.map((r) => r.group.rule.length));
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
+  for (const f of analysis.findings) counts[f.severity]++;
   for (const severity of SEVERITIES) {
-    const group = rows.filter((r) => r.finding.severity === severity);
-    if (group.length === 0) continue;
-    lines.push(`${messages.severityHeading[severity]} (${group.length})`);
-    for (const { finding, location } of group) {
-      lines.push(`${INDENT}${location.padEnd(locationWidth)}${GAP}${finding.rule.padEnd(ruleWidth)}${GAP}${finding.message}${valuesNote(finding, messages)}`);
+    const inSeverity = rows.filter((r) => r.group.severity === severity);
+    if (inSeverity.length === 0) continue;
+    lines.push(`${messages.severityHeading[severity]} (${counts[severity]})`);
+    for (const { group, location } of inSeverity) {
+      lines.push(`${INDENT}${location.padEnd(locationWidth)}${GAP}${group.rule.padEnd(ruleWidth)}${GAP}${renderGroup(group, lang)}`);
     }
     lines.push('');
   }
-  lines.push(findings.length === 0 ? messages.noFindings : messages.summary(counts));
+  lines.push(analysis.findings.length === 0 ? messages.noFindings : messages.summary(counts));
   if (analysis.indicators.length > 0) {
     const achieved = analysis.indicators.filter((i) => i.status === 'achieved').length;
     const below = analysis.indicators.filter((i) => i.status === 'tolerance' || i.status === 'shortfall' || i.status === 'serious').length;
     lines.push(messages.indicatorsSummary(analysis.indicators.length, achieved, below));
   }
   return `${lines.join('\n')}\n`;
-}
-
-function valuesNote(finding: Finding, messages: CliMessages): string {
-  const parts: string[] = [];
-  if (finding.expected !== null) parts.push(`${messages.expected}: ${finding.expected}`);
-  if (finding.actual !== null) parts.push(`${messages.actual}: ${finding.actual}`);
-  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
 }
 
 /** Conflicts as an aligned list: where, what is there now, what the fill would write. */

@@ -1,6 +1,6 @@
 /** `--json`: the contract of SPEC §6, exactly these keys, whatever else the engine's types carry. */
 import type { Analysis, Finding, IndicatorResult } from '../engine';
-import { sortFindings } from '../engine';
+import { rawValue, renderFinding, sortFindings } from '../engine';
 
 export interface JsonFinding {
   rule: string;
@@ -30,14 +30,15 @@ export interface JsonResult {
 
 export function toJsonResult(analysis: Analysis): JsonResult {
   return {
-    findings: sortFindings(analysis.findings).map(({ rule, severity, sheet, cell, message, expected, actual }) => ({
-      rule,
-      severity,
-      sheet,
-      cell,
-      message,
-      expected,
-      actual,
+    // One finding per cell; `message` in the run's language, `expected`/`actual` as raw decimals for machines.
+    findings: sortFindings(analysis.findings).map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      message: renderFinding(f, analysis.lang),
+      expected: f.expected ? rawValue(f.expected) : null,
+      actual: f.actual ? rawValue(f.actual) : null,
     })),
     indicators: analysis.indicators.map(({ axis, code, name, value, target, ratio, status }) => ({
       axis,

@@ -13,8 +13,6 @@ export interface CliMessages {
   invalidStoredModel(sheet: string, error: string): string;
   unknownVersion(id: string, available: string[]): string;
   severityHeading: Record<Severity, string>;
-  expected: string;
-  actual: string;
   summary(counts: Record<Severity, number>): string;
   noFindings: string;
   indicatorsSummary(total: number, achieved: number, belowTarget: number): string;
@@ -126,8 +124,6 @@ Codice di uscita: 0 nessun errore, 1 rilievi di tipo errore, 2 il comando non è
   invalidStoredModel: (sheet, error) => `il modello salvato nel foglio "${sheet}" non è valido: ${error} (correggilo, oppure indica un modello con --model)`,
   unknownVersion: (id, available) => `versione del modello sconosciuta: ${id} (versioni: ${available.join(', ')})`,
   severityHeading: { error: 'Errori', warning: 'Avvisi', info: 'Informazioni' },
-  expected: 'atteso',
-  actual: 'trovato',
   summary: (c) =>
     `Rilievi: ${c.error} ${c.error === 1 ? 'errore' : 'errori'}, ${c.warning} ${c.warning === 1 ? 'avviso' : 'avvisi'}, ` +
     `${c.info} ${c.info === 1 ? 'informazione' : 'informazioni'}.`,
@@ -250,8 +246,6 @@ Exit code: 0 no errors, 1 error findings, 2 the command could not run.`,
   invalidStoredModel: (sheet, error) => `the model stored in sheet "${sheet}" is not valid: ${error} (fix it, or give a model with --model)`,
   unknownVersion: (id, available) => `unknown model version: ${id} (versions: ${available.join(', ')})`,
   severityHeading: { error: 'Errors', warning: 'Warnings', info: 'Info' },
-  expected: 'expected',
-  actual: 'actual',
   summary: (c) =>
     `Findings: ${c.error} ${c.error === 1 ? 'error' : 'errors'}, ${c.warning} ${c.warning === 1 ? 'warning' : 'warnings'}, ${c.info} info.`,
   noFindings: 'No findings: the tables agree with the model.',

@@ -36,7 +36,7 @@ export function analyse(grid: Grid, options: AnalyseOptions = {}): Analysis {
   // A chosen version that the amounts contradict may resolve duplicate labels differently: redo with it.
   if (!chosen) resolveAxes(tables, model, version);
 
-  const findings = sortFindings(runRules(RULES, { grid, model, version, versionChoice, tables, lang }, lang));
+  const findings = sortFindings(runRules(RULES, { grid, model, version, versionChoice, tables }));
   const indicators: IndicatorResult[] = (tables.indicators?.rows ?? []).map((row) => {
     const e = evaluateIndicator(row, model);
     return {
@@ -51,20 +51,31 @@ export function analyse(grid: Grid, options: AnalyseOptions = {}): Analysis {
       cell: row.value?.address ?? '',
     };
   });
-  return { grid, lang, model, version, versionChoice, versionNote: versionNote(model, version, versionChoice, lang), tables, findings, indicators };
+  const analysis = { grid, lang, model, version, versionChoice, versionNote: '', tables, findings, indicators };
+  analysis.versionNote = versionNoteOf(analysis, lang);
+  return analysis;
 }
 
-function versionNote(model: ProgrammeModel, version: ProgrammeVersion, choice: VersionChoice, lang: Lang): string {
+/**
+ * One sentence on which version was used and why, in `lang`. It cites a rule only when that rule has
+ * findings in the list: no "see ALLOCATION_MISMATCH" when there is none.
+ */
+export function versionNoteOf(analysis: Pick<Analysis, 'model' | 'version' | 'versionChoice' | 'tables' | 'findings'>, lang: Lang): string {
+  const { model, version, versionChoice: choice } = analysis;
+  const cited = analysis.findings.some((f) => f.rule === 'ALLOCATION_MISMATCH');
+  const noAllocations = !analysis.tables.plan && !analysis.tables.progress;
   const name = `${version.id} (${version.label})`;
   const others = choice.matching.filter((id) => id !== version.id).join(', ');
   if (lang === 'it') {
     const head = `Modello ${model.title}, versione ${name}`;
     if (choice.how === 'chosen') return `${head}, scelta dall'utente.${others ? ` Le dotazioni della cartella corrispondono invece alla versione ${others}.` : ''}`;
     if (choice.how === 'matched') return `${head}: le dotazioni della cartella corrispondono a questa versione.`;
-    return `${head}: nessuna versione corrisponde esattamente alle dotazioni della cartella, uso la più recente (vedi ALLOCATION_MISMATCH).`;
+    if (noAllocations) return `${head}, la più recente: nella cartella non ci sono dotazioni con cui scegliere la versione.`;
+    return `${head}, la più recente: nessuna versione corrisponde esattamente alle dotazioni della cartella${cited ? ' (vedi ALLOCATION_MISMATCH)' : ''}.`;
   }
   const head = `Model ${model.title}, version ${name}`;
   if (choice.how === 'chosen') return `${head}, chosen by the user.${others ? ` The workbook's allocations match version ${others} instead.` : ''}`;
   if (choice.how === 'matched') return `${head}: the workbook's allocations match this version.`;
-  return `${head}: no version matches the workbook's allocations exactly, using the newest (see ALLOCATION_MISMATCH).`;
+  if (noAllocations) return `${head}, the newest: the workbook has no allocations to choose the version by.`;
+  return `${head}, the newest: no version matches the workbook's allocations exactly${cited ? ' (see ALLOCATION_MISMATCH)' : ''}.`;
 }

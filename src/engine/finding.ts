@@ -1,4 +1,8 @@
-/** Findings: what the checks report, one per rule hit, tied to a sheet and a cell. */
+/**
+ * Findings: what the checks report, one per rule hit, tied to a sheet and a cell. A finding is data:
+ * its message id and values; `renderFinding` (render.ts) turns it into a sentence in a language.
+ */
+import type { MessageValue } from './message-value';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'it' | 'en';
@@ -12,9 +16,12 @@ export interface Finding {
   sheet: string;
   /** A1 address of the cell (or the top-left cell of the table when the finding is about a table). */
   cell: string;
-  message: string;
-  expected: string | null;
-  actual: string | null;
+  /** Key of the rule's message template. */
+  messageId: string;
+  /** The template's placeholders, as values to format in the reader's language. */
+  data: Record<string, MessageValue>;
+  expected: MessageValue | null;
+  actual: MessageValue | null;
   table: TableKind;
 }
 

@@ -47,7 +47,8 @@ export function readNumberCell(sheet: SheetGrid, row: number, col: number, optio
     // No worksheet cell holds NaN or ±Infinity; a host that passes one gets what Excel would show.
     if (!Number.isFinite(raw)) return cell('error', null, null, { error: '#NUM!' });
     const formatted = formatDecimals(numberFormat);
-    let value = new Decimal(raw);
+    // A double holds 0.202 as 0.20199999999999999; Excel keeps and shows 15 significant digits.
+    let value = new Decimal(raw).toSignificantDigits(15, Decimal.ROUND_HALF_UP);
     if (percentColumn && isPercentFormat(numberFormat)) return cell('number', value, formatted ?? Math.max(0, generalDecimals(raw) - 2));
     if (percentColumn && options.percentScale === 'points') value = value.dividedBy(100);
     if (formatted !== null) return cell('number', value, formatted);

@@ -1,4 +1,5 @@
 import type { Finding, Lang, Severity, TableKind } from './finding';
+import { toMessageValue, type MessageValue } from './message-value';
 import type { Grid } from './grid';
 import type { LocatedTables } from './tables';
 import type { ProgrammeModel, ProgrammeVersion } from '../model/types';
@@ -12,8 +13,6 @@ export interface RuleContext {
   /** How the version was picked, so rules can say when the workbook matches another one. */
   versionChoice: VersionChoice;
   tables: LocatedTables;
-  /** The language of the messages, so rules can format numbers in it. */
-  lang: Lang;
 }
 
 export interface VersionChoice {
@@ -23,14 +22,14 @@ export interface VersionChoice {
   matching: string[];
 }
 
-/** What a rule reports; the framework turns it into a Finding in the user's language. */
+/** What a rule reports: data, never a finished sentence (a string is a text value). */
 export interface Report<M extends string> {
   sheet: string;
   cell: string;
   messageId: M;
-  data?: Record<string, string>;
-  expected?: string | null;
-  actual?: string | null;
+  data?: Record<string, MessageValue | string>;
+  expected?: MessageValue | string | null;
+  actual?: MessageValue | string | null;
   /** Overrides the rule's default severity (e.g. a 1-cent total difference is only a warning). */
   severity?: Severity;
   table: TableKind;
@@ -45,6 +44,17 @@ export interface RuleMeta<M extends string> {
   docs: Record<Lang, string>;
   /** Message templates keyed by id, with `{{placeholder}}`s; the same keys and placeholders in both languages. */
   messages: Messages<M>;
+  /**
+   * How much a finding of this rule matters within its severity (0–100): a difference in money comes
+   * before a typed ratio. Groups of findings are listed by severity, then by weight.
+   */
+  weight: number;
+  /**
+   * One line for several findings of the rule with the same message over a run of cells, with
+   * `{{count}}` and the fix (`{{count}} rapporti digitati: Compila li sostituisce con formule`).
+   * Without it, the findings are listed one by one.
+   */
+  group?: Record<Lang, string>;
 }
 
 export interface Rule<M extends string = string> {
@@ -64,19 +74,22 @@ export function formatMessage(template: string, data: Record<string, string> = {
   });
 }
 
-/** Runs rules over a context and returns their findings in the given language. */
-export function runRules(rules: readonly Rule[], ctx: RuleContext, lang: Lang): Finding[] {
+/** Runs rules over a context and returns their findings, as data. */
+export function runRules(rules: readonly Rule[], ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     rule.check(ctx, (r) => {
+      const data: Record<string, MessageValue> = {};
+      for (const [key, value] of Object.entries(r.data ?? {})) data[key] = toMessageValue(value);
       findings.push({
         rule: rule.meta.id,
         severity: r.severity ?? rule.meta.severity,
         sheet: r.sheet,
         cell: r.cell,
-        message: formatMessage(rule.meta.messages[lang][r.messageId], r.data),
-        expected: r.expected ?? null,
-        actual: r.actual ?? null,
+        messageId: r.messageId,
+        data,
+        expected: r.expected === undefined || r.expected === null ? null : toMessageValue(r.expected),
+        actual: r.actual === undefined || r.actual === null ? null : toMessageValue(r.actual),
         table: r.table,
       });
     });

@@ -5,7 +5,9 @@
 import { a1, parseA1 } from '../../src/engine/address';
 import { analyse } from '../../src/engine/analyse';
 import type { Analysis } from '../../src/engine/analysis';
-import type { Finding, Lang, Severity } from '../../src/engine/finding';
+import type { Finding, Severity } from '../../src/engine/finding';
+import { formatValue, rawValue } from '../../src/engine/message-value';
+import { renderFinding } from '../../src/engine/render';
 import type { CellError, CellValue, Grid, SheetGrid } from '../../src/engine/grid';
 import type { Rule } from '../../src/engine/rule';
 import { RULES } from '../../src/engine/rules';
@@ -122,15 +124,20 @@ export interface CheckOptions {
   versionId?: string;
 }
 
-/** A finding reduced to what a rule test asserts. */
+/** A finding reduced to what a rule test asserts, with its message rendered in both languages. */
 export interface RuleHit {
   rule: string;
   severity: Severity;
   sheet: string;
   cell: string;
   messageId: string;
+  /** Raw values, as `--json` gives them. */
   expected: string | null;
   actual: string | null;
+  /** The template's values as an Italian reader sees them (`{ difference: '0,01 €' }`). */
+  values: Record<string, string>;
+  it: string;
+  en: string;
 }
 
 export function ruleById(id: string): Rule {
@@ -139,52 +146,39 @@ export function ruleById(id: string): Rule {
   return rule;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** Text no person should read: an unfilled placeholder, `undefined`, a binary float's tail. */
+const SUSPICIOUS = /\{\{|\}\}|undefined|NaN|\[object|\d[.,]\d{7,}|\de[-+]\d/;
 
-/** Which of the rule's message templates produced a message (placeholders as wildcards). */
-export function messageIdOf(rule: Rule, lang: Lang, message: string): string {
-  const ids = Object.entries(rule.meta.messages[lang]).filter(([, template]) => {
-    const pattern = template
-      .split(/\{\{\s*\w+\s*\}\}/)
-      .map(escapeRegExp)
-      .join('[\\s\\S]*?');
-    return new RegExp(`^${pattern}$`).test(message);
-  });
-  if (ids.length === 0) throw new Error(`${rule.meta.id}: no ${lang} template produces "${message}"`);
-  // Several may match with wide placeholders: the most specific (most literal text) is the one.
-  const literal = (template: string) => template.replace(/\{\{\s*\w+\s*\}\}/g, '').length;
-  return ids.sort((a, b) => literal(b[1]) - literal(a[1]))[0][0];
-}
-
-function hitsOf(rule: Rule, analysis: Analysis, lang: Lang): RuleHit[] {
+function hitsOf(rule: Rule, analysis: Analysis): RuleHit[] {
   return analysis.findings
     .filter((f: Finding) => f.rule === rule.meta.id)
     .map((f) => {
-      for (const text of [f.message, f.expected ?? '', f.actual ?? '']) {
-        if (/\{\{|\}\}|undefined|NaN|\[object/.test(text))
-          throw new Error(`${rule.meta.id}: suspicious text "${text}"`);
+      const it = renderFinding(f, 'it');
+      const en = renderFinding(f, 'en');
+      const values: Record<string, string> = {};
+      for (const [key, value] of Object.entries(f.data)) values[key] = formatValue(value, 'it');
+      for (const text of [it, en, ...Object.values(values)]) {
+        if (SUSPICIOUS.test(text)) throw new Error(`${rule.meta.id}: suspicious text "${text}"`);
       }
+      if (!(f.messageId in rule.meta.messages.it)) throw new Error(`${rule.meta.id}: unknown message id ${f.messageId}`);
       return {
         rule: f.rule,
         severity: f.severity,
         sheet: f.sheet,
         cell: f.cell,
-        messageId: messageIdOf(rule, lang, f.message),
-        expected: f.expected,
-        actual: f.actual,
+        messageId: f.messageId,
+        expected: f.expected ? rawValue(f.expected) : null,
+        actual: f.actual ? rawValue(f.actual) : null,
+        values,
+        it,
+        en,
       };
     });
 }
 
-/** Runs `analyse` in both languages and returns one rule's findings (Italian run), asserting the two runs agree. */
+/** Runs `analyse` and returns one rule's findings, rendered in Italian and English. */
 export function checkRule(ruleId: string, g: Grid, options: CheckOptions = {}): RuleHit[] {
-  const rule = ruleById(ruleId);
-  const it = hitsOf(rule, analyse(g, { ...options, lang: 'it' }), 'it');
-  const en = hitsOf(rule, analyse(g, { ...options, lang: 'en' }), 'en');
-  expect(en).toEqual(it);
-  return it;
+  return hitsOf(ruleById(ruleId), analyse(g, { ...options, lang: 'it' }));
 }
 
 /** The same reduced to `[cell, severity, messageId]` triples, for compact tables of expectations. */
@@ -197,8 +191,11 @@ export function allFindings(g: Grid, options: CheckOptions = {}): string[] {
   return analyse(g, { ...options, lang: 'it' }).findings.map((f) => `${f.rule} ${f.cell} ${f.severity}`);
 }
 
-/** An expected finding: `[cell, severity, messageId]`. */
-export type Hit = [string, Severity, string];
+/**
+ * An expected finding: `[cell, severity, messageId]`, optionally with the values an Italian reader
+ * sees (`{ difference: '0,01 €' }`; the key `message` is the whole Italian sentence).
+ */
+export type Hit = [string, Severity, string] | [string, Severity, string, Record<string, string>];
 
 export interface FiringCase {
   name: string;
@@ -214,10 +211,19 @@ export interface QuietCase {
   options?: CheckOptions;
 }
 
+/** What a hit asserts of a finding: its place, severity and message id, and the values it names. */
+function asserted(hit: Hit, found: RuleHit | undefined): unknown[] {
+  const [, , , values] = hit;
+  if (!found) return [];
+  const shown: Record<string, string> = {};
+  for (const key of Object.keys(values ?? {})) shown[key] = key === 'message' ? found.it : found.values[key];
+  return values ? [found.cell, found.severity, found.messageId, shown] : [found.cell, found.severity, found.messageId];
+}
+
 /**
  * ESLint-style rule tests: a `fires` table whose cases name every finding they must produce and a
  * `does not fire` table. Weak tables are refused: a firing case with no finding, an unknown
- * message id, a duplicate case name.
+ * message id, a duplicate case name, a rule whose tests assert no value at all.
  */
 export function describeRule(ruleId: string, cases: { fires: FiringCase[]; doesNotFire: QuietCase[] }): void {
   const rule = ruleById(ruleId);
@@ -231,10 +237,13 @@ export function describeRule(ruleId: string, cases: { fires: FiringCase[]; doesN
         expect(c.hits.length).toBeGreaterThan(0);
         for (const [, , messageId] of c.hits) expect(Object.keys(rule.meta.messages.it)).toContain(messageId);
       }
+      // Values, not only ids: at least one case says what the reader sees.
+      expect(cases.fires.some((c) => c.hits.some((h) => h.length === 4))).toBe(true);
     });
     describe('fires', () => {
       it.each(cases.fires.map((c) => [c.name, c] as const))('%s', (_, c) => {
-        expect(hitsAt(ruleId, c.grid, c.options)).toEqual(c.hits);
+        const found = checkRule(ruleId, c.grid, c.options);
+        expect(found.map((f, i) => asserted(c.hits[i] ?? [f.cell, f.severity, f.messageId], f))).toEqual(c.hits);
       });
     });
     describe('does not fire', () => {

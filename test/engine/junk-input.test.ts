@@ -1,5 +1,6 @@
 /** Whatever the workbook holds, `analyse` returns findings and never throws. */
 import { analyse } from '../../src/engine/analyse';
+import { renderFinding } from '../../src/engine/render';
 import type { Analysis } from '../../src/engine/analysis';
 import type { CellValue, Grid } from '../../src/engine/grid';
 import { cellsIn, grid, sheet, type CellSpec } from './grid-builder';
@@ -9,8 +10,11 @@ function wellFormed(a: Analysis): void {
   for (const f of a.findings) {
     expect(f.cell).toMatch(/^[A-Z]{1,3}[1-9]\d*$/);
     expect(['error', 'warning', 'info']).toContain(f.severity);
-    expect(f.message).not.toMatch(/\{\{|\}\}|undefined|NaN|\[object/);
-    expect(f.message.length).toBeGreaterThan(0);
+    for (const lang of ['it', 'en'] as const) {
+      const message = renderFinding(f, lang);
+      expect(message).not.toMatch(/\{\{|\}\}|undefined|NaN|\[object|\d[.,]\d{7,}/);
+      expect(message.length).toBeGreaterThan(0);
+    }
   }
 }
 

@@ -5,7 +5,7 @@ import { formatMessage } from '../../src/engine/rule';
 import { RULES } from '../../src/engine/rules';
 
 const ROOT = join(__dirname, '../..');
-const HELPERS = ['rule-support.ts', 'axis-rows.ts', 'progress-ratios.ts', 'index.ts'];
+const HELPERS = ['index.ts'];
 const fileOf = (id: string) => id.toLowerCase().replace(/_/g, '-');
 const placeholders = (template: string) =>
   [...template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();

@@ -2,12 +2,15 @@ import Decimal from 'decimal.js';
 import { defineRule } from '../rule';
 import type { NumberCell } from '../cells';
 import type { TableKind } from '../finding';
-import { isNumeric, money, plainAmount } from './rule-support';
+import { roundExcel } from '../excel-round';
+import { listValue, moneyValue } from '../message-value';
+import { isNumeric } from './support/rule-support';
 
 export const allocationMismatch = defineRule({
   meta: {
     id: 'ALLOCATION_MISMATCH',
     severity: 'error',
+    weight: 80,
     docs: {
       it: 'La dotazione di un asse differisce dalla versione del modello usata (Tabella 1; Tabella 2 colonna A se la Tabella 1 manca).',
       en: 'An axis allocation differs from the model version in use (Table 1; Table 2 column A when Table 1 is missing).',
@@ -34,9 +37,9 @@ export const allocationMismatch = defineRule({
       const axis = ctx.version.axes.find((a) => a.id === axisId);
       if (!axis || !isNumeric(cell)) continue;
       const expected = new Decimal(axis.allocation);
-      if (cell.value.equals(expected)) continue;
+      if (roundExcel(cell.value, 2).equals(expected)) continue;
       const withAmount = ctx.model.versions
-        .filter((v) => v.axes.some((a) => a.id === axis.id && cell.value.equals(a.allocation)))
+        .filter((v) => v.axes.some((a) => a.id === axis.id && roundExcel(cell.value, 2).equals(a.allocation)))
         .map((v) => v.id);
       // Name the versions the whole table matches, when this amount is theirs; else every version with it.
       const whole = withAmount.filter((id) => ctx.versionChoice.matching.includes(id));
@@ -45,9 +48,9 @@ export const allocationMismatch = defineRule({
         sheet,
         cell: cell.address,
         messageId: matches.length ? 'other' : 'none',
-        data: { axis: axis.id, actual: money(cell.value, ctx.lang), expected: money(expected, ctx.lang), version: ctx.version.id, matches: matches.join(', ') },
-        expected: plainAmount(expected),
-        actual: plainAmount(cell.value),
+        data: { axis: axis.id, actual: moneyValue(cell.value), expected: moneyValue(expected), version: ctx.version.id, matches: listValue(matches) },
+        expected: moneyValue(expected),
+        actual: moneyValue(cell.value),
         table,
       });
     }

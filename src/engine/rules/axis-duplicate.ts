@@ -1,10 +1,11 @@
 import { defineRule } from '../rule';
-import { axisRowsOf } from './axis-rows';
+import { axisRowsOf } from './support/axis-rows';
 
 export const axisDuplicate = defineRule({
   meta: {
     id: 'AXIS_DUPLICATE',
     severity: 'error',
+    weight: 85,
     docs: {
       it: 'La stessa etichetta di asse compare in più righe; la riga viene attribuita all\'asse indicato dagli importi.',
       en: 'The same axis label appears on several rows; the row is taken to be the axis its amounts point to.',

@@ -1,11 +1,12 @@
 import { defineRule } from '../rule';
-import { axisRowsOf } from './axis-rows';
-import { headerCell } from './rule-support';
+import { axisRowsOf } from './support/axis-rows';
+import { headerCell } from './support/rule-support';
 
 export const axisMissing = defineRule({
   meta: {
     id: 'AXIS_MISSING',
     severity: 'error',
+    weight: 90,
     docs: { it: 'Un asse del modello non ha una riga nella tabella.', en: 'An axis of the model has no row in the table.' },
     messages: {
       it: { missing: 'Manca la riga dell\'Asse {{axis}} ({{name}}).' },

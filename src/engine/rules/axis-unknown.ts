@@ -1,10 +1,11 @@
 import { defineRule } from '../rule';
-import { axisRowsOf } from './axis-rows';
+import { axisRowsOf } from './support/axis-rows';
 
 export const axisUnknown = defineRule({
   meta: {
     id: 'AXIS_UNKNOWN',
     severity: 'error',
+    weight: 88,
     docs: { it: 'Una riga indica un asse che il modello del programma non conosce.', en: 'A row names an axis the programme model does not know.' },
     messages: {
       it: { unknown: '"{{label}}" non è un asse del programma ({{axes}}).', empty: 'Riga senza asse: manca l\'etichetta dell\'asse ({{axes}}).' },

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import type { PlanColumn, ProgressColumn } from '../tables';
-import { headerCell } from './rule-support';
+import { textValue } from '../message-value';
+import { headerCell } from './support/rule-support';
 
 const PLAN_REQUIRED: PlanColumn[] = ['allocation', 'share'];
 const PROGRESS_REQUIRED: ProgressColumn[] = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'];
@@ -14,6 +15,7 @@ export const columnMissing = defineRule({
   meta: {
     id: 'COLUMN_MISSING',
     severity: 'error',
+    weight: 95,
     docs: { it: 'Manca una colonna necessaria di una tabella trovata.', en: 'A required column of a found table is missing.' },
     messages: {
       it: {
@@ -31,7 +33,7 @@ export const columnMissing = defineRule({
     if (plan) {
       for (const column of PLAN_REQUIRED) {
         if (plan.columns[column] === undefined) {
-          report({ sheet: plan.sheet, cell: headerCell(plan), messageId: 'plan', data: { column: PLAN_NAMES[ctx.lang][column] }, expected: column, actual: null, table: 'plan' });
+          report({ sheet: plan.sheet, cell: headerCell(plan), messageId: 'plan', data: { column: textValue(column, { it: PLAN_NAMES.it[column], en: PLAN_NAMES.en[column] }) }, expected: column, actual: null, table: 'plan' });
         }
       }
     }

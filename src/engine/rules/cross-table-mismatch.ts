@@ -1,10 +1,12 @@
 import { defineRule } from '../rule';
-import { amountDifference, isNumeric, money, plainAmount } from './rule-support';
+import { moneyValue } from '../message-value';
+import { amountDifference, isNumeric } from './support/rule-support';
 
 export const crossTableMismatch = defineRule({
   meta: {
     id: 'CROSS_TABLE_MISMATCH',
     severity: 'error',
+    weight: 76,
     docs: {
       it: 'La dotazione (colonna A) della Tabella 2 differisce dalla dotazione dello stesso asse in Tabella 1.',
       en: 'The allocation (column A) of Table 2 differs from the Table 1 allocation of the same axis.',
@@ -25,9 +27,9 @@ export const crossTableMismatch = defineRule({
         sheet: progress.sheet,
         cell: a.address,
         messageId: axis ? 'axis' : 'total',
-        data: { axis: axis ?? '', actual: money(a.value, ctx.lang), expected: money(t1.value, ctx.lang), source: `${t1.sheet}!${t1.address}` },
-        expected: plainAmount(t1.value),
-        actual: plainAmount(a.value),
+        data: { axis: axis ?? '', actual: moneyValue(a.value), expected: moneyValue(t1.value), source: `${t1.sheet}!${t1.address}` },
+        expected: moneyValue(t1.value),
+        actual: moneyValue(a.value),
         table: 'progress',
       });
     }

@@ -4,12 +4,17 @@ import { constantsOf, referencesOf, relativePattern, resolveStructuredReferences
 import { cellAt, type Grid } from '../grid';
 import { normalizeHeader } from '../locate/header-text';
 import type { ProgressTable } from '../tables';
-import { ratioCellsOf } from './progress-ratios';
+import { ratioCellsOf } from './support/progress-ratios';
 
 export const formulaInconsistent = defineRule({
   meta: {
     id: 'FORMULA_INCONSISTENT',
     severity: 'warning',
+    weight: 30,
+    group: {
+      it: '{{count}} formule dei rapporti fuori schema: Compila le riscrive, dopo aver chiesto',
+      en: '{{count}} ratio formulas off the pattern: Fill rewrites them, after asking',
+    },
     docs: {
       it: 'Una formula in C, E, G o I usa celle diverse dalla coppia della sua riga, contiene una costante o differisce dallo schema della colonna.',
       en: 'A formula in C, E, G or I refers to other cells than its row\'s pair, holds a constant, or differs from its column\'s pattern.',

@@ -1,12 +1,13 @@
-import Decimal from 'decimal.js';
 import { defineRule } from '../rule';
 import { evaluateIndicator } from '../indicators';
-import { formatEnglish, formatItalian } from '../excel-round';
+import { percentValue } from '../message-value';
+import { indicatorAmount, indicatorLabel, thresholdValue } from './support/indicator-label';
 
 export const indicatorBelowTarget = defineRule({
   meta: {
     id: 'INDICATOR_BELOW_TARGET',
     severity: 'warning',
+    weight: 55,
     docs: {
       it: 'Indicatore sotto il target 2023: avviso se almeno all\'85% (tolleranza del quadro di efficacia), errore sotto l\'85%, grave ritardo sotto il 65%.',
       en: 'Indicator below its 2023 target: warning at 85% or more (performance-framework tolerance), error below 85%, serious shortfall below 65%.',
@@ -27,29 +28,25 @@ export const indicatorBelowTarget = defineRule({
   check(ctx, report) {
     const table = ctx.tables.indicators;
     if (!table) return;
-    const fmt = (d: Decimal, decimals: number) => (ctx.lang === 'it' ? formatItalian(d, decimals) : formatEnglish(d, decimals));
-    const pct = (d: Decimal) => `${fmt(d.times(100), 2).replace(/[,.]00$/, '')}%`;
     for (const row of table.rows) {
       const e = evaluateIndicator(row, ctx.model);
       if (!e.ratio || !e.value || !e.target || !row.value) continue;
       if (e.status === 'achieved' || e.status === 'no-data') continue;
-      const shown = (d: Decimal) => (e.percentage ? `${fmt(d, d.decimalPlaces())}%` : fmt(d, d.decimalPlaces()));
-      const name = row.name?.text || e.indicator?.name || row.code?.text || row.row.toString();
       report({
         sheet: table.sheet,
         cell: row.value.address,
         messageId: e.status,
         severity: e.status === 'tolerance' ? 'warning' : 'error',
         data: {
-          name,
-          value: shown(e.value),
-          target: shown(e.target),
-          ratio: `${fmt(e.ratio.times(100), 2)}%`,
-          tolerance: pct(new Decimal(ctx.model.thresholds.tolerance)),
-          serious: pct(new Decimal(ctx.model.thresholds.serious)),
+          name: indicatorLabel(row, e),
+          value: indicatorAmount(e.value, e.percentage),
+          target: indicatorAmount(e.target, e.percentage),
+          ratio: percentValue(e.ratio, 2),
+          tolerance: thresholdValue(ctx.model.thresholds.tolerance),
+          serious: thresholdValue(ctx.model.thresholds.serious),
         },
-        expected: e.target.toString(),
-        actual: e.value.toString(),
+        expected: indicatorAmount(e.target, e.percentage),
+        actual: indicatorAmount(e.value, e.percentage),
         table: 'indicators',
       });
     }

@@ -1,10 +1,17 @@
 import { defineRule } from '../rule';
-import { money, numberCellsOf, plainAmount } from './rule-support';
+import { roundExcel } from '../excel-round';
+import { moneyValue } from '../message-value';
+import { numberCellsOf } from './support/rule-support';
 
 export const negativeAmount = defineRule({
   meta: {
     id: 'NEGATIVE_AMOUNT',
     severity: 'error',
+    weight: 46,
+    group: {
+      it: '{{count}} importi negativi: verificare il segno',
+      en: '{{count}} negative amounts: check the sign',
+    },
     docs: { it: 'Un importo negativo.', en: 'A negative amount.' },
     messages: {
       it: { negative: 'Importo negativo: {{amount}}.' },
@@ -13,8 +20,9 @@ export const negativeAmount = defineRule({
   },
   check(ctx, report) {
     for (const { cell, table, amount } of numberCellsOf(ctx.tables)) {
-      if (!amount || !cell.value || !cell.value.isNegative() || cell.value.isZero()) continue;
-      report({ sheet: cell.sheet, cell: cell.address, messageId: 'negative', data: { amount: money(cell.value, ctx.lang) }, expected: '>= 0', actual: plainAmount(cell.value), table });
+      // At the cent, as printed: -0,000001 of floating-point noise is no negative amount.
+      if (!amount || !cell.value || !roundExcel(cell.value, 2).isNegative() || roundExcel(cell.value, 2).isZero()) continue;
+      report({ sheet: cell.sheet, cell: cell.address, messageId: 'negative', data: { amount: moneyValue(cell.value) }, expected: '>= 0', actual: moneyValue(cell.value), table });
     }
   },
 });

@@ -1,11 +1,16 @@
 import { defineRule } from '../rule';
 import { isCellError } from '../grid';
-import { numberCellsOf } from './rule-support';
+import { numberCellsOf } from './support/rule-support';
 
 export const notANumber = defineRule({
   meta: {
     id: 'NOT_A_NUMBER',
     severity: 'error',
+    weight: 48,
+    group: {
+      it: '{{count}} celle che devono contenere un numero non ne contengono: correggerle a mano',
+      en: '{{count}} cells that must hold a number do not: correct them by hand',
+    },
     docs: { it: 'Una cella che deve contenere un numero contiene altro.', en: 'A cell that must be numeric holds something that is not a number.' },
     messages: {
       it: { text: 'La cella deve contenere un numero, ma contiene "{{text}}".', error: 'La cella deve contenere un numero, ma contiene l\'errore {{text}}.' },

@@ -13,6 +13,7 @@ export const otMismatch = defineRule({
   meta: {
     id: 'OT_MISMATCH',
     severity: 'error',
+    weight: 50,
     docs: { it: 'L\'obiettivo tematico (OT) di un asse differisce dal modello.', en: 'The thematic objective (TO) of an axis differs from the model.' },
     messages: {
       it: { mismatch: 'OT dell\'Asse {{axis}}: nella tabella "{{actual}}", nel modello "{{expected}}".' },

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import type { AmountColumn } from '../tables';
-import { amountDifference, isNumeric, money, percent, plainAmount } from './rule-support';
+import { moneyValue, percentValue, textValue } from '../message-value';
+import { amountDifference, isNumeric } from './support/rule-support';
 
 /** Each stage of spending cannot exceed the one before: D ≤ B, F ≤ D, H ≤ F. B > A is over-programming. */
 const ORDER: { larger: AmountColumn; smaller: AmountColumn; severity: 'warning' | 'info'; messageId: 'stage' | 'overProgramming' }[] = [
@@ -19,6 +20,7 @@ export const progressOrder = defineRule({
   meta: {
     id: 'PROGRESS_ORDER',
     severity: 'warning',
+    weight: 44,
     docs: {
       it: 'Per un asse, impegni oltre il programmato, pagamenti oltre gli impegni o spesa certificata oltre i pagamenti (avviso); programmato oltre la dotazione è sovraprogrammazione (info).',
       en: 'For an axis, commitments above programmed, payments above commitments or certified above payments (warning); programmed above the allocation is over-programming (info).',
@@ -42,7 +44,7 @@ export const progressOrder = defineRule({
         const big = row.cells[larger];
         const small = row.cells[smaller];
         if (!isNumeric(big) || !isNumeric(small) || !big.value.greaterThan(small.value) || amountDifference(big.value, small.value).isZero()) continue;
-        const share = small.value.isZero() ? '—' : percent(big.value.dividedBy(small.value), 2, ctx.lang);
+        const share = small.value.isZero() ? '—' : percentValue(big.value.dividedBy(small.value), 2);
         report({
           sheet: progress.sheet,
           cell: big.address,
@@ -50,14 +52,14 @@ export const progressOrder = defineRule({
           severity,
           data: {
             axis: row.axisId ?? row.label.text,
-            larger: STAGE_NAMES[ctx.lang][larger],
-            smaller: STAGE_NAMES[ctx.lang][smaller],
-            largerAmount: `${money(big.value, ctx.lang)}`,
-            smallerAmount: money(small.value, ctx.lang),
+            larger: textValue(larger, { it: STAGE_NAMES.it[larger], en: STAGE_NAMES.en[larger] }),
+            smaller: textValue(smaller, { it: STAGE_NAMES.it[smaller], en: STAGE_NAMES.en[smaller] }),
+            largerAmount: moneyValue(big.value),
+            smallerAmount: moneyValue(small.value),
             share,
           },
-          expected: `<= ${plainAmount(small.value)}`,
-          actual: plainAmount(big.value),
+          expected: `<= ${moneyValue(small.value).value}`,
+          actual: moneyValue(big.value),
           table: 'progress',
         });
       }

@@ -1,18 +1,24 @@
 import { defineRule } from '../rule';
-import { ratioCellsOf, ratioLabel } from './progress-ratios';
-import { isNumeric } from './rule-support';
+import { ratioCellsOf, ratioLabel } from './support/progress-ratios';
+import { percentValue } from '../message-value';
+import { isNumeric } from './support/rule-support';
 
 export const ratioHardcoded = defineRule({
   meta: {
     id: 'RATIO_HARDCODED',
     severity: 'warning',
+    weight: 10,
+    group: {
+      it: '{{count}} rapporti digitati: Compila li sostituisce con formule',
+      en: '{{count}} typed ratios: Fill replaces them with formulas',
+    },
     docs: {
       it: 'Una cella di C, E, G o I contiene un numero digitato invece di una formula: non segue i dati.',
       en: 'A C, E, G or I cell holds a typed number instead of a formula: it does not follow the data.',
     },
     messages: {
-      it: { typed: '{{ratio}} è un valore digitato, non una formula: non si aggiorna se cambiano {{numerator}} o {{denominator}}. Compila lo sostituisce con la formula.' },
-      en: { typed: '{{ratio}} is a typed value, not a formula: it does not follow {{numerator}} or {{denominator}}. Fill replaces it with the formula.' },
+      it: { typed: '{{ratio}} è un valore digitato ({{value}}), non una formula: non si aggiorna se cambiano {{numerator}} o {{denominator}}. Compila lo sostituisce con la formula.' },
+      en: { typed: '{{ratio}} is a typed value ({{value}}), not a formula: it does not follow {{numerator}} or {{denominator}}. Fill replaces it with the formula.' },
     },
   },
   check(ctx, report) {
@@ -24,9 +30,9 @@ export const ratioHardcoded = defineRule({
         sheet: progress.sheet,
         cell: cell.address,
         messageId: 'typed',
-        data: { ratio: ratioLabel(ratio), numerator: numerator?.address ?? '?', denominator: denominator?.address ?? '?' },
+        data: { ratio: ratioLabel(ratio), value: percentValue(cell.value, cell.decimals ?? 2), numerator: numerator?.address ?? '?', denominator: denominator?.address ?? '?' },
         expected: 'formula',
-        actual: String(cell.raw),
+        actual: percentValue(cell.value, cell.decimals ?? 2),
         table: 'progress',
       });
     }

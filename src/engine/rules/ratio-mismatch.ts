@@ -1,12 +1,18 @@
 import { defineRule } from '../rule';
 import { percentAt } from '../excel-round';
-import { ratioCellsOf, ratioLabel } from './progress-ratios';
-import { isNumeric, percent, plainPercent } from './rule-support';
+import { ratioCellsOf, ratioLabel } from './support/progress-ratios';
+import { percentValue } from '../message-value';
+import { isNumeric } from './support/rule-support';
 
 export const ratioMismatch = defineRule({
   meta: {
     id: 'RATIO_MISMATCH',
     severity: 'error',
+    weight: 58,
+    group: {
+      it: '{{count}} rapporti diversi dal quoziente delle loro celle: Compila li sostituisce con formule',
+      en: '{{count}} ratios that differ from the quotient of their cells: Fill replaces them with formulas',
+    },
     docs: {
       it: 'Un valore di C, E, G o I differisce dal rapporto delle sue celle, alla precisione stampata.',
       en: 'A C, E, G or I value differs from the ratio of its cells, at the printed precision.',
@@ -28,9 +34,9 @@ export const ratioMismatch = defineRule({
         sheet: progress.sheet,
         cell: cell.address,
         messageId: 'mismatch',
-        data: { ratio: ratioLabel(ratio), actual: percent(cell.value, decimals, ctx.lang), expected: percent(expected, decimals, ctx.lang), numerator: numerator.address, denominator: denominator.address },
-        expected: plainPercent(expected, decimals),
-        actual: plainPercent(cell.value, decimals),
+        data: { ratio: ratioLabel(ratio), actual: percentValue(cell.value, decimals), expected: percentValue(expected, decimals), numerator: numerator.address, denominator: denominator.address },
+        expected: percentValue(expected, decimals),
+        actual: percentValue(cell.value, decimals),
         table: 'progress',
       });
     }

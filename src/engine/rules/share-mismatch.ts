@@ -1,12 +1,18 @@
 import Decimal from 'decimal.js';
 import { defineRule } from '../rule';
 import { percentAt } from '../excel-round';
-import { isNumeric, percent, plainPercent } from './rule-support';
+import { percentValue } from '../message-value';
+import { isNumeric } from './support/rule-support';
 
 export const shareMismatch = defineRule({
   meta: {
     id: 'SHARE_MISMATCH',
     severity: 'error',
+    weight: 60,
+    group: {
+      it: '{{count}} quote diverse da dotazione/totale: correggere le percentuali della Tabella 1',
+      en: '{{count}} shares that differ from allocation/total: correct the Table 1 percentages',
+    },
     docs: {
       it: 'Una percentuale della Tabella 1 differisce da dotazione/totale, alla precisione con cui è stampata.',
       en: 'A Table 1 percentage differs from allocation/total, at the precision it is printed with.',
@@ -35,9 +41,9 @@ export const shareMismatch = defineRule({
         sheet: plan.sheet,
         cell: share.address,
         messageId: 'mismatch',
-        data: { actual: percent(share.value, decimals, ctx.lang), expected: percent(expected, decimals, ctx.lang) },
-        expected: plainPercent(expected, decimals),
-        actual: plainPercent(share.value, decimals),
+        data: { actual: percentValue(share.value, decimals), expected: percentValue(expected, decimals) },
+        expected: percentValue(expected, decimals),
+        actual: percentValue(share.value, decimals),
         table: 'plan',
       });
     }

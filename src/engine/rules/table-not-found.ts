@@ -4,6 +4,7 @@ export const tableNotFound = defineRule({
   meta: {
     id: 'TABLE_NOT_FOUND',
     severity: 'error',
+    weight: 100,
     docs: {
       it: 'Tabella 1 (Piano finanziario) o Tabella 2 (Avanzamento finanziario) non trovata in nessun foglio.',
       en: 'Table 1 (financial plan) or Table 2 (financial progress) cannot be found on any sheet.',

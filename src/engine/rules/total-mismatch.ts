@@ -3,7 +3,8 @@ import { defineRule } from '../rule';
 import type { NumberCell } from '../cells';
 import type { TableKind } from '../finding';
 import { AMOUNT_COLUMNS } from '../tables';
-import { amountDifference, isNumeric, money, plainAmount } from './rule-support';
+import { moneyValue } from '../message-value';
+import { amountDifference, isNumeric } from './support/rule-support';
 
 /** Up to one euro off is a rounding difference (a warning); more is an error. */
 const ROUNDING_TOLERANCE = new Decimal(1);
@@ -12,6 +13,7 @@ export const totalMismatch = defineRule({
   meta: {
     id: 'TOTAL_MISMATCH',
     severity: 'error',
+    weight: 78,
     docs: {
       it: 'Un totale differisce dalla somma delle sue righe: fino a 1 € è un arrotondamento (avviso), oltre è un errore.',
       en: 'A total differs from the sum of its rows: up to €1 it is a rounding difference (warning), more is an error.',
@@ -49,9 +51,9 @@ export const totalMismatch = defineRule({
         cell: total.address,
         messageId: rounding ? 'rounding' : 'mismatch',
         severity: rounding ? 'warning' : 'error',
-        data: { actual: money(total.value, ctx.lang), expected: money(sum, ctx.lang), difference: money(difference, ctx.lang) },
-        expected: plainAmount(sum),
-        actual: plainAmount(total.value),
+        data: { actual: moneyValue(total.value), expected: moneyValue(sum), difference: moneyValue(difference) },
+        expected: moneyValue(sum),
+        actual: moneyValue(total.value),
         table,
       });
     }

@@ -1,10 +1,12 @@
 import { defineRule } from '../rule';
-import { headerCell } from './rule-support';
+import { listValue } from '../message-value';
+import { headerCell } from './support/rule-support';
 
 export const versionMatchesOther = defineRule({
   meta: {
     id: 'VERSION_MATCHES_OTHER',
     severity: 'info',
+    weight: 5,
     docs: {
       it: 'Le dotazioni della cartella corrispondono a un\'altra versione del modello rispetto a quella scelta.',
       en: 'The workbook\'s allocations match another model version than the one chosen.',
@@ -18,6 +20,6 @@ export const versionMatchesOther = defineRule({
     const table = ctx.tables.plan ?? ctx.tables.progress;
     const { how, matching } = ctx.versionChoice;
     if (!table || how !== 'chosen' || matching.length === 0 || matching.includes(ctx.version.id)) return;
-    report({ sheet: table.sheet, cell: headerCell(table), messageId: 'other', data: { chosen: ctx.version.id, matching: matching.join(', ') }, expected: matching.join(', '), actual: ctx.version.id, table: ctx.tables.plan ? 'plan' : 'progress' });
+    report({ sheet: table.sheet, cell: headerCell(table), messageId: 'other', data: { chosen: ctx.version.id, matching: listValue(matching) }, expected: listValue(matching), actual: ctx.version.id, table: ctx.tables.plan ? 'plan' : 'progress' });
   },
 });

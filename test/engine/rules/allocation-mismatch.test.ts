@@ -1,4 +1,5 @@
 import { analyse } from '../../../src/engine/analyse';
+import { renderFinding } from '../../../src/engine/render';
 import { describeRule } from '../grid-builder';
 import { ALLOCATIONS_2020, raa } from '../raa-fixture';
 
@@ -65,15 +66,15 @@ describe('ALLOCATION_MISMATCH message', () => {
       versionId: '2022-12',
       lang: 'en',
     }).findings.find((f) => f.cell === 'D7');
-    expect(finding?.message).toBe(
+    expect(finding && renderFinding(finding, 'en')).toBe(
       'Allocation of axis IV: €20,000,000.00 in the table, €19,114,000.00 in version 2022-12. It matches version 2020-11.',
     );
-    expect(finding).toMatchObject({ expected: '19114000.00', actual: '20000000.00' });
+    expect(finding).toMatchObject({ expected: { kind: 'money', value: '19114000.00' }, actual: { kind: 'money', value: '20000000.00' } });
   });
 
   it('names every version with that amount when the workbook matches none', () => {
     const finding = analyse(mixed, { lang: 'it' }).findings.find((f) => f.rule === 'ALLOCATION_MISMATCH');
-    expect(finding?.message).toBe(
+    expect(finding && renderFinding(finding, 'it')).toBe(
       "Dotazione dell'Asse IV: 20.000.000,00 € nella tabella, 19.114.000,00 € nella versione 2022-12. Corrisponde alla versione 2015-initial, 2020-11.",
     );
   });

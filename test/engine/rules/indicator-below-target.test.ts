@@ -1,4 +1,5 @@
 import { analyse } from '../../../src/engine/analyse';
+import { renderFinding } from '../../../src/engine/render';
 import { defaultModel, parseModel } from '../../../src/model';
 import type { ProgrammeModel } from '../../../src/model/types';
 import { describeRule, type CellSpec } from '../grid-builder';
@@ -138,7 +139,9 @@ describeRule('INDICATOR_BELOW_TARGET', {
 
 describe('INDICATOR_BELOW_TARGET messages', () => {
   const message = (row: IndicatorSpec, lang: 'it' | 'en') =>
-    analyse(one(row), { lang }).findings.find((f) => f.rule === 'INDICATOR_BELOW_TARGET')?.message;
+    analyse(one(row), { lang })
+      .findings.filter((f) => f.rule === 'INDICATOR_BELOW_TARGET')
+      .map((f) => renderFinding(f, lang))[0];
 
   it('says "serious shortfall" below 65%', () => {
     expect(message(INDICATORS.CO09(640, 1000), 'en')).toBe(

@@ -1,4 +1,5 @@
 import { analyse } from '../../../src/engine/analyse';
+import { renderFinding } from '../../../src/engine/render';
 import { describeRule } from '../grid-builder';
 import { raa } from '../raa-fixture';
 
@@ -59,7 +60,9 @@ describe('PROGRESS_ORDER messages', () => {
   it("gives the over-programming share as a percentage in the user's format", () => {
     const g = raa({ amounts: { I: { B: 290890851.86, D: 290323449.02, F: 254774002.77 } } });
     const message = (lang: 'it' | 'en') =>
-      analyse(g, { lang }).findings.find((f) => f.rule === 'PROGRESS_ORDER')?.message;
+      analyse(g, { lang })
+        .findings.filter((f) => f.rule === 'PROGRESS_ORDER')
+        .map((f) => renderFinding(f, lang))[0];
     expect(message('it')).toBe(
       'Asse I: il programmato 290.890.851,86 € supera la dotazione 236.700.000,00 € (sovraprogrammazione, 122,89%).',
     );

@@ -1,4 +1,5 @@
 import { analyse } from '../../../src/engine/analyse';
+import { renderFinding } from '../../../src/engine/render';
 import { describeRule } from '../grid-builder';
 import { INDICATORS, raa } from '../raa-fixture';
 
@@ -49,7 +50,7 @@ describe('TEXT_NUMBER messages', () => {
       { lang },
     )
       .findings.filter((f) => f.rule === 'TEXT_NUMBER')
-      .map((f) => f.message);
+      .map((f) => renderFinding(f, lang));
 
   it("shows the value read in the user's number format", () => {
     expect(messages('it')).toEqual([

@@ -1,5 +1,5 @@
-import type { TableKind } from '../finding';
-import type { AxisIdentity, LocatedTables } from '../tables';
+import type { TableKind } from '../../finding';
+import type { AxisIdentity, LocatedTables } from '../../tables';
 
 /** The axis rows of Tabella 1 and 2 (totals excluded), with the table each belongs to. */
 export function axisRowsOf(tables: LocatedTables): { table: TableKind; sheet: string; rows: AxisIdentity[]; header: { headerTop: number; left: number } }[] {

@@ -1,6 +1,6 @@
-import type { NumberCell } from '../cells';
-import type { ProgressRow, ProgressTable, RatioColumn } from '../tables';
-import { RATIOS } from '../tables';
+import type { NumberCell } from '../../cells';
+import type { ProgressRow, ProgressTable, RatioColumn } from '../../tables';
+import { RATIOS } from '../../tables';
 
 export interface RatioCell {
   row: ProgressRow;

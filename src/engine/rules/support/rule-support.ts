@@ -1,21 +1,10 @@
 import type Decimal from 'decimal.js';
-import type { NumberCell } from '../cells';
-import { formatEnglish, formatItalian, percentAt, roundExcel } from '../excel-round';
-import type { Lang, TableKind } from '../finding';
-import type { LocatedTables } from '../tables';
-import { AMOUNT_COLUMNS, RATIOS } from '../tables';
-import { a1 } from '../address';
-
-/** An amount in the message language: `236.700.000,00 €` / `€236,700,000.00`. */
-export function money(value: Decimal, lang: Lang): string {
-  return lang === 'it' ? `${formatItalian(value, 2)} €` : `€${formatEnglish(value, 2)}`;
-}
-
-/** A fraction as a percentage in the message language at `decimals` (0.2439 → `24,39%`). */
-export function percent(fraction: Decimal, decimals: number, lang: Lang): string {
-  const points = percentAt(fraction, decimals);
-  return `${lang === 'it' ? formatItalian(points, decimals) : formatEnglish(points, decimals)}%`;
-}
+import type { NumberCell } from '../../cells';
+import { roundExcel } from '../../excel-round';
+import type { TableKind } from '../../finding';
+import type { LocatedTables } from '../../tables';
+import { AMOUNT_COLUMNS, RATIOS } from '../../tables';
+import { a1 } from '../../address';
 
 /**
  * How far apart two amounts are, to the cent. Formula results carry floating-point noise (a SUM of
@@ -23,15 +12,6 @@ export function percent(fraction: Decimal, decimals: number, lang: Lang): string
  */
 export function amountDifference(a: Decimal, b: Decimal): Decimal {
   return roundExcel(a.minus(b).abs(), 2);
-}
-
-/** Plain decimal for `expected`/`actual`: amounts with 2 decimals, machine-readable. */
-export function plainAmount(value: Decimal): string {
-  return value.toFixed(2);
-}
-
-export function plainPercent(fraction: Decimal, decimals: number): string {
-  return `${percentAt(fraction, decimals).toFixed(decimals)}%`;
 }
 
 export interface TableNumberCell {
