@@ -437,6 +437,7 @@ function readIndicatorTable(
   const columns: Partial<Record<IndicatorColumn, number>> = {};
   for (const [k, c] of Object.entries(relative)) columns[k as IndicatorColumn] = (c as number) + sheet.left;
   const place = placement(sheet, headerBottom, upper, columns);
+  place.right = headerRightEdge(sheet, place);
   const rows = dataRows(sheet, headerBottom, place.left, place.right, null, locale);
   const text = (row: number, col: IndicatorColumn) => (columns[col] !== undefined ? readTextCell(sheet, row, columns[col] as number) : null);
   const number = (row: number, col: IndicatorColumn, percent: boolean) =>
@@ -457,3 +458,23 @@ function readIndicatorTable(
   return { kind: 'indicators', ...place, columns, rows: indicatorRows };
 }
 
+/**
+ * The last column of a table's header: its rightmost recognised column, carried on over the header
+ * cells right of it that hold text (`Note`, `Fonte`), and to the end of its Excel table. Fill adds
+ * the indicators' computed columns past this edge, so it must not stop at the last known column.
+ */
+function headerRightEdge(sheet: SheetGrid, place: TablePlacement): number {
+  let right = place.right;
+  const headerText = (col: number) => {
+    for (let row = place.headerTop; row <= place.headerBottom; row++) {
+      const v = cellAt(sheet, row, col).value;
+      if (typeof v === 'string' && v.trim() !== '' && !isCaption(v)) return true;
+    }
+    return false;
+  };
+  const last = sheet.left + columnCount(sheet) - 1;
+  while (right < last && headerText(right + 1)) right += 1;
+  const listObject = (sheet.tables ?? []).find((t) => t.name === place.listObject);
+  const range = listObject ? parseRange(listObject.range) : null;
+  return range ? Math.max(right, range.right) : right;
+}

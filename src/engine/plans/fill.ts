@@ -6,9 +6,9 @@ import { evaluateIndicator } from '../indicators';
 import type { CellWrite, Conflict, WritePlan } from '../plan';
 import { emptyPlan } from '../plan';
 import { RATIOS } from '../tables';
-import { numberCellsOf } from '../rules/rule-support';
+import { numberCellsOf } from '../rules/support/rule-support';
 import { cellState, loggedValue, sameFormula } from './cell-state';
-import { statusFormula, statusLabel, ratioFormula as indicatorRatioFormula } from './indicator-formulas';
+import { COMPUTED_HEADERS, statusFormula, statusLabel, ratioFormula as indicatorRatioFormula } from './indicator-formulas';
 
 export const PERCENT_FORMAT = '0.00%';
 export const EURO_FORMAT = '#,##0.00 [$€-410]';
@@ -21,8 +21,9 @@ export interface FillOptions {
 
 /**
  * Compila: amounts and percentages stored as text become numbers; C, E, G, I of Tabella 2 and
- * `% del target`, `Stato` of Tabella 3 become live formulas, `=IF(A7=0,"",B7/A7)` style. A typed
- * value or another formula in a computed cell is a conflict, left alone unless `force`.
+ * `% del target`, `Stato` of Tabella 3 become live formulas, `=IF(A7=0,"",B7/A7)` style; an
+ * indicator table without those two columns gets them to its right. A typed value or another
+ * formula in a computed cell (or a cell the added columns need) is a conflict, left alone unless `force`.
  * Running it on its own output changes nothing.
  */
 export function planFill(analysis: Analysis, options: FillOptions = {}): WritePlan {
@@ -86,6 +87,19 @@ export function planFill(analysis: Analysis, options: FillOptions = {}): WritePl
     write({ sheet, cell: address, formula, value, ...(numberFormat ? { numberFormat } : {}) });
   };
 
+  /** A header cell fill adds: written into an empty cell; anything else there is a conflict. */
+  const placeText = (sheet: string, address: string, text: string) => {
+    const current = cellState(grid, sheet, address);
+    if (!current.formula && current.value === text) return;
+    if (current.formula || !isBlank(current.value)) {
+      if (!options.force) {
+        plan.conflicts.push({ sheet, cell: address, current, proposed: text, reason: current.formula ? 'other-formula' : 'typed-value' });
+        return;
+      }
+    }
+    write({ sheet, cell: address, value: text, bold: true });
+  };
+
   // 2. Tabella 2: C = B/A, E = D/B, G = F/D, I = H/F on every row and the total.
   const progress = tables.progress;
   if (progress) {
@@ -106,25 +120,37 @@ export function planFill(analysis: Analysis, options: FillOptions = {}): WritePl
     }
   }
 
-  // 3. Tabella 3: `% del target` and `Stato`, when the table has those columns.
+  // 3. Tabella 3: `% del target` and `Stato`; a table without them gets them past its right edge.
   const indicators = tables.indicators;
   if (indicators && indicators.columns.value !== undefined && indicators.columns.target !== undefined) {
-    const { value: valueCol, target: targetCol, ratio: ratioCol, status: statusCol } = indicators.columns;
+    const { value: valueCol, target: targetCol } = indicators.columns;
+    const headers = COMPUTED_HEADERS[analysis.lang];
+    let next = indicators.right + 1;
+    const added: { col: number; label: string }[] = [];
+    const columnOf = (existing: number | undefined, label: string): number => {
+      if (existing !== undefined) return existing;
+      added.push({ col: next, label });
+      return next++;
+    };
+    const ratioCol = columnOf(indicators.columns.ratio, headers.ratio);
+    const statusCol = columnOf(indicators.columns.status, headers.status);
+    // The new header goes in the header row where the table's last column has its text, bold as headers are.
+    const headerRow = [indicators.headerBottom, indicators.headerTop].find((row) => !isBlank(cellState(grid, indicators.sheet, a1(row, indicators.right)).value)) ?? indicators.headerBottom;
+    for (const { col, label } of added) placeText(indicators.sheet, a1(headerRow, col), label);
     for (const row of indicators.rows) {
       const e = evaluateIndicator(row, analysis.model);
-      const valueAddress = a1(row.row, valueCol);
-      const targetAddress = a1(row.row, targetCol);
-      if (ratioCol !== undefined) {
-        const formula = indicatorRatioFormula(valueAddress, targetAddress, e.direction);
-        place(indicators.sheet, a1(row.row, ratioCol), formula, e.ratio ? e.ratio.toNumber() : '', PERCENT_FORMAT);
-        if (statusCol !== undefined) {
-          const status = statusFormula(a1(row.row, ratioCol), analysis.model.thresholds, analysis.lang);
-          place(indicators.sheet, a1(row.row, statusCol), status, statusLabel(e.status, analysis.lang), null);
-        }
-      }
+      const ratioAddress = a1(row.row, ratioCol);
+      const formula = indicatorRatioFormula(a1(row.row, valueCol), a1(row.row, targetCol), e.direction);
+      place(indicators.sheet, ratioAddress, formula, e.ratio ? e.ratio.toNumber() : '', PERCENT_FORMAT);
+      const status = statusFormula(ratioAddress, analysis.model.thresholds, analysis.lang);
+      place(indicators.sheet, a1(row.row, statusCol), status, statusLabel(e.status, analysis.lang), null);
     }
   }
   return plan;
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || (typeof value === 'string' && value.trim() === '');
 }
 
 function percentFormat(decimals: number): string {

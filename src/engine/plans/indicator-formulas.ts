@@ -7,6 +7,12 @@ const LABELS: Record<Lang, Record<IndicatorStatus, string>> = {
   en: { achieved: 'Achieved', tolerance: 'Within tolerance', shortfall: 'Below target', serious: 'Serious shortfall', 'no-data': '' },
 };
 
+/** Headers of the two computed columns, as fill adds them to an indicator table without them (and as the report prints them). */
+export const COMPUTED_HEADERS: Record<Lang, { ratio: string; status: string }> = {
+  it: { ratio: '% del target', status: 'Stato' },
+  en: { ratio: '% of target', status: 'Status' },
+};
+
 export function statusLabel(status: IndicatorStatus, lang: Lang): string {
   return LABELS[lang][status];
 }
