@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type check, lint, the jest suites, then the suites that need a tool from Debian:
-// LibreOffice (the .xlsx oracle) and Chromium (the browser test of the playground).
+// `npm test`: type check, lint, formatting (Prettier), the jest suites, then the suites that need a
+// tool from Debian: LibreOffice (the .xlsx oracle) and Chromium (the browser test of the playground).
 // Without the tool a suite is not run and we say so; with CI=true a missing tool is a failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -24,6 +24,7 @@ function onPath(tool) {
 const npx = 'npx';
 run('type check', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('lint', npx, ['eslint', '.']);
+run('formatting', npx, ['prettier', '--check', '.']);
 run('unit, engine, CLI, host and pane tests', npx, ['jest']);
 
 const notRun = [];
