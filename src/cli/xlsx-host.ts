@@ -5,9 +5,10 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FormulaType, ValueType, Workbook } from 'exceljs';
-import type { Cell, CellFormulaValue, CellRichTextValue, CellSharedFormulaValue, Worksheet } from 'exceljs';
+import type { Alignment, Cell, CellFormulaValue, CellRichTextValue, CellSharedFormulaValue, Worksheet } from 'exceljs';
 import { LOG_HEADER, LOG_SHEET, blankCells, formulaKey, logRowValues } from '../engine';
 import type { CellValue, CellWrite, ConditionalFormat, Grid, LogEntry, SheetGrid, SheetPlan, WritePlan } from '../engine';
+import type { PageFooter } from '../engine/plan';
 import { applyExcelJsReadFixes } from './exceljs-read-fixes';
 import { parseFormulaTemplate, renderShifted } from './formula-shift';
 import type { FormulaTemplate } from './formula-shift';
@@ -152,7 +153,15 @@ export class XlsxWorkbook {
     plan.columnWidths?.forEach((width, col) => {
       if (width > 0) ws.getColumn(col + 1).width = width;
     });
-    for (const range of plan.merges ?? []) ws.mergeCells(range);
+    for (const range of plan.merges ?? []) {
+      ws.mergeCells(range);
+      styleMergedCells(ws, range);
+    }
+    for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = height;
+    if (plan.footer) {
+      ws.headerFooter.oddFooter = footerText(plan.footer);
+      ws.headerFooter.evenFooter = ws.headerFooter.oddFooter;
+    }
     if (plan.print) {
       Object.assign(ws.pageSetup, {
         paperSize: 9, // A4
@@ -347,7 +356,40 @@ function writeCell(cell: Cell, write: CellWrite): void {
   }
   // Styles read from a file are shared between the cells of the same style: copy, never mutate.
   if (write.numberFormat !== undefined) cell.style = { ...cell.style, numFmt: write.numberFormat };
-  if (write.bold !== undefined) cell.style = { ...cell.style, font: { ...cell.style.font, bold: write.bold } };
+  // A cell without a font of its own gets the workbook's default one in bold, not a bare `<b/>` that LibreOffice prints in its serif.
+  if (write.bold !== undefined) cell.style = { ...cell.style, font: { ...(cell.style.font ?? DEFAULT_FONT), bold: write.bold } };
+  if (write.wrap !== undefined || write.align !== undefined) {
+    const alignment: Partial<Alignment> = { ...cell.style.alignment };
+    if (write.wrap !== undefined) alignment.wrapText = write.wrap;
+    if (write.align?.horizontal) alignment.horizontal = write.align.horizontal;
+    if (write.align?.vertical) alignment.vertical = write.align.vertical === 'center' ? 'middle' : write.align.vertical;
+    cell.style = { ...cell.style, alignment };
+  }
+  if (write.border === 'thin') {
+    const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
+    cell.style = { ...cell.style, border: { top: thin, left: thin, bottom: thin, right: thin } };
+  }
+  if (write.fill !== undefined) {
+    cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${write.fill.replace(/^#/, '').toUpperCase()}` } } };
+  }
+}
+
+const DEFAULT_FONT = { name: 'Calibri', size: 11, family: 2 } as const;
+
+/** A merged range prints the borders and fill of all its cells: they take the style of its first one. */
+function styleMergedCells(ws: Worksheet, range: string): void {
+  const [first, last] = range.split(':').map((address) => ws.getCell(address));
+  if (!last) return;
+  for (let row = Number(first.row); row <= Number(last.row); row++) {
+    for (let col = Number(first.col); col <= Number(last.col); col++) {
+      if (row !== Number(first.row) || col !== Number(first.col)) ws.getCell(row, col).style = { ...first.style };
+    }
+  }
+}
+
+/** Excel's header/footer section codes: `&L…&C…&R…`. */
+function footerText(footer: PageFooter): string {
+  return `${footer.left ? `&L${footer.left}` : ''}${footer.center ? `&C${footer.center}` : ''}${footer.right ? `&R${footer.right}` : ''}`;
 }
 
 /**

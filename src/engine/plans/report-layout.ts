@@ -63,12 +63,13 @@ export function sharedGrid(tables: TableColumns[], snap = 3): SharedGrid {
 export const LINE_HEIGHT = 15;
 
 /**
- * Lines `text` takes when wrapped in a cell `width` characters wide. Conservative: a character is
- * taken as wide as a digit of a wide sans-serif (LibreOffice without Calibri prints DejaVu Sans),
- * bold a tenth wider, so that the estimate is never short by a line.
+ * Lines `text` takes when wrapped in a cell `width` characters wide. A column's width counts the
+ * digits of the default font, in whatever font prints it (LibreOffice without Calibri sizes the
+ * columns by DejaVu Sans's digits); a letter is taken as 0.9 of a digit, bold as a whole one —
+ * a little wider than they are, so that the estimate is never short by a line.
  */
 export function wrappedLines(text: string, width: number, bold = false): number {
-  const perLine = Math.max(1, Math.floor(((width - 1) * 7) / (bold ? 9.2 : 8.4)));
+  const perLine = Math.max(1, Math.floor((width - 1) / (bold ? 1 : 0.9)));
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let line = 0;

@@ -3,13 +3,14 @@ import { a1, sheetRef } from '../address';
 import type { Analysis } from '../analysis';
 import type { NumberCell, TextCell } from '../cells';
 import { evaluateIndicator } from '../indicators';
-import type { CellWrite, SheetPlan, WritePlan } from '../plan';
+import type { CellWrite, PageFooter, SheetPlan, WritePlan } from '../plan';
 import { emptyPlan } from '../plan';
 import { FINDINGS_SHEET, REPORT_SHEET } from '../sheets';
 import { RATIOS, type ProgressColumn } from '../tables';
 import { EURO_FORMAT, PERCENT_FORMAT } from './fill';
 import { ratioFormula, statusFormula, statusLabel } from './indicator-formulas';
 import { SHEET_CREATED } from './log-sheet';
+import { rowHeight, sharedGrid, wrappedLines, type ColumnSpan, type TableColumns } from './report-layout';
 
 const TEXT = {
   it: {
@@ -30,6 +31,7 @@ const TEXT = {
     counts: (e: number, w: number, i: number) => `Errori: ${e} · Avvisi: ${w} · Info: ${i}`,
     none: 'Nessun rilievo.',
     missing: (what: string) => `${what}: tabella non trovata nella cartella.`,
+    page: 'Pagina &P di &N',
   },
   en: {
     title: (t: string) => `${t} — report tables`,
@@ -49,150 +51,246 @@ const TEXT = {
     counts: (e: number, w: number, i: number) => `Errors: ${e} · Warnings: ${w} · Info: ${i}`,
     none: 'No findings.',
     missing: (what: string) => `${what}: table not found in the workbook.`,
+    page: 'Page &P of &N',
   },
 } as const;
 
 const LOWER_HEADER: ProgressColumn[] = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'];
 const LETTER_LABEL: Record<ProgressColumn, string> = { A: 'A', B: 'B', C: 'C=B/A', D: 'D', E: 'E=D/B', F: 'F', G: 'G=F/D', H: 'H', I: 'I=H/F' };
 
+/** The RAA's look: thin borders on table cells, a light fill on header rows. */
+const HEADER_FILL = '#DDEBF7';
+
+/**
+ * Printed widths of each table's columns, in characters; the flex column takes what the table
+ * lacks of the page width: room for a total in bold (`971.067.817,19 €`) and for `Avanzamento`
+ * unbroken in a header.
+ */
+const PLAN_COLUMNS: TableColumns = { widths: [10, 12, 60, 20, 13], min: [8, 10, 30, 19, 12], flex: 2 };
+const PROGRESS_COLUMNS: TableColumns = { widths: [11, 20, 20, 13, 20, 13, 20, 13, 20, 13], min: [9, 19, 19, 12, 19, 12, 19, 12, 19, 12], flex: 0 };
+const INDICATOR_COLUMNS: TableColumns = { widths: [8, 12, 16, 52, 12, 14, 13, 13, 14, 19], min: [7, 11, 15, 30, 11, 14, 12, 12, 12, 16], flex: 3 };
+const FINDINGS_WIDTHS = [10, 26, 12, 14, 8, 80, 20, 20];
+
+type CellStyle = Pick<CellWrite, 'bold' | 'wrap' | 'border' | 'fill' | 'align'>;
+const HEADER: CellStyle = { bold: true, wrap: true, border: 'thin', fill: HEADER_FILL, align: { horizontal: 'center', vertical: 'center' } };
+const BODY_TEXT: CellStyle = { wrap: true, border: 'thin', align: { vertical: 'center' } };
+const BODY_NUMBER: CellStyle = { border: 'thin', align: { vertical: 'center' } };
+const bold = (style: CellStyle): CellStyle => ({ ...style, bold: true });
+
 /**
  * Genera report: a report sheet with Tabella 1, 2 and the indicators in the RAA's layout and
  * formats, every amount linked by formula to its source cell and every ratio a formula; and a
- * findings sheet an auditor can file. Both replace sheets of the same name.
+ * findings sheet an auditor can file. Both replace sheets of the same name, and both print as the
+ * RAA does: A4 landscape one page wide, bordered tables with a filled header, header rows
+ * repeated on each page, a footer with the page, the model version and the date.
  */
 export function planReport(analysis: Analysis, options: { now?: string } = {}): WritePlan {
   const plan = emptyPlan('report', analysis.version.id);
   const time = options.now ?? new Date().toISOString();
   const t = TEXT[analysis.lang];
-  const report: SheetPlan = {
-    name: REPORT_SHEET,
-    replace: true,
-    cells: [],
-    columnWidths: [12, 16, 34, 20, 16, 20, 16, 20, 16, 20],
-    merges: [],
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true },
-  };
-  const cells = report.cells;
-  const put = (row: number, col: number, w: Omit<CellWrite, 'sheet' | 'cell'>) => cells.push({ sheet: REPORT_SHEET, cell: a1(row, col), ...w });
-  const text = (row: number, col: number, value: string, bold = false) => put(row, col, { value, ...(bold ? { bold } : {}) });
-  const link = (row: number, col: number, source: NumberCell | null | undefined, numberFormat: string) => {
-    if (!source || source.kind === 'empty') return text(row, col, '');
-    const cached = source.value ? source.value.toNumber() : typeof source.raw === 'number' || typeof source.raw === 'string' ? source.raw : null;
-    put(row, col, { formula: `=${sheetRef(source.sheet, source.address)}`, value: cached, numberFormat: source.kind === 'number' ? preferredFormat(source.numberFormat, numberFormat) : numberFormat });
-  };
-  const labelOf = (cell: TextCell | null) => cell?.text ?? '';
-  const sourceSheet = analysis.tables.plan?.sheet ?? analysis.tables.progress?.sheet ?? analysis.tables.indicators?.sheet ?? '';
-
-  let row = 0;
-  text(row++, 0, t.title(analysis.model.title), true);
-  text(row++, 0, analysis.versionNote);
-  text(row++, 0, t.generated(time.slice(0, 10), sourceSheet));
-  row++;
-
-  // Tabella 1
-  const plan1 = analysis.tables.plan;
-  text(row++, 0, t.plan, true);
-  if (plan1) {
-    t.planHeader.forEach((h, c) => text(row, c, h, true));
-    row++;
-    const first = row;
-    const totalRow = first + plan1.rows.length;
-    for (const r of plan1.rows) {
-      const axis = analysis.version.axes.find((a) => a.id === r.axisId);
-      text(row, 0, labelOf(r.ot));
-      text(row, 1, r.axisId ? t.axis(r.axisId) : labelOf(r.label));
-      text(row, 2, labelOf(r.name) || axis?.name || '');
-      link(row, 3, r.allocation, EURO_FORMAT);
-      put(row, 4, { formula: `=IF($D$${totalRow + 1}=0,"",D${row + 1}/$D$${totalRow + 1})`, value: shareOf(r.allocation, plan1.total?.allocation), numberFormat: PERCENT_FORMAT });
-      row++;
-    }
-    text(row, 1, t.total, true);
-    if (plan1.total?.allocation && plan1.total.allocation.kind !== 'empty') link(row, 3, plan1.total.allocation, EURO_FORMAT);
-    else put(row, 3, { formula: `=SUM(D${first + 1}:D${row})`, value: sumOf(plan1.rows.map((r) => r.allocation)), numberFormat: EURO_FORMAT, bold: true });
-    put(row, 4, { formula: `=IF($D$${totalRow + 1}=0,"",D${row + 1}/$D$${totalRow + 1})`, value: 1, numberFormat: PERCENT_FORMAT });
-    row++;
-  } else {
-    text(row++, 0, t.missing(t.plan));
-  }
-  row++;
-
-  // Tabella 2
-  const progress = analysis.tables.progress;
-  text(row++, 0, t.progress, true);
-  if (progress) {
-    t.progressUpper.forEach((h, c) => text(row, c, h, true));
-    row++;
-    LOWER_HEADER.forEach((letter, i) => text(row, i + 1, LETTER_LABEL[letter], true));
-    row++;
-    for (const r of [...progress.rows, ...(progress.total ? [progress.total] : [])]) {
-      const isTotal = r === progress.total;
-      text(row, 0, isTotal ? t.total : r.axisId ? t.axis(r.axisId) : r.label.text, isTotal);
-      LOWER_HEADER.forEach((letter, i) => {
-        const pair = RATIOS.find((x) => x.ratio === letter);
-        if (!pair) return link(row, i + 1, r.cells[letter], EURO_FORMAT);
-        const num = a1(row, LOWER_HEADER.indexOf(pair.numerator) + 1);
-        const den = a1(row, LOWER_HEADER.indexOf(pair.denominator) + 1);
-        const n = r.cells[pair.numerator]?.value;
-        const d = r.cells[pair.denominator]?.value;
-        put(row, i + 1, { formula: `=IF(${den}=0,"",${num}/${den})`, value: n && d && !d.isZero() ? n.dividedBy(d).toNumber() : '', numberFormat: PERCENT_FORMAT });
-      });
-      row++;
-    }
-  } else {
-    text(row++, 0, t.missing(t.progress));
-  }
-  row++;
-
-  // Indicators
-  const indicators = analysis.tables.indicators;
-  if (indicators) {
-    text(row++, 0, t.indicators, true);
-    t.indicatorHeader.forEach((h, c) => text(row, c, h, true));
-    row++;
-    for (const r of indicators.rows) {
-      const e = evaluateIndicator(r, analysis.model);
-      text(row, 0, labelOf(r.axis) || e.indicator?.axis || '');
-      text(row, 1, labelOf(r.priority) || e.indicator?.priority || '');
-      text(row, 2, labelOf(r.code) || e.indicator?.code || '');
-      text(row, 3, labelOf(r.name) || e.indicator?.name || '');
-      text(row, 4, labelOf(r.type));
-      text(row, 5, labelOf(r.unit));
-      link(row, 6, r.value, '#,##0');
-      link(row, 7, r.target, '#,##0');
-      const ratioAddress = a1(row, 8);
-      put(row, 8, { formula: ratioFormula(a1(row, 6), a1(row, 7), e.direction), value: e.ratio ? e.ratio.toNumber() : '', numberFormat: PERCENT_FORMAT });
-      put(row, 9, { formula: statusFormula(ratioAddress, analysis.model.thresholds, analysis.lang), value: statusLabel(e.status, analysis.lang) });
-      row++;
-    }
-  }
-  report.printTitleRows = '1:1';
+  const footer = pageFooter(analysis, time, t.page);
+  const report = reportSheet(analysis, time, footer);
 
   // Findings sheet
   const findings: SheetPlan = {
     name: FINDINGS_SHEET,
     replace: true,
     cells: [],
-    columnWidths: [10, 26, 12, 14, 8, 90, 18, 18],
+    columnWidths: FINDINGS_WIDTHS,
+    merges: [],
     print: { orientation: 'landscape', paper: 'A4', fitToWidth: true },
     printTitleRows: '5:5',
+    rowHeights: {},
+    footer,
   };
-  const f = (r: number, c: number, value: string | number, bold = false) => findings.cells.push({ sheet: FINDINGS_SHEET, cell: a1(r, c), value, ...(bold ? { bold } : {}) });
+  const findingLines = new Map<number, number>();
+  const put = (r: number, c: number, value: string | number, style: CellStyle = {}) => {
+    findings.cells.push({ sheet: FINDINGS_SHEET, cell: a1(r, c), value, ...style });
+    const needed = style.wrap && typeof value === 'string' ? wrappedLines(value, FINDINGS_WIDTHS[c], style.bold) : 1;
+    findingLines.set(r, Math.max(findingLines.get(r) ?? 1, needed));
+  };
+  const findingStyle = (c: number): CellStyle => (c >= 6 ? { ...BODY_TEXT, align: { vertical: 'center', horizontal: 'right' } } : BODY_TEXT);
   const count = (s: string) => analysis.findings.filter((x) => x.severity === s).length;
-  f(0, 0, t.findingsTitle, true);
-  f(1, 0, analysis.versionNote);
-  f(2, 0, `${time.slice(0, 19).replace('T', ' ')} UTC — ${t.counts(count('error'), count('warning'), count('info'))}`);
-  t.findingsHeader.forEach((h, c) => f(4, c, h, true));
+  put(0, 0, t.findingsTitle, { bold: true });
+  put(1, 0, analysis.versionNote, { wrap: true, align: { vertical: 'top' } });
+  put(2, 0, `${time.slice(0, 19).replace('T', ' ')} UTC — ${t.counts(count('error'), count('warning'), count('info'))}`);
+  t.findingsHeader.forEach((h, c) => put(4, c, h, HEADER));
   analysis.findings.forEach((x, i) => {
     const r = 5 + i;
-    [t.severity[x.severity], x.rule, t.table[x.table], x.sheet, x.cell, x.message, x.expected ?? '', x.actual ?? ''].forEach((v, c) => f(r, c, v));
+    const f = (row: number, c: number, v: string | number) => put(row, c, v, findingStyle(c));
+      [t.severity[x.severity], x.rule, t.table[x.table], x.sheet, x.cell, x.message, x.expected ?? '', x.actual ?? ''].forEach((v, c) => f(r, c, v));
   });
-  if (analysis.findings.length === 0) f(5, 0, t.none);
+  if (analysis.findings.length === 0) put(5, 0, t.none);
+  // The notes above the table are sentences as wide as the table.
+  for (const r of [1, 2]) (findings.merges as string[]).push(`A${r + 1}:${a1(r, FINDINGS_WIDTHS.length - 1)}`);
+  findingLines.set(1, wrappedLines(analysis.versionNote, FINDINGS_WIDTHS.reduce((a, b) => a + b, 0)));
+  for (const [r, n] of findingLines) if (n > 1) (findings.rowHeights as Record<number, number>)[r] = rowHeight(n);
 
   plan.sheets.push(report, findings);
   for (const sheet of [REPORT_SHEET, FINDINGS_SHEET]) {
     plan.log.push({ time, action: 'report', modelVersion: analysis.version.id, sheet, cell: '', old: analysis.grid.sheets.some((s) => s.name === sheet) ? 'sheet-replaced' : null, oldFormat: '', new: SHEET_CREATED });
   }
   return plan;
+}
+
+/**
+ * The report sheet. The three tables are stacked, each over its own span of the sheet's columns
+ * (`sharedGrid`): a table's column covering several sheet columns is one merged cell per row.
+ */
+function reportSheet(analysis: Analysis, time: string, footer: PageFooter): SheetPlan {
+  const t = TEXT[analysis.lang];
+  const grid = sharedGrid([PROGRESS_COLUMNS, PLAN_COLUMNS, INDICATOR_COLUMNS]);
+  const [progressSpans, planSpans, indicatorSpans] = grid.spans;
+  const report: SheetPlan = {
+    name: REPORT_SHEET,
+    replace: true,
+    cells: [],
+    columnWidths: grid.widths,
+    merges: [],
+    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true },
+    rowHeights: {},
+    footer,
+  };
+  const cells = report.cells;
+  const merges = report.merges as string[];
+  const lines = new Map<number, number>();
+  const spanWidth = (span: ColumnSpan) => grid.widths.slice(span.first, span.last + 1).reduce((a, b) => a + b, 0);
+  /** Writes a cell over `span` (merged when it covers several columns or `rows` rows). */
+  const place = (row: number, span: ColumnSpan, w: Omit<CellWrite, 'sheet' | 'cell'>, rows = 1) => {
+    cells.push({ sheet: REPORT_SHEET, cell: a1(row, span.first), ...w });
+    if (span.last > span.first || rows > 1) merges.push(`${a1(row, span.first)}:${a1(row + rows - 1, span.last)}`);
+    const shown = typeof w.value === 'string' ? w.value : '';
+    const needed = w.wrap && shown ? Math.ceil(wrappedLines(shown, spanWidth(span), w.bold) / rows) : 1;
+    for (let r = row; r < row + rows; r++) lines.set(r, Math.max(lines.get(r) ?? 1, needed));
+  };
+  const wide: ColumnSpan = { first: 0, last: grid.widths.length - 1 };
+  const line = (row: number, value: string, isBold = false) => place(row, wide, { value, wrap: true, align: { vertical: 'top' }, ...(isBold ? { bold: true } : {}) });
+
+  /** One table's cells: `col` is the table's own column, laid over its span of sheet columns. */
+  const tableWriter = (spans: ColumnSpan[]) => {
+    const text = (row: number, col: number, value: string, style: CellStyle = BODY_TEXT) => place(row, spans[col], { value, ...style });
+    const formula = (row: number, col: number, w: Omit<CellWrite, 'sheet' | 'cell'>, style: CellStyle = BODY_NUMBER) => place(row, spans[col], { ...w, ...style });
+    const link = (row: number, col: number, source: NumberCell | null | undefined, numberFormat: string, style: CellStyle = BODY_NUMBER) => {
+      if (!source || source.kind === 'empty') return text(row, col, '', style);
+      const cached = source.value ? source.value.toNumber() : typeof source.raw === 'number' || typeof source.raw === 'string' ? source.raw : null;
+      formula(row, col, { formula: `=${sheetRef(source.sheet, source.address)}`, value: cached, numberFormat: source.kind === 'number' ? preferredFormat(source.numberFormat, numberFormat) : numberFormat }, style);
+    };
+    const address = (row: number, col: number, absolute = false) => {
+      const ref = a1(row, spans[col].first);
+      return absolute ? ref.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2') : ref;
+    };
+    return { text, formula, link, address };
+  };
+  const labelOf = (cell: TextCell | null) => cell?.text ?? '';
+  const sourceSheet = analysis.tables.plan?.sheet ?? analysis.tables.progress?.sheet ?? analysis.tables.indicators?.sheet ?? '';
+
+  let row = 0;
+  line(row++, t.title(analysis.model.title), true);
+  line(row++, analysis.versionNote);
+  line(row++, t.generated(time.slice(0, 10), sourceSheet));
+  row++;
+
+  // Tabella 1
+  const plan1 = analysis.tables.plan;
+  line(row++, t.plan, true);
+  if (plan1) {
+    const w = tableWriter(planSpans);
+    t.planHeader.forEach((h, c) => w.text(row, c, h, HEADER));
+    row++;
+    const first = row;
+    const totalRow = first + plan1.rows.length;
+    const share = (r: number) => `=IF(${w.address(totalRow, 3, true)}=0,"",${w.address(r, 3)}/${w.address(totalRow, 3, true)})`;
+    for (const r of plan1.rows) {
+      const axis = analysis.version.axes.find((a) => a.id === r.axisId);
+      w.text(row, 0, labelOf(r.ot));
+      w.text(row, 1, r.axisId ? t.axis(r.axisId) : labelOf(r.label));
+      w.text(row, 2, labelOf(r.name) || axis?.name || '');
+      w.link(row, 3, r.allocation, EURO_FORMAT);
+      w.formula(row, 4, { formula: share(row), value: shareOf(r.allocation, plan1.total?.allocation), numberFormat: PERCENT_FORMAT });
+      row++;
+    }
+    w.text(row, 0, '', bold(BODY_TEXT));
+    w.text(row, 1, t.total, bold(BODY_TEXT));
+    w.text(row, 2, '', bold(BODY_TEXT));
+    if (plan1.total?.allocation && plan1.total.allocation.kind !== 'empty') w.link(row, 3, plan1.total.allocation, EURO_FORMAT, bold(BODY_NUMBER));
+    else w.formula(row, 3, { formula: `=SUM(${w.address(first, 3)}:${w.address(row - 1, 3)})`, value: sumOf(plan1.rows.map((r) => r.allocation)), numberFormat: EURO_FORMAT }, bold(BODY_NUMBER));
+    w.formula(row, 4, { formula: share(row), value: 1, numberFormat: PERCENT_FORMAT }, bold(BODY_NUMBER));
+    row++;
+  } else {
+    line(row++, t.missing(t.plan));
+  }
+  row++;
+
+  // Tabella 2
+  const progress = analysis.tables.progress;
+  line(row++, t.progress, true);
+  let titleRows = '';
+  if (progress) {
+    const w = tableWriter(progressSpans);
+    // `Asse` spans both header rows; every other column has its letter below its name.
+    place(row, progressSpans[0], { value: t.progressUpper[0], ...HEADER }, 2);
+    t.progressUpper.slice(1).forEach((h, c) => w.text(row, c + 1, h, HEADER));
+    LOWER_HEADER.forEach((letter, i) => w.text(row + 1, i + 1, LETTER_LABEL[letter], HEADER));
+    titleRows = `${row + 1}:${row + 2}`;
+    row += 2;
+    for (const r of [...progress.rows, ...(progress.total ? [progress.total] : [])]) {
+      const isTotal = r === progress.total;
+      const numberStyle = isTotal ? bold(BODY_NUMBER) : BODY_NUMBER;
+      w.text(row, 0, isTotal ? t.total : r.axisId ? t.axis(r.axisId) : r.label.text, isTotal ? bold(BODY_TEXT) : BODY_TEXT);
+      LOWER_HEADER.forEach((letter, i) => {
+        const pair = RATIOS.find((x) => x.ratio === letter);
+        if (!pair) return w.link(row, i + 1, r.cells[letter], EURO_FORMAT, numberStyle);
+        const num = w.address(row, LOWER_HEADER.indexOf(pair.numerator) + 1);
+        const den = w.address(row, LOWER_HEADER.indexOf(pair.denominator) + 1);
+        const n = r.cells[pair.numerator]?.value;
+        const d = r.cells[pair.denominator]?.value;
+        w.formula(row, i + 1, { formula: `=IF(${den}=0,"",${num}/${den})`, value: n && d && !d.isZero() ? n.dividedBy(d).toNumber() : '', numberFormat: PERCENT_FORMAT }, numberStyle);
+      });
+      row++;
+    }
+  } else {
+    line(row++, t.missing(t.progress));
+  }
+  row++;
+
+  // Indicators
+  const indicators = analysis.tables.indicators;
+  if (indicators) {
+    const w = tableWriter(indicatorSpans);
+    line(row++, t.indicators, true);
+    t.indicatorHeader.forEach((h, c) => w.text(row, c, h, HEADER));
+    // The longest table: its header is the one repeated on the pages it runs over.
+    titleRows = `${row + 1}:${row + 1}`;
+    row++;
+    for (const r of indicators.rows) {
+      const e = evaluateIndicator(r, analysis.model);
+      w.text(row, 0, labelOf(r.axis) || e.indicator?.axis || '');
+      w.text(row, 1, labelOf(r.priority) || e.indicator?.priority || '');
+      w.text(row, 2, labelOf(r.code) || e.indicator?.code || '');
+      w.text(row, 3, labelOf(r.name) || e.indicator?.name || '');
+      w.text(row, 4, labelOf(r.type));
+      w.text(row, 5, labelOf(r.unit));
+      w.link(row, 6, r.value, '#,##0');
+      w.link(row, 7, r.target, '#,##0');
+      const ratioAddress = w.address(row, 8);
+      w.formula(row, 8, { formula: ratioFormula(w.address(row, 6), w.address(row, 7), e.direction), value: e.ratio ? e.ratio.toNumber() : '', numberFormat: PERCENT_FORMAT });
+      w.formula(row, 9, { formula: statusFormula(ratioAddress, analysis.model.thresholds, analysis.lang), value: statusLabel(e.status, analysis.lang) }, BODY_TEXT);
+      row++;
+    }
+  }
+  if (titleRows) report.printTitleRows = titleRows;
+  for (const [r, n] of lines) (report.rowHeights as Record<number, number>)[r] = rowHeight(n);
+  return report;
+}
+
+/** The model and its version on the left, `Pagina 2 di 3` in the centre, the generation date on the right. */
+function pageFooter(analysis: Analysis, time: string, page: string): PageFooter {
+  const code = (text: string) => text.replace(/&/g, '&&');
+  return {
+    left: code(`${analysis.model.title} — ${analysis.version.id}`),
+    center: page,
+    right: code(`POR Tables — ${time.slice(0, 10)}`),
+  };
 }
 
 /** Keep the source's own format when it is a euro or number format; otherwise the RAA's. */
