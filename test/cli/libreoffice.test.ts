@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ValueType } from 'exceljs';
-import type { CellFormulaValue } from 'exceljs';
+import type { CellFormulaValue, Workbook } from 'exceljs';
+import { INDICATOR_SHEET, writeSampleWithoutComputedIndicators } from '../fixtures/sample-without-computed-indicators';
 import {
   SAMPLE,
   SAMPLE_SHEET,
@@ -37,16 +38,14 @@ function libreOfficeAvailable(): boolean {
   return !probe.error && probe.status === 0;
 }
 
-test('LibreOffice, recalculating the filled sample, computes every published ratio of Tabella 2', async () => {
+/**
+ * The workbook at `filled` with every cached formula result blanked, recalculated by LibreOffice:
+ * the values read back are LibreOffice's own. Returns the recalculated workbook and the formula count.
+ */
+async function recalculatedByLibreOffice(filled: string, name: string): Promise<{ workbook: Workbook; formulas: number }> {
   if (!libreOfficeAvailable()) {
     throw new Error('LibreOffice is not installed: `soffice` is not on PATH (apt-get install libreoffice-calc-nogui), so the recalculation oracle cannot run');
   }
-  buildCli();
-  const filled = join(folder.dir, 'filled.xlsx');
-  const fill = runCli(['fill', SAMPLE, '-o', filled, '--force']);
-  expect([0, 1]).toContain(fill.code);
-
-  // Blank every cached result: the formulas stay, the values LibreOffice shows must be its own.
   const workbook = await readWorkbook(filled);
   let formulas = 0;
   for (const ws of workbook.worksheets) {
@@ -58,28 +57,57 @@ test('LibreOffice, recalculating the filled sample, computes every published rat
       }),
     );
   }
-  expect(formulas).toBeGreaterThanOrEqual(publishedRatios().length);
-  const blank = join(folder.dir, 'blank.xlsx');
+  const blank = join(folder.dir, `${name}.xlsx`);
   await workbook.xlsx.writeFile(blank);
-  const blankSheet = sheetOf(await readWorkbook(blank), SAMPLE_SHEET);
-  for (const { cell } of publishedRatios()) expect(blankSheet.getCell(cell).result).toBeUndefined();
-
+  const cached: string[] = [];
+  for (const ws of (await readWorkbook(blank)).worksheets) {
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ValueType.Formula && cell.result !== undefined) cached.push(`${ws.name}!${cell.address}`);
+      }),
+    );
+  }
+  expect(cached).toEqual([]);
   const profile = join(folder.dir, 'profile');
   mkdirSync(join(profile, 'user'), { recursive: true });
   writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), ALWAYS_RECALCULATE);
   const converted = join(folder.dir, 'converted');
-  mkdirSync(converted);
+  mkdirSync(converted, { recursive: true });
   const run = spawnSync(
     'soffice',
     ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'xlsx', '--outdir', converted, blank],
     { encoding: 'utf8', timeout: 240_000 },
   );
   expect({ status: run.status, error: run.error?.message }).toEqual({ status: 0, error: undefined });
+  return { workbook: await readWorkbook(join(converted, `${name}.xlsx`)), formulas };
+}
 
-  const recalculated = sheetOf(await readWorkbook(join(converted, 'blank.xlsx')), SAMPLE_SHEET);
+test('LibreOffice, recalculating the filled sample, computes every published ratio of Tabella 2', async () => {
+  buildCli();
+  const filled = join(folder.dir, 'filled.xlsx');
+  const fill = runCli(['fill', SAMPLE, '-o', filled, '--force']);
+  expect([0, 1]).toContain(fill.code);
+
+  const { workbook, formulas } = await recalculatedByLibreOffice(filled, 'blank');
+  expect(formulas).toBeGreaterThanOrEqual(publishedRatios().length);
+  const recalculated = sheetOf(workbook, SAMPLE_SHEET);
   const computed = publishedRatios().map(({ cell }) => {
     const result = recalculated.getCell(cell).result;
     return { cell, hundredths: typeof result === 'number' ? hundredthsOfPercent(result) : result };
   });
   expect(computed).toEqual(publishedRatios().map(({ cell, percent }) => ({ cell, hundredths: printedHundredths(percent) })));
+}, 300_000);
+
+test('LibreOffice computes the % del target and Stato that fill adds to an indicator table without them', async () => {
+  buildCli();
+  const input = join(folder.dir, 'without-indicator-columns.xlsx');
+  await writeSampleWithoutComputedIndicators(input);
+  const filled = join(folder.dir, 'indicators-filled.xlsx');
+  expect(runCli(['fill', input, '-o', filled]).code).toBe(1);
+
+  const sheet = sheetOf((await recalculatedByLibreOffice(filled, 'indicators-blank')).workbook, INDICATOR_SHEET);
+  const at = (cell: string) => sheet.getCell(cell).result;
+  expect([sheet.getCell('I26').value, sheet.getCell('J26').value]).toEqual(['% del target', 'Stato']);
+  expect([38, 41, 42].map((r) => hundredthsOfPercent(Number(at(`I${r}`))))).toEqual([9198, 9882, 7375]);
+  expect([38, 41, 42, 27].map((r) => at(`J${r}`))).toEqual(['Entro tolleranza', 'Entro tolleranza', 'Sotto target', 'Raggiunto']);
 }, 300_000);
