@@ -1,6 +1,6 @@
 /** What `check`, `fill` and `report` print for people: the findings as an aligned table, by severity. */
-import type { Analysis, Conflict, Severity } from '../engine';
-import { groupRepeated, renderGroup } from '../engine';
+import type { Analysis, Conflict, Lang, Severity } from '../engine';
+import { formatCellValue, groupRepeated, renderGroup } from '../engine';
 import { sheetRef } from '../engine/address';
 import type { CliMessages } from './messages';
 
@@ -41,20 +41,14 @@ export function formatAnalysis(analysis: Analysis, messages: CliMessages): strin
 }
 
 /** Conflicts as an aligned list: where, what is there now, what the fill would write. */
-export function formatConflicts(conflicts: Conflict[], messages: CliMessages): string[] {
+export function formatConflicts(conflicts: Conflict[], messages: CliMessages, lang: Lang): string[] {
   const rows = conflicts.map((c) => ({
     location: sheetRef(c.sheet, c.cell),
     reason: messages.conflictReason[c.reason],
-    current: c.current.formula ?? displayValue(c.current.value),
+    current: c.current.formula ?? formatCellValue(c.current.value, c.current.numberFormat, lang),
     proposed: c.proposed,
   }));
   const locationWidth = Math.max(0, ...rows.map((r) => r.location.length));
   const reasonWidth = Math.max(0, ...rows.map((r) => r.reason.length));
   return rows.map((r) => `${INDENT}${r.location.padEnd(locationWidth)}${GAP}${r.reason.padEnd(reasonWidth)}${GAP}${r.current} → ${r.proposed}`);
-}
-
-function displayValue(value: Conflict['current']['value']): string {
-  if (value === null) return '';
-  if (typeof value === 'object') return value.error;
-  return String(value);
 }

@@ -2,9 +2,9 @@
  * `por-tables`: the engine over .xlsx files (SPEC §6). Exit code 0: no error findings; 1: error
  * findings; 2: the command could not run, said in one line on stderr, never with a stack trace.
  */
-import { LOG_SHEET, MODEL_SHEET, analyse, modelFromWorkbook, planFill, planReport } from '../engine';
-import type { Analysis, Grid, WritePlan } from '../engine';
-import { defaultModel, parseModel } from '../model';
+import { LOG_SHEET, analyse, chooseModel, modelFromWorkbook, planFill, planReport } from '../engine';
+import type { Analysis, Grid, ModelChoiceProblem, WritePlan } from '../engine';
+import { parseModel } from '../model';
 import type { ProgrammeModel } from '../model';
 import { version as packageVersion } from '../../package.json';
 import { parseArguments } from './args';
@@ -80,14 +80,16 @@ async function run(options: RunOptions, messages: CliMessages, output: CliOutput
     workbook = opened.workbook;
     grid = workbook.grid();
   }
-  // The model: --model first, else the one stored in the workbook, else the embedded one (SPEC §3).
-  const stored = fileModel === null ? modelFromWorkbook(grid) : null;
-  if (stored && !stored.ok) return fail(messages.invalidStoredModel(MODEL_SHEET, stored.error));
-  const model = fileModel ?? (stored?.ok ? stored.model : defaultModel);
-  if (options.versionId !== null && !model.versions.some((v) => v.id === options.versionId)) {
-    return fail(messages.unknownVersion(options.versionId, model.versions.map((v) => v.id)));
-  }
-  const analysis = analyse(grid, { model, versionId: options.versionId ?? undefined, lang: options.lang });
+  // --model, else the model stored in the workbook, else the embedded one (SPEC §3): the engine decides.
+  const choice = chooseModel({
+    explicit: fileModel ?? undefined,
+    stored: modelFromWorkbook(grid),
+    versionId: options.versionId ?? undefined,
+  });
+  // Batch work does not go on with something other than what was asked for or stored: exit 2.
+  const [problem] = choice.problems;
+  if (problem) return fail(describeModelProblem(problem, messages));
+  const analysis = analyse(grid, { model: choice.model, versionId: choice.versionId, lang: options.lang });
   const exitCode = analysis.findings.some((f) => f.severity === 'error') ? EXIT_ERROR_FINDINGS : EXIT_OK;
   if (options.command === 'check') {
     printAnalysis(analysis, options, messages, output);
@@ -124,9 +126,9 @@ function printAnalysis(analysis: Analysis, options: RunOptions, messages: CliMes
 function describeFill(plan: WritePlan, summary: ApplySummary, overwritten: WritePlan['conflicts'], options: RunOptions, messages: CliMessages): string {
   const lines = ['', messages.cellsWritten(summary.cellsWritten + summary.sheetCellsWritten, options.output as string)];
   if (plan.conflicts.length > 0) {
-    lines.push(messages.conflictsLeft(plan.conflicts.length), ...formatConflicts(plan.conflicts, messages), messages.useForce);
+    lines.push(messages.conflictsLeft(plan.conflicts.length), ...formatConflicts(plan.conflicts, messages, options.lang), messages.useForce);
   }
-  if (overwritten.length > 0) lines.push(messages.conflictsOverwritten(overwritten.length), ...formatConflicts(overwritten, messages));
+  if (overwritten.length > 0) lines.push(messages.conflictsOverwritten(overwritten.length), ...formatConflicts(overwritten, messages, options.lang));
   if (summary.logRowsAppended > 0) lines.push(messages.logAppended(summary.logRowsAppended, LOG_SHEET));
   return `${lines.join('\n')}\n`;
 }
@@ -144,6 +146,11 @@ async function loadModel(path: string, messages: CliMessages): Promise<Programme
   if (!Buffer.isBuffer(bytes)) return messages.modelFileProblem(bytes);
   const result = parseModel(bytes.toString('utf8'));
   return result.ok ? result.model : messages.invalidModel(path, result.error);
+}
+
+function describeModelProblem(problem: ModelChoiceProblem, messages: CliMessages): string {
+  if (problem.kind === 'stored-invalid') return messages.invalidStoredModel(problem.sheet, problem.error);
+  return messages.unknownVersion(problem.versionId, problem.available);
 }
 
 function prefixLines(text: string): string {

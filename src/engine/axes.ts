@@ -1,3 +1,4 @@
+import { roundExcel } from './excel-round';
 import Decimal from 'decimal.js';
 import type { NumberCell } from './cells';
 import { normalizeHeader } from './locate/header-text';
@@ -93,7 +94,7 @@ function resolveRows<R extends AxisIdentity>(
   function amountIs(row: R, axisId: string): boolean {
     const amount = amountOf(row)?.value;
     if (!amount) return false;
-    return sources.some((s) => s.get(axisId)?.equals(amount) ?? false);
+    return sources.some((s) => sameAmount(s.get(axisId), amount));
   }
 
   function pointedAxis(row: R): string | null {
@@ -101,7 +102,7 @@ function resolveRows<R extends AxisIdentity>(
     if (!amount) return null;
     for (const source of sources) {
       for (const [axisId, allocation] of source) {
-        if (allocation.equals(amount) && !labelled.has(axisId)) return axisId;
+        if (sameAmount(allocation, amount) && !labelled.has(axisId)) return axisId;
       }
     }
     return null;
@@ -118,6 +119,11 @@ export function matchingVersions(model: ProgrammeModel, tables: LocatedTables): 
   }
   if (amounts.size === 0) return [];
   return model.versions
-    .filter((v) => v.axes.length === amounts.size && v.axes.every((a) => amounts.get(a.id)?.equals(new Decimal(a.allocation)) ?? false))
+    .filter((v) => v.axes.length === amounts.size && v.axes.every((a) => sameAmount(amounts.get(a.id), new Decimal(a.allocation))))
     .map((v) => v.id);
+}
+
+/** Amounts are equal when they print equal: at the cent, rounded like Excel. */
+function sameAmount(a: Decimal | undefined, b: Decimal): boolean {
+  return a !== undefined && roundExcel(a, 2).equals(roundExcel(b, 2));
 }

@@ -6,14 +6,19 @@
 import Decimal from 'decimal.js';
 import { formatEnglish, formatItalian, percentAt, roundExcel } from './excel-round';
 import type { Lang } from './finding';
+import type { CellValue } from './grid';
+import { formatDecimals, isPercentFormat } from './number-text';
 
 export type MessageValue =
   /** Euros: `value` is a decimal string with two decimals (`"958677416.66"`). */
   | { kind: 'money'; value: string }
   /** A ratio: `value` is the fraction (`"1.2289"` is 122,89%), shown with `decimals` decimals of the percentage. */
   | { kind: 'percent'; value: string; decimals: number }
-  /** A count or a quantity (`"52104"`), shown with `decimals` decimals (its own when absent). */
-  | { kind: 'number'; value: string; decimals?: number }
+  /**
+   * A count or a quantity (`"52104"`), shown with `decimals` decimals (its own when absent); `unit: '%'`
+   * for a value already in percentage points (an indicator's `"84"` is 84%).
+   */
+  | { kind: 'number'; value: string; decimals?: number; unit?: '%' }
   /** Shown as is: a cell, a label, a code, a formula. `it`/`en` give a word in each language (`value` is its id). */
   | { kind: 'text'; value: string; it?: string; en?: string };
 
@@ -56,7 +61,7 @@ export function formatValue(value: MessageValue, lang: Lang): string {
       return `${grouped(new Decimal(value.value).times(100), value.decimals, lang)}%`;
     case 'number': {
       const d = new Decimal(value.value);
-      return grouped(d, value.decimals ?? d.decimalPlaces(), lang);
+      return `${grouped(d, value.decimals ?? d.decimalPlaces(), lang)}${value.unit ?? ''}`;
     }
     case 'text':
       return value[lang] ?? value.value;
@@ -71,4 +76,21 @@ export function rawValue(value: MessageValue): string {
 /** Strings in a rule's report are text values. */
 export function toMessageValue(value: MessageValue | string): MessageValue {
   return typeof value === 'string' ? { kind: 'text', value } : value;
+}
+
+/**
+ * A cell's value as Excel shows it with its number format, for people (a conflict's "what is there
+ * now"): 0.7240000000000001 in a `0.00%` cell is `72,40%`, never the binary float.
+ */
+export function formatCellValue(value: CellValue, numberFormat: string, lang: Lang): string {
+  if (value === null) return '';
+  if (typeof value === 'object') return value.error;
+  if (typeof value === 'boolean') return lang === 'it' ? (value ? 'VERO' : 'FALSO') : value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'string') return value;
+  if (!Number.isFinite(value)) return String(value);
+  const d = new Decimal(value).toSignificantDigits(15, Decimal.ROUND_HALF_UP);
+  const decimals = formatDecimals(numberFormat);
+  if (isPercentFormat(numberFormat)) return formatValue(percentValue(d, decimals ?? 2), lang);
+  if (/€|\[\$€/.test(numberFormat)) return formatValue(moneyValue(d), lang);
+  return formatValue(numberValue(d, decimals ?? undefined), lang);
 }

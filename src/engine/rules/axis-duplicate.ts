@@ -12,11 +12,11 @@ export const axisDuplicate = defineRule({
     },
     messages: {
       it: {
-        resolved: 'L\'etichetta "{{label}}" compare più volte: gli importi di questa riga sono quelli dell\'Asse {{axis}}, letta come Asse {{axis}}. Correggere l\'etichetta.',
+        resolved: 'L\'etichetta "{{label}}" compare più volte: gli importi di questa riga sono quelli dell\'Asse {{axis}}, quindi la riga è letta come Asse {{axis}}. Correggi l\'etichetta.',
         unresolved: 'L\'etichetta "{{label}}" compare più volte e gli importi di questa riga non indicano un altro asse.',
       },
       en: {
-        resolved: 'The label "{{label}}" appears more than once: this row holds the amounts of axis {{axis}} and is read as axis {{axis}}. Correct the label.',
+        resolved: 'The label "{{label}}" appears more than once: this row holds the amounts of axis {{axis}}, so it is read as axis {{axis}}. Correct the label.',
         unresolved: 'The label "{{label}}" appears more than once and the amounts of this row point to no other axis.',
       },
     },

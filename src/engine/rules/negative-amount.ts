@@ -9,7 +9,7 @@ export const negativeAmount = defineRule({
     severity: 'error',
     weight: 46,
     group: {
-      it: '{{count}} importi negativi: verificare il segno',
+      it: '{{count}} importi negativi: verifica il segno',
       en: '{{count}} negative amounts: check the sign',
     },
     docs: { it: 'Un importo negativo.', en: 'A negative amount.' },

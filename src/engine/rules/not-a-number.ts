@@ -8,7 +8,7 @@ export const notANumber = defineRule({
     severity: 'error',
     weight: 48,
     group: {
-      it: '{{count}} celle che devono contenere un numero non ne contengono: correggerle a mano',
+      it: '{{count}} celle che devono contenere un numero non ne contengono: correggile a mano',
       en: '{{count}} cells that must hold a number do not: correct them by hand',
     },
     docs: { it: 'Una cella che deve contenere un numero contiene altro.', en: 'A cell that must be numeric holds something that is not a number.' },

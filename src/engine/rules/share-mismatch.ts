@@ -10,7 +10,7 @@ export const shareMismatch = defineRule({
     severity: 'error',
     weight: 60,
     group: {
-      it: '{{count}} quote diverse da dotazione/totale: correggere le percentuali della Tabella 1',
+      it: '{{count}} quote diverse da dotazione/totale: correggi le percentuali della Tabella 1',
       en: '{{count}} shares that differ from allocation/total: correct the Table 1 percentages',
     },
     docs: {

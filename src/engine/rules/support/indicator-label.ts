@@ -23,7 +23,8 @@ export function indicatorLabel(row: IndicatorRow, e: Pick<IndicatorEvaluation, '
 /** A value or target in the indicator's unit: percentage points shown as `92%`, counts as `52.104`. */
 export function indicatorAmount(points: Decimal, percentage: boolean): MessageValue {
   const decimals = Math.max(0, points.toSignificantDigits(15).decimalPlaces());
-  return percentage ? percentValue(points.dividedBy(100), decimals) : numberValue(points, decimals);
+  const value = numberValue(points, decimals);
+  return percentage && value.kind === 'number' ? { ...value, unit: '%' } : value;
 }
 
 /** A threshold of the model (`0.85`) as a percentage with the decimals it needs (`85%`). */
