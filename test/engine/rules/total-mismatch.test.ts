@@ -16,28 +16,77 @@ describeRule('TOTAL_MISMATCH', {
     {
       name: 'the RAA 2022 commitments: 1 cent above the rows',
       grid: raa({ cells: { E21: 898677416.67 } }),
-      hits: [['E21', 'warning', 'rounding']],
+      hits: [
+        [
+          'E21',
+          'warning',
+          'rounding',
+          {
+            actual: '898.677.416,67 €',
+            expected: '898.677.416,66 €',
+            difference: '0,01 €',
+            message:
+              'Il totale 898.677.416,67 € differisce di 0,01 € dalla somma delle righe 898.677.416,66 € (differenza di arrotondamento).',
+          },
+        ],
+      ],
     },
     {
       name: 'exactly 1 € off',
       grid: raa({ cells: { E21: 898677417.66 } }),
-      hits: [['E21', 'warning', 'rounding']],
+      hits: [['E21', 'warning', 'rounding', { actual: '898.677.417,66 €', difference: '1,00 €' }]],
     },
-    { name: '2 € off', grid: raa({ cells: { E21: 898677418.66 } }), hits: [['E21', 'error', 'mismatch']] },
+    {
+      name: '2 € off',
+      grid: raa({ cells: { E21: 898677418.66 } }),
+      hits: [
+        [
+          'E21',
+          'error',
+          'mismatch',
+          {
+            difference: '2,00 €',
+            message:
+              'Il totale 898.677.418,66 € differisce di 2,00 € dalla somma delle righe 898.677.416,66 €.',
+          },
+        ],
+      ],
+    },
     {
       name: 'below the rows',
       grid: raa({ cells: { C21: 915176965.33 } }),
-      hits: [['C21', 'error', 'mismatch']],
+      hits: [
+        [
+          'C21',
+          'error',
+          'mismatch',
+          { actual: '915.176.965,33 €', expected: '916.176.965,33 €', difference: '1.000.000,00 €' },
+        ],
+      ],
     },
     {
       name: 'the Tabella 1 total',
       grid: raa({ cells: { D9: 970474000 } }),
-      hits: [['D9', 'error', 'mismatch']],
+      hits: [
+        [
+          'D9',
+          'error',
+          'mismatch',
+          { actual: '970.474.000,00 €', expected: '970.474.516,00 €', difference: '516,00 €' },
+        ],
+      ],
     },
     {
       name: 'a total as text',
       grid: raa({ cells: { I21: '691.444.232,25' } }),
-      hits: [['I21', 'warning', 'rounding']],
+      hits: [
+        [
+          'I21',
+          'warning',
+          'rounding',
+          { actual: '691.444.232,25 €', expected: '691.444.232,24 €', difference: '0,01 €' },
+        ],
+      ],
     },
   ],
   doesNotFire: [
