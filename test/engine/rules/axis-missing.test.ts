@@ -1,4 +1,4 @@
-import { describeRule } from '../grid-builder';
+import { describeRule, type Hit } from '../grid-builder';
 import { raa } from '../raa-fixture';
 
 describeRule('AXIS_MISSING', {
@@ -6,30 +6,41 @@ describeRule('AXIS_MISSING', {
     {
       name: 'Tabella 1 without Asse V',
       grid: raa({ axes: ['I', 'II', 'III', 'IV'], progress: false }),
-      hits: [['A3', 'error', 'missing']],
+      hits: [
+        [
+          'A3',
+          'error',
+          'missing',
+          {
+            axis: 'V',
+            name: 'Assistenza tecnica',
+            message: "Manca la riga dell'Asse V (Assistenza tecnica).",
+          },
+        ],
+      ],
     },
     {
       name: 'both tables without Asse III',
       grid: raa({ axes: ['I', 'II', 'IV', 'V'] }),
       hits: [
-        ['A3', 'error', 'missing'],
-        ['A14', 'error', 'missing'],
+        ['A3', 'error', 'missing', { axis: 'III', name: 'Istruzione e formazione' }],
+        ['A14', 'error', 'missing', { axis: 'III', name: 'Istruzione e formazione' }],
       ],
     },
     {
       name: 'an unknown label instead of V',
       grid: raa({ cells: { A20: 'VI' } }),
-      hits: [['A14', 'error', 'missing']],
+      hits: [['A14', 'error', 'missing', { axis: 'V' }]],
     },
     {
       name: 'a duplicate whose amounts point nowhere',
       grid: raa({ cells: { A18: 'II', B18: 301900001 } }),
-      hits: [['A14', 'error', 'missing']],
+      hits: [['A14', 'error', 'missing', { axis: 'III' }]],
     },
     {
       name: 'a table with headers only',
       grid: raa({ axes: [], progress: false }),
-      hits: ['I', 'II', 'III', 'IV', 'V'].map(() => ['A3', 'error', 'missing'] as [string, 'error', string]),
+      hits: ['I', 'II', 'III', 'IV', 'V'].map((axis): Hit => ['A3', 'error', 'missing', { axis }]),
     },
   ],
   doesNotFire: [

@@ -6,14 +6,43 @@ describeRule('AXIS_UNKNOWN', {
     {
       name: 'Asse VI in Tabella 1',
       grid: raa({ cells: { B8: 'Asse VI' } }),
-      hits: [['B8', 'error', 'unknown']],
+      hits: [
+        [
+          'B8',
+          'error',
+          'unknown',
+          {
+            label: 'Asse VI',
+            axes: 'I, II, III, IV, V',
+            message: '"Asse VI" non è un asse del programma (I, II, III, IV, V).',
+          },
+        ],
+      ],
     },
-    { name: 'VI in Tabella 2', grid: raa({ cells: { A20: 'VI' } }), hits: [['A20', 'error', 'unknown']] },
-    { name: 'a row without a label', grid: raa({ cells: { A17: null } }), hits: [['A17', 'error', 'empty']] },
+    {
+      name: 'VI in Tabella 2',
+      grid: raa({ cells: { A20: 'VI' } }),
+      hits: [['A20', 'error', 'unknown', { label: 'VI', axes: 'I, II, III, IV, V' }]],
+    },
+    {
+      name: 'a row without a label',
+      grid: raa({ cells: { A17: null } }),
+      hits: [
+        [
+          'A17',
+          'error',
+          'empty',
+          {
+            axes: 'I, II, III, IV, V',
+            message: "Riga senza asse: manca l'etichetta dell'asse (I, II, III, IV, V).",
+          },
+        ],
+      ],
+    },
     {
       name: "an axis of another programme's numbering",
       grid: raa({ cells: { A16: 'Asse 6' } }),
-      hits: [['A16', 'error', 'unknown']],
+      hits: [['A16', 'error', 'unknown', { label: 'Asse 6' }]],
     },
   ],
   doesNotFire: [

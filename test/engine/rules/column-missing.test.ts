@@ -6,20 +6,20 @@ describeRule('COLUMN_MISSING', {
     {
       name: 'Tabella 2 without I = H/F',
       grid: raa({ cells: cellsIn('J14:J21', null) }),
-      hits: [['A14', 'error', 'progress']],
+      hits: [['A14', 'error', 'progress', { column: 'I', message: 'Nella Tabella 2 manca la colonna I.' }]],
     },
     {
       name: 'Tabella 2 without B and C',
       grid: raa({ cells: { C14: 'Note', D14: 'Osservazioni', C15: null, D15: null } }),
       hits: [
-        ['A14', 'error', 'progress'],
-        ['A14', 'error', 'progress'],
+        ['A14', 'error', 'progress', { column: 'B' }],
+        ['A14', 'error', 'progress', { column: 'C' }],
       ],
     },
     {
       name: 'Tabella 1 without a % column',
       grid: raa({ cells: cellsIn('E4:E9', null) }),
-      hits: [['A3', 'error', 'plan']],
+      hits: [['A3', 'error', 'plan', { column: '%', message: 'Nella Tabella 1 manca la colonna "%".' }]],
     },
     {
       name: 'Tabella 1 with a % header but no allocation is not a plan, a plan without % is',
@@ -30,7 +30,7 @@ describeRule('COLUMN_MISSING', {
           ['Asse II', 379000000],
         ]),
       ),
-      hits: [['A1', 'error', 'plan']],
+      hits: [['A1', 'error', 'plan', { column: '%' }]],
     },
   ],
   doesNotFire: [
