@@ -111,7 +111,7 @@ async function run(options: RunOptions, messages: CliMessages, output: CliOutput
   if (options.command === 'fill') {
     // Under --force the plan holds no conflicts: plan once more without it to say what was overwritten.
     const overwritten = options.force ? planFill(analysis, { force: false, now }).conflicts : [];
-    notes(describeFill(plan, summary, overwritten, options, messages));
+    notes(describeFill(analysis, plan, summary, overwritten, options, messages));
   } else {
     notes(describeReport(summary, options, messages));
   }
@@ -123,8 +123,16 @@ function printAnalysis(analysis: Analysis, options: RunOptions, messages: CliMes
   else output.stdout(formatAnalysis(analysis, messages));
 }
 
-function describeFill(plan: WritePlan, summary: ApplySummary, overwritten: WritePlan['conflicts'], options: RunOptions, messages: CliMessages): string {
-  const lines = ['', messages.cellsWritten(summary.cellsWritten + summary.sheetCellsWritten, options.output as string)];
+function describeFill(analysis: Analysis, plan: WritePlan, summary: ApplySummary, overwritten: WritePlan['conflicts'], options: RunOptions, messages: CliMessages): string {
+  const written = summary.cellsWritten + summary.sheetCellsWritten;
+  const path = options.output as string;
+  const lines = [''];
+  if (written === 0 && plan.conflicts.length === 0) {
+    const tables = analysis.tables;
+    lines.push(!tables.progress && !tables.indicators ? messages.nothingToFill(path) : messages.alreadyFilled(path));
+  } else {
+    lines.push(messages.cellsWritten(written, path));
+  }
   if (plan.conflicts.length > 0) {
     lines.push(messages.conflictsLeft(plan.conflicts.length), ...formatConflicts(plan.conflicts, messages, options.lang), messages.useForce);
   }

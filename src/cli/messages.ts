@@ -17,6 +17,10 @@ export interface CliMessages {
   noFindings: string;
   indicatorsSummary(total: number, achieved: number, belowTarget: number): string;
   cellsWritten(count: number, path: string): string;
+  /** fill on a workbook with neither Tabella 2 nor an indicator table: nothing to compute. */
+  nothingToFill(path: string): string;
+  /** fill found the tables already complete. */
+  alreadyFilled(path: string): string;
   conflictsLeft(count: number): string;
   conflictReason: Record<'typed-value' | 'other-formula', string>;
   useForce: string;
@@ -131,6 +135,9 @@ Codice di uscita: 0 nessun errore, 1 rilievi di tipo errore, 2 il comando non è
   indicatorsSummary: (total, achieved, below) =>
     `Indicatori: ${total}, di cui ${achieved} al target e ${below} sotto il target.`,
   cellsWritten: (count, path) => `Celle scritte: ${count}, in ${path}.`,
+  nothingToFill: (path) =>
+    `Niente da compilare: nella cartella non ci sono né la Tabella 2 (Avanzamento finanziario) né una tabella degli indicatori. In ${path} non è stata scritta nessuna cella.`,
+  alreadyFilled: (path) => `Niente da cambiare: le colonne calcolate hanno già le formule di POR Tables. In ${path} non è stata scritta nessuna cella.`,
   conflictsLeft: (count) =>
     count === 1
       ? `1 cella non sovrascritta (contiene un valore digitato o un'altra formula):`
@@ -251,6 +258,9 @@ Exit code: 0 no errors, 1 error findings, 2 the command could not run.`,
   noFindings: 'No findings: the tables agree with the model.',
   indicatorsSummary: (total, achieved, below) => `Indicators: ${total}, ${achieved} at target and ${below} below target.`,
   cellsWritten: (count, path) => `Cells written: ${count}, in ${path}.`,
+  nothingToFill: (path) =>
+    `Nothing to fill: the workbook has neither Table 2 (financial progress) nor an indicator table. No cell was written in ${path}.`,
+  alreadyFilled: (path) => `Nothing to change: the computed columns already hold POR Tables' formulas. No cell was written in ${path}.`,
   conflictsLeft: (count) =>
     count === 1
       ? `1 cell not overwritten (it holds a typed value or another formula):`

@@ -77,6 +77,30 @@ describe('check in human form', () => {
     expect(english).toMatch(/^Errors \(\d+\)$/m);
     expect(english).toMatch(/^Findings: \d+ errors, \d+ warnings, \d+ info\.$/m);
   });
+
+  it('reads the 24 typed ratios as one line, after the one-cent difference, and shows no raw float', () => {
+    const lines = runCli(['check', SAMPLE]).stdout.split('\n');
+    const warnings = lines.slice(lines.indexOf('Avvisi (27)') + 1, lines.indexOf('', lines.indexOf('Avvisi (27)')));
+    expect(warnings.map((l) => l.trim().split(/ {2,}/))).toEqual([
+      ["'RAA 2022'!E21", 'TOTAL_MISMATCH', 'Il totale 958.677.416,67 € differisce di 0,01 € dalla somma delle righe 958.677.416,66 € (differenza di arrotondamento).'],
+      ["'RAA 2022'!G38", 'INDICATOR_BELOW_TARGET', "CO09: Titolari di un diploma ISCED 1 o ISCED 2: 52.104 contro un target di 56.645, pari al 91,98% del target (entro la tolleranza dell'85%)."],
+      ["'RAA 2022'!G41", 'INDICATOR_BELOW_TARGET', expect.stringMatching(/^CR03, priorità 10i: .*: 84% contro un target di 85%, pari al 98,82% del target/)],
+      ["'RAA 2022'!D16:J21", 'RATIO_HARDCODED', '24 rapporti digitati: Compila li sostituisce con formule'],
+    ]);
+    const english = runCli(['check', SAMPLE, '--lang', 'en']).stdout;
+    expect(english).toContain('The total €958,677,416.67 is €0.01 off the sum of its rows €958,677,416.66 (a rounding difference).');
+    expect(english).toMatch(/'RAA 2022'!D16:J21 +RATIO_HARDCODED +24 typed ratios: Fill replaces them with formulas$/m);
+    for (const text of [lines.join('\n'), english]) expect(text).not.toMatch(/\d[.,]\d{5,}/);
+  });
+
+  it('--json still lists one finding per cell, with the raw decimals for machines', () => {
+    const result = JSON.parse(runCli(['check', SAMPLE, '--json']).stdout) as JsonResult;
+    const typed = result.findings.filter((f) => f.rule === 'RATIO_HARDCODED');
+    expect(typed).toHaveLength(24);
+    expect(typed[0]).toMatchObject({ cell: 'D16', expected: 'formula', actual: '1.2289' });
+    expect(typed[0].message).toContain('(122,89%)');
+    expect(result.findings.find((f) => f.rule === 'TOTAL_MISMATCH')).toMatchObject({ expected: '958677416.66', actual: '958677416.67' });
+  });
 });
 
 describe('fill', () => {
@@ -99,11 +123,26 @@ describe('fill', () => {
     expect(snapshot(await readWorkbook(again))).toEqual(snapshot(await readWorkbook(filled)));
   });
 
+  it('says there is nothing to fill on a workbook without tables, and nothing to change on its own output', async () => {
+    const { Workbook: ExcelWorkbook } = await import('exceljs');
+    const plain = new ExcelWorkbook();
+    plain.addWorksheet('Spese').addRow(['Voce', 'Importo']);
+    const input = join(folder.dir, 'no-tables.xlsx');
+    await plain.xlsx.writeFile(input);
+    const run = runCli(['fill', input, '-o', join(folder.dir, 'no-tables-out.xlsx')]);
+    expect(run.stdout).toMatch(/^Niente da compilare: nella cartella non ci sono né la Tabella 2 .* né una tabella degli indicatori\./m);
+    expect(run.stdout).not.toContain('Celle scritte');
+    const again = runCli(['fill', filled, '-o', join(folder.dir, 'filled-again.xlsx')]);
+    expect(again.stdout).toMatch(/^Niente da cambiare: le colonne calcolate hanno già le formule di POR Tables\./m);
+  });
+
   it('without --force leaves typed ratios alone and says how to overwrite them', () => {
     const output = join(folder.dir, 'filled-gently.xlsx');
     const run = runCli(['fill', SAMPLE, '-o', output]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^ {2}'RAA 2022'!D16 +valore digitato +1\.2289 → =/m);
+    expect(run.stdout).toMatch(/^ {2}'RAA 2022'!D16 +valore digitato +122,89% → =/m);
+    expect(run.stdout).toMatch(/^ {2}'RAA 2022'!J16 +valore digitato +72,40% → =/m);
+    expect(run.stdout).not.toMatch(/\d\.\d{5,}/);
     expect(run.stdout).toContain('--force');
   });
 });
