@@ -57,69 +57,133 @@ describeRule('INDICATOR_BELOW_TARGET', {
     {
       name: 'exactly 85% of target: within the tolerance',
       grid: one(INDICATORS.CO09(850, 1000)),
-      hits: [['G27', 'warning', 'tolerance']],
+      hits: [
+        ['G27', 'warning', 'tolerance', { value: '850', target: '1.000', ratio: '85,00%', tolerance: '85%' }],
+      ],
     },
     {
       name: '84,9% of target: below the tolerance',
       grid: one(INDICATORS.CO09(849, 1000)),
-      hits: [['G27', 'error', 'shortfall']],
+      hits: [['G27', 'error', 'shortfall', { value: '849', target: '1.000', ratio: '84,90%' }]],
     },
     {
       name: 'exactly 65%: a shortfall, not yet serious',
       grid: one(INDICATORS.CO09(650, 1000)),
-      hits: [['G27', 'error', 'shortfall']],
+      hits: [['G27', 'error', 'shortfall', { ratio: '65,00%', serious: '65%' }]],
     },
     {
       name: '64% of target: a serious shortfall',
       grid: one(INDICATORS.CO09(640, 1000)),
-      hits: [['G27', 'error', 'serious']],
+      hits: [
+        [
+          'G27',
+          'error',
+          'serious',
+          {
+            name: 'CO09: Titolari di un diploma ISCED 1 o ISCED 2',
+            ratio: '64,00%',
+            message:
+              'CO09: Titolari di un diploma ISCED 1 o ISCED 2: 640 contro un target di 1.000, pari al 64,00% del target: grave ritardo (sotto il 65%).',
+          },
+        ],
+      ],
     },
-    { name: 'nothing achieved', grid: one(INDICATORS.CO09(0)), hits: [['G27', 'error', 'serious']] },
+    {
+      name: 'nothing achieved',
+      grid: one(INDICATORS.CO09(0)),
+      hits: [['G27', 'error', 'serious', { value: '0', target: '56.645', ratio: '0,00%' }]],
+    },
     {
       name: "the RAA's ISCED 1-2 at 92,0%",
+      // 52.104 / 56.645 = 0,91983…
       grid: one(INDICATORS.CO09(52104)),
-      hits: [['G27', 'warning', 'tolerance']],
+      hits: [['G27', 'warning', 'tolerance', { value: '52.104', target: '56.645', ratio: '91,98%' }]],
     },
     {
       name: "the RAA's qualification 10.i: 84% against 85%",
+      // 84 / 85 = 0,98823…
       grid: one(INDICATORS.CR03_10i(pct(0.84))),
-      hits: [['G27', 'warning', 'tolerance']],
+      hits: [
+        [
+          'G27',
+          'warning',
+          'tolerance',
+          {
+            name: "CR03, priorità 10i: Partecipanti che ottengono una qualifica alla fine della loro partecipazione all'intervento",
+            value: '84%',
+            target: '85%',
+            ratio: '98,82%',
+          },
+        ],
+      ],
     },
     {
       name: 'percentages as text: 59% against 80%',
       grid: one(INDICATORS.CR03_10i('59%', '80%')),
-      hits: [['G27', 'error', 'shortfall']],
+      hits: [
+        [
+          'G27',
+          'error',
+          'shortfall',
+          {
+            value: '59%',
+            target: '80%',
+            ratio: '73,75%',
+            message:
+              "CR03, priorità 10i: Partecipanti che ottengono una qualifica alla fine della loro partecipazione all'intervento: 59% contro un target di 80%, pari al 73,75% del target, sotto la soglia dell'85%.",
+          },
+        ],
+      ],
     },
     {
       name: 'percentages as points: 59 against 80',
       grid: one(INDICATORS.CR03_10i(59, 80)),
-      hits: [['G27', 'error', 'shortfall']],
+      hits: [['G27', 'error', 'shortfall', { value: '59%', target: '80%', ratio: '73,75%' }]],
     },
     {
       name: 'an indicator the model does not know',
       grid: one(unknown(50, 100)),
-      hits: [['G27', 'error', 'serious']],
+      hits: [
+        [
+          'G27',
+          'error',
+          'serious',
+          { name: 'XX-99: Indicatore non nel modello', value: '50', target: '100', ratio: '50,00%' },
+        ],
+      ],
     },
     {
       name: 'lower is better: 11% against at most 10%',
       grid: one(dropout(pct(0.11))),
       options: lowerModel,
-      hits: [['G27', 'warning', 'tolerance']],
+      // Lower is better: target / value = 10 / 11.
+      hits: [['G27', 'warning', 'tolerance', { value: '11%', target: '10%', ratio: '90,91%' }]],
     },
     {
       name: 'lower is better: 20% against at most 10%',
       grid: one(dropout(pct(0.2))),
       options: lowerModel,
-      hits: [['G27', 'error', 'serious']],
+      hits: [['G27', 'error', 'serious', { value: '20%', target: '10%', ratio: '50,00%' }]],
     },
     {
       name: 'several rows',
       grid: raa({
         indicators: [INDICATORS.CO09(60000), INDICATORS.CO09(30000), INDICATORS.CR06_8i(pct(0.28))],
       }),
+      // 30.000 / 56.645 = 0,52961…; 28 / 30 = 0,9333…
       hits: [
-        ['G28', 'error', 'serious'],
-        ['G29', 'warning', 'tolerance'],
+        ['G28', 'error', 'serious', { value: '30.000', ratio: '52,96%' }],
+        [
+          'G29',
+          'warning',
+          'tolerance',
+          {
+            name: "CR06, priorità 8i: Partecipanti che hanno un lavoro, anche autonomo, entro i 6 mesi successivi alla fine della loro partecipazione all'intervento",
+            value: '28%',
+            target: '30%',
+            ratio: '93,33%',
+          },
+        ],
       ],
     },
   ],
@@ -145,16 +209,16 @@ describe('INDICATOR_BELOW_TARGET messages', () => {
 
   it('says "serious shortfall" below 65%', () => {
     expect(message(INDICATORS.CO09(640, 1000), 'en')).toBe(
-      'Titolari di un diploma ISCED 1 o ISCED 2: 640 against a target of 1,000, 64.00% of target: serious shortfall (below 65%).',
+      'CO09: Titolari di un diploma ISCED 1 o ISCED 2: 640 against a target of 1,000, 64.00% of target: serious shortfall (below 65%).',
     );
     expect(message(INDICATORS.CO09(640, 1000), 'it')).toBe(
-      'Titolari di un diploma ISCED 1 o ISCED 2: 640 contro un target di 1.000, pari al 64,00% del target: grave ritardo (sotto il 65%).',
+      'CO09: Titolari di un diploma ISCED 1 o ISCED 2: 640 contro un target di 1.000, pari al 64,00% del target: grave ritardo (sotto il 65%).',
     );
   });
 
   it('shows percentages in points', () => {
     expect(message(INDICATORS.CR03_10i(pct(0.59), pct(0.8)), 'it')).toBe(
-      "Partecipanti che ottengono una qualifica alla fine della loro partecipazione all'intervento: 59% contro un target di 80%, pari al 73,75% del target, sotto la soglia dell'85%.",
+      "CR03, priorità 10i: Partecipanti che ottengono una qualifica alla fine della loro partecipazione all'intervento: 59% contro un target di 80%, pari al 73,75% del target, sotto la soglia dell'85%.",
     );
   });
 });
