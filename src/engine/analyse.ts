@@ -6,33 +6,21 @@ import { evaluateIndicator } from './indicators';
 import { locateTables } from './locate/locate-tables';
 import { runRules, type VersionChoice } from './rule';
 import { RULES } from './rules';
-import { defaultModel, findVersion, newestVersion } from '../model';
-import type { ProgrammeModel, ProgrammeVersion } from '../model/types';
+import { chooseVersion } from './model-choice';
+import { defaultModel, findVersion } from '../model';
 
 /** Locates the tables, picks the model version and runs every rule. Pure: changes nothing. */
 export function analyse(grid: Grid, options: AnalyseOptions = {}): Analysis {
   const lang: Lang = options.lang ?? 'it';
   const model = options.model ?? defaultModel;
+  // Hosts keep only a version id the model has (`chooseModel`); another one is a programming error.
   const chosen = options.versionId ? findVersion(model, options.versionId) : undefined;
-  if (options.versionId && !chosen) {
-    // Hosts validate the id first; reaching here is a programming error.
-    throw new Error(`unknown model version ${options.versionId}`);
-  }
+  if (options.versionId && !chosen) throw new Error(`unknown model version ${options.versionId}`);
   const tables = locateTables(grid);
   resolveAxes(tables, model, chosen ?? null);
   const matching = matchingVersions(model, tables);
-  let version: ProgrammeVersion;
-  let versionChoice: VersionChoice;
-  if (chosen) {
-    version = chosen;
-    versionChoice = { how: 'chosen', matching };
-  } else if (matching.length > 0) {
-    version = findVersion(model, matching[matching.length - 1]) as ProgrammeVersion;
-    versionChoice = { how: 'matched', matching };
-  } else {
-    version = newestVersion(model);
-    versionChoice = { how: 'newest', matching };
-  }
+  const { version, how } = chooseVersion(model, options.versionId || undefined, matching);
+  const versionChoice: VersionChoice = { how, matching };
   // A chosen version that the amounts contradict may resolve duplicate labels differently: redo with it.
   if (!chosen) resolveAxes(tables, model, version);
 

@@ -121,11 +121,13 @@ function Pane({ host, lang, strings, describeError, version = '' }: PaneProps) {
     [describeError, strings],
   );
   const choice = useModelChoice();
-  const { model, versionId } = choice;
+  const { model, versionId, explicit } = choice;
 
+  // Only what the user picked: the engine's chooseModel puts it over a model stored in the workbook.
   const analyseOptions = useCallback(
-    (): AnalyseOptions => ({ model, versionId: versionId === AUTOMATIC_VERSION ? undefined : versionId }),
-    [model, versionId],
+    (): AnalyseOptions =>
+      explicit ? { model, versionId: versionId === AUTOMATIC_VERSION ? undefined : versionId } : {},
+    [model, versionId, explicit],
   );
   const workflow = usePaneWorkflow({ host, lang, strings, describeError: describe, analyseOptions });
   const { analysis, busy, status, confirm, setStatus } = workflow;

@@ -11,6 +11,11 @@ export interface ModelChoice {
   model: ProgrammeModel;
   /** `AUTOMATIC_VERSION` or a version id of `model`. */
   versionId: string;
+  /**
+   * `true` once the user picks a model or a version or loads a file: then `model` is an explicit
+   * choice and beats a model stored in the workbook; before, the engine's default order applies.
+   */
+  explicit: boolean;
   selectModel: (id: string) => void;
   selectVersion: (id: string) => void;
   addModel: (model: ProgrammeModel) => void;
@@ -20,12 +25,19 @@ export function useModelChoice(): ModelChoice {
   const [models, setModels] = useState<ProgrammeModel[]>([defaultModel]);
   const [modelId, setModelId] = useState(defaultModel.id);
   const [versionId, setVersionId] = useState(AUTOMATIC_VERSION);
+  const [explicit, setExplicit] = useState(false);
 
   const model = models.find((m) => m.id === modelId) ?? models[0];
 
   const selectModel = useCallback((id: string) => {
     setModelId(id);
     setVersionId(AUTOMATIC_VERSION);
+    setExplicit(true);
+  }, []);
+
+  const selectVersion = useCallback((id: string) => {
+    setVersionId(id);
+    setExplicit(true);
   }, []);
 
   const addModel = useCallback((loaded: ProgrammeModel) => {
@@ -36,9 +48,10 @@ export function useModelChoice(): ModelChoice {
     });
     setModelId(loaded.id);
     setVersionId(AUTOMATIC_VERSION);
+    setExplicit(true);
   }, []);
 
-  return { models, model, versionId, selectModel, selectVersion: setVersionId, addModel };
+  return { models, model, versionId, explicit, selectModel, selectVersion, addModel };
 }
 
 export type ModelFileResult =

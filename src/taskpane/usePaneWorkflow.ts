@@ -1,6 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { LOG_SHEET, MODEL_SHEET, analyse, modelFromWorkbook, planFill, planFlag, planReport, planSample, planUndo } from '../engine';
-import { defaultModel } from '../model';
+import { LOG_SHEET, MODEL_SHEET, analyse, chooseModel, modelFromWorkbook, planFill, planFlag, planReport, planSample, planUndo } from '../engine';
 import type { Analysis, AnalyseOptions, Finding, Lang, WritePlan } from '../engine';
 import type { WorkbookHost } from '../engine';
 import { SAMPLE_SHEET } from './sampleSheet';
@@ -35,7 +34,7 @@ export interface PaneWorkflowOptions {
   lang: Lang;
   strings: Strings;
   describeError: ErrorDescriber;
-  /** The model and version currently picked; read when an action starts. */
+  /** The model and version the user picked, if any (`{}` otherwise); read when an action starts. */
   analyseOptions: () => AnalyseOptions;
 }
 
@@ -102,18 +101,12 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
   const checkWorkbook = useCallback(async (): Promise<Analysis> => {
     const grid = await host.read();
     await nextTick();
-    const options = analyseOptions();
-    // A model stored in the workbook wins over the embedded default, not over one the user picked.
-    const stored = modelFromWorkbook(grid);
-    storedModelProblem.current = stored && !stored.ok ? stored.error : null;
-    const useStored = stored?.ok === true && (options.model === undefined || options.model === defaultModel);
-    const result = analyse(grid, {
-      ...options,
-      ...(stored?.ok && useStored
-        ? { model: stored.model, versionId: stored.model.versions.some((v) => v.id === options.versionId) ? options.versionId : undefined }
-        : {}),
-      lang,
-    });
+    // The user's pick, else the model stored in the workbook, else the embedded one: the engine decides.
+    const picked = analyseOptions();
+    const choice = chooseModel({ explicit: picked.model, stored: modelFromWorkbook(grid), versionId: picked.versionId });
+    const storedProblem = choice.problems.find((p) => p.kind === 'stored-invalid');
+    storedModelProblem.current = storedProblem?.kind === 'stored-invalid' ? storedProblem.error : null;
+    const result = analyse(grid, { model: choice.model, versionId: choice.versionId, lang });
     setAnalysis(result);
     return result;
   }, [host, lang, analyseOptions]);
