@@ -1,7 +1,7 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Body1, Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { TableAdd20Regular } from '@fluentui/react-icons';
-import type { AnalyseOptions, Lang } from '../engine';
+import type { Analysis, AnalyseOptions, Lang } from '../engine';
 import { ActionBar } from './components/ActionBar';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { FindingsList } from './components/FindingsList';
@@ -78,8 +78,19 @@ export interface AppProps {
   version?: string;
 }
 
+/** Which version the check used and why, in the pane's language (rendered here, so a switch needs no read). */
+export function versionNoteText(analysis: Analysis, strings: Strings): string {
+  const { model, version, versionChoice } = analysis;
+  const data = { model: model.title, version: `${version.id} (${version.label})` };
+  if (versionChoice.how === 'matched') return format(strings.versionNoteMatched, data);
+  if (versionChoice.how === 'newest') return format(strings.versionNoteNewest, data);
+  const others = versionChoice.matching.filter((id) => id !== version.id).join(', ');
+  return format(strings.versionNoteChosen, data) + (others ? format(strings.versionNoteOthers, { others }) : '');
+}
+
 export function App({ env, ...props }: AppProps) {
-  const lang = langFor(env.displayLanguage);
+  // Office's language at start; the footer's switch changes it for this session.
+  const [lang, setLang] = useState<Lang>(() => langFor(env.displayLanguage));
   const strings = stringsFor(lang);
   if (!env.inExcel) {
     return (
@@ -102,15 +113,18 @@ export function App({ env, ...props }: AppProps) {
       />
     );
   }
-  return <Pane lang={lang} strings={strings} {...props} />;
+  return (
+    <Pane lang={lang} strings={strings} onSwitchLanguage={() => setLang(lang === 'it' ? 'en' : 'it')} {...props} />
+  );
 }
 
 interface PaneProps extends Omit<AppProps, 'env'> {
   lang: Lang;
   strings: Strings;
+  onSwitchLanguage: () => void;
 }
 
-function Pane({ host, lang, strings, describeError, version = '' }: PaneProps) {
+function Pane({ host, lang, strings, describeError, onSwitchLanguage, version = '' }: PaneProps) {
   const styles = useStyles();
   const describe = useCallback<ErrorDescriber>(
     (error, errorLang) => {
@@ -122,6 +136,7 @@ function Pane({ host, lang, strings, describeError, version = '' }: PaneProps) {
   );
   const choice = useModelChoice();
   const { model, versionId, explicit } = choice;
+  const [pickerOpen, setPickerOpen] = useState(false);
 
   // Only what the user picked: the engine's chooseModel puts it over a model stored in the workbook.
   const analyseOptions = useCallback(
@@ -134,6 +149,11 @@ function Pane({ host, lang, strings, describeError, version = '' }: PaneProps) {
 
   const groups = useMemo(() => (analysis ? groupFindings(analysis.findings) : []), [analysis]);
   const counts = useMemo(() => countBySeverity(analysis?.findings ?? []), [analysis]);
+  // The folded picker names the version the last check used when it was checked with this model.
+  const checkedWith = analysis && (analysis.model.id === model.id || versionId === AUTOMATIC_VERSION) ? analysis : null;
+  const summaryTitle = checkedWith?.model.title ?? model.title;
+  const summaryVersion =
+    versionId !== AUTOMATIC_VERSION ? versionId : (checkedWith?.version.id ?? strings.versionAutomaticShort);
 
   const onModelFile = async (file: File) => {
     const result = await readModelFile(file);
@@ -188,6 +208,10 @@ function Pane({ host, lang, strings, describeError, version = '' }: PaneProps) {
           model={model}
           versionId={versionId}
           disabled={busy !== null}
+          open={pickerOpen}
+          onOpenChange={setPickerOpen}
+          summaryTitle={summaryTitle}
+          summaryVersion={summaryVersion}
           onSelectModel={choice.selectModel}
           onSelectVersion={choice.selectVersion}
           onModelFile={(file) => void onModelFile(file)}
@@ -200,10 +224,11 @@ function Pane({ host, lang, strings, describeError, version = '' }: PaneProps) {
         {analysis ? (
           <>
             <Caption1 as="p" className={styles.note} data-testid={TEST_IDS.versionNote}>
-              {`${strings.versionNoteLabel}: ${analysis.versionNote}`}
+              {`${strings.versionNoteLabel}: ${versionNoteText(analysis, strings)}`}
             </Caption1>
             <FindingsSummary strings={strings} counts={counts} />
             <FindingsList
+              lang={lang}
               strings={strings}
               groups={groups}
               onSelect={(finding) => void workflow.select(finding)}
@@ -231,7 +256,14 @@ function Pane({ host, lang, strings, describeError, version = '' }: PaneProps) {
           </div>
         )}
       </main>
-      <PaneFooter strings={strings} version={version} helpUrl={HELP_URL} logoUrl={LOGO_URL} />
+      <PaneFooter
+        strings={strings}
+        version={version}
+        helpUrl={HELP_URL}
+        logoUrl={LOGO_URL}
+        otherLang={lang === 'it' ? 'en' : 'it'}
+        onSwitchLanguage={onSwitchLanguage}
+      />
       <ConfirmDialog
         strings={strings}
         request={confirm?.request ?? null}

@@ -1,7 +1,8 @@
 import { LOG_SHEET } from '../engine';
-import type { Grid, WritePlan } from '../engine';
+import type { Grid, Lang, WritePlan } from '../engine';
 import { count, format, listFew } from './i18n';
 import type { Strings } from './i18n';
+import { formatLogTime, placesList, undoneAction } from './outcome';
 import { summarizePlan } from './planSummary';
 
 /** Which confirmation the pane asks for; it decides the buttons. */
@@ -54,11 +55,13 @@ export function describeTouch(plan: WritePlan, grid: Grid, strings: Strings): st
       }),
     );
   }
-  if (summary.newSheets.length > 0) {
+  // Sheets that exist already are replaced, not created: the replace dialog names those.
+  const created = summary.newSheets.filter((name) => !summary.replacedSheets.includes(name));
+  if (created.length > 0) {
     paragraphs.push(
       format(strings.confirmNewSheets, {
-        sheets: sheets(summary.newSheets),
-        names: summary.newSheets.join(', '),
+        sheets: sheets(created),
+        names: created.join(', '),
       }),
     );
   }
@@ -115,26 +118,69 @@ export function conflictsRequest(
   };
 }
 
-/** The report sheets exist already: replace them? */
+/** The report sheets exist already: replace them? Says which it replaces and which it creates. */
 export function replaceRequest(plan: WritePlan, grid: Grid, strings: Strings): ConfirmRequest {
   const replaced = summarizePlan(plan, grid).replacedSheets;
   return {
     kind: 'replace',
     title: strings.confirmReplaceTitle,
     paragraphs: [
-      format(strings.confirmReplace, { names: replaced.join(', ') }),
+      format(replaced.length === 1 ? strings.confirmReplaceOne : strings.confirmReplaceMany, {
+        names: replaced.join(', '),
+      }),
       ...describeTouch(plan, grid, strings),
     ],
     okLabel: strings.confirmReplaceOk,
   };
 }
 
-export function undoRequest(plan: WritePlan, grid: Grid, strings: Strings): ConfirmRequest {
+/**
+ * Annulla: names the action it reverses and when it ran (`Annullare «Compila» del 01/12/2026 10:32?`),
+ * then what it restores, removes and deletes. Its button says *Ripristina*: next to *Indietro*,
+ * a button labelled *Annulla* would read as Cancel.
+ */
+export function undoRequest(
+  plan: WritePlan,
+  strings: Strings,
+  lang: Lang,
+  labelOf: (action: string) => string,
+): ConfirmRequest {
+  const undone = undoneAction(plan);
+  const paragraphs: string[] = [];
+  if (plan.cells.length > 0) {
+    const names = [...new Set(plan.cells.map((c) => c.sheet))];
+    paragraphs.push(
+      format(strings.confirmUndoCells, {
+        cells: count(plan.cells.length, strings.cellOne, strings.cellMany),
+        names: listFew(names, strings, 3),
+        places: placesList(plan.cells, strings, false),
+      }),
+    );
+  }
+  const removed = plan.removeConditionalFormats ?? [];
+  if (removed.length > 0) {
+    paragraphs.push(
+      format(strings.confirmUndoFormats, {
+        formats: count(removed.length, strings.formatOne, strings.formatMany),
+        places: listFew([...new Set(removed.map((f) => `${f.sheet}!${f.range}`))], strings, 4),
+      }),
+    );
+  }
+  if (plan.deleteSheets.length > 0) {
+    paragraphs.push(
+      format(strings.confirmUndoSheets, {
+        sheets: count(plan.deleteSheets.length, strings.sheetOne, strings.sheetMany),
+        names: plan.deleteSheets.join(', '),
+      }),
+    );
+  }
+  if (paragraphs.length === 0) paragraphs.push(strings.confirmUndoNothing);
   return {
     kind: 'undo',
-    title: strings.confirmUndoTitle,
-    // Without the last sentence: "it can be undone" would read oddly on Undo itself.
-    paragraphs: describeTouch(plan, grid, strings).slice(0, -1),
-    okLabel: strings.actionUndo,
+    title: undone
+      ? format(strings.confirmUndoTitle, { action: labelOf(undone.action), time: formatLogTime(undone.time, lang) })
+      : strings.actionUndo,
+    paragraphs,
+    okLabel: strings.confirmUndoOk,
   };
 }

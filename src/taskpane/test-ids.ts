@@ -16,6 +16,12 @@ export const TEST_IDS = {
   modelLoadButton: 'model-load',
   /** The engine's note on which model version it used, shown after a check. */
   versionNote: 'version-note',
+  /** The folded model picker's line (`Modello: … · 2022-12`). */
+  modelSummary: 'model-summary',
+  /** Unfolds the model picker (Cambia); folds it again (Fatto) when open. */
+  modelChange: 'model-change',
+  /** The footer's switch to the other language (English / Italiano). */
+  languageSwitch: 'language-switch',
 
   actionCheck: 'action-check',
   actionFill: 'action-fill',
@@ -36,8 +42,14 @@ export const TEST_IDS = {
   summaryWarnings: 'summary-warnings',
   summaryInfos: 'summary-infos',
 
-  /** One collapsible group per table; `data-table` = plan|progress|indicators|workbook, `data-count`. */
+  /** One collapsible section per table; `data-table` = plan|progress|indicators|workbook, `data-count` (findings). */
   findingGroup: 'finding-group',
+  /**
+   * Repeated findings of one rule as one line (`D16:J21 — 24 rapporti digitati…`), a button with
+   * `aria-expanded` that shows them as finding rows: `data-rule`, `data-severity`, `data-sheet`,
+   * `data-range` (`D16:J21`), `data-count`.
+   */
+  findingRepeat: 'finding-repeat',
   /** One finding: `data-rule`, `data-severity`, `data-sheet`, `data-cell` (A1, no sheet). Click/Enter selects it. */
   findingRow: 'finding-row',
   /** "No findings" after a check with none. */

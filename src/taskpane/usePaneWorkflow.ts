@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { LOG_SHEET, MODEL_SHEET, analyse, chooseModel, modelFromWorkbook, planFill, planFlag, planReport, planSample, planUndo } from '../engine';
-import type { Analysis, AnalyseOptions, Finding, Lang, WritePlan } from '../engine';
+import type { Analysis, AnalyseOptions, Finding, Grid, Lang, WritePlan } from '../engine';
 import type { WorkbookHost } from '../engine';
 import { SAMPLE_SHEET } from './sampleSheet';
 import { count, format } from './i18n';
@@ -8,6 +8,7 @@ import type { Strings } from './i18n';
 import { conflictsRequest, replaceRequest, undoRequest, writeRequest } from './confirmation';
 import type { ConfirmChoice, ConfirmRequest } from './confirmation';
 import { countBySeverity, placeOf } from './findingGroups';
+import { describeOutcome, formatLogTime, undoneAction } from './outcome';
 import { isEmptyPlan, summarizePlan, withReplace } from './planSummary';
 
 export type PaneAction = 'check' | 'fill' | 'flag' | 'report' | 'undo' | 'sample';
@@ -48,8 +49,9 @@ export interface PaneWorkflow {
   setStatus: (status: PaneStatus | null) => void;
 }
 
-export function actionLabel(action: PaneAction, strings: Strings): string {
-  const labels: Record<PaneAction, string> = {
+/** The button's verb for an action; a log's action id (`fill`) too. */
+export function actionLabel(action: PaneAction | string, strings: Strings): string {
+  const labels: Record<string, string> = {
     check: strings.actionCheck,
     fill: strings.actionFill,
     flag: strings.actionFlag,
@@ -57,7 +59,12 @@ export function actionLabel(action: PaneAction, strings: Strings): string {
     undo: strings.actionUndo,
     sample: strings.actionSample,
   };
-  return labels[action];
+  return labels[action] ?? action;
+}
+
+/** Neither Tabella 2 nor an indicator table: Compila and Segnala have nothing to work on. */
+function hasNoComputedTables(analysis: Analysis): boolean {
+  return analysis.tables.progress === null && analysis.tables.indicators === null;
 }
 
 /** Lets React paint the Spinner before the engine's synchronous work blocks the thread. */
@@ -111,20 +118,19 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
     return result;
   }, [host, lang, analyseOptions]);
 
+  /** Applies the plan, re-checks, and says what changed and where (from the plan that was applied). */
   const applyAndRecheck = useCallback(
-    async (action: PaneAction, plan: WritePlan): Promise<void> => {
+    async (action: PaneAction, plan: WritePlan, before: Grid): Promise<void> => {
       const result = await host.apply(plan);
-      const created = result.sheetsCreated.length
-        ? format(strings.doneCreated, { names: result.sheetsCreated.join(', ') })
-        : '';
-      const done =
-        action === 'undo'
-          ? format(strings.doneUndo, { n: result.cellsWritten })
-          : format(strings.doneWrite, {
-              action: actionLabel(action, strings),
-              n: result.cellsWritten,
-              created,
-            });
+      const what = describeOutcome(plan, result, before, strings);
+      const undone = action === 'undo' ? undoneAction(plan) : null;
+      const done = undone
+        ? format(strings.doneUndo, {
+            action: actionLabel(undone.action, strings),
+            time: formatLogTime(undone.time, lang),
+            what,
+          })
+        : format(strings.doneWrite, { action: actionLabel(action, strings), what });
       try {
         await nextTick();
         await checkWorkbook();
@@ -134,7 +140,7 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
       }
       setStatus({ intent: 'success', text: done });
     },
-    [host, strings, checkWorkbook, reason],
+    [host, lang, strings, checkWorkbook, reason],
   );
 
   const cancelled = useCallback(() => setStatus({ intent: 'info', text: strings.cancelled }), [strings]);
@@ -162,23 +168,29 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
       const current = await checkWorkbook();
       const plan = planFill(current);
       if (plan.conflicts.length === 0) {
-        if (isEmptyPlan(plan)) return setStatus({ intent: 'info', text: strings.nothingFill });
+        if (isEmptyPlan(plan)) {
+          const text = hasNoComputedTables(current) ? strings.nothingFillNoTables : strings.nothingFill;
+          return setStatus({ intent: 'info', text });
+        }
         const choice = await ask(writeRequest(strings.actionFill, plan, current.grid, strings));
-        return choice === 'ok' ? applyAndRecheck('fill', plan) : cancelled();
+        return choice === 'ok' ? applyAndRecheck('fill', plan, current.grid) : cancelled();
       }
       const forced = planFill(current, { force: true });
       const choice = await ask(conflictsRequest(plan, forced, current.grid, strings));
       if (choice === 'cancel') return cancelled();
-      if (choice === 'ok') return applyAndRecheck('fill', forced);
+      if (choice === 'ok') return applyAndRecheck('fill', forced, current.grid);
       if (isEmptyPlan(plan)) return setStatus({ intent: 'info', text: strings.nothingFillOnlyEmpty });
-      return applyAndRecheck('fill', plan);
+      return applyAndRecheck('fill', plan, current.grid);
     },
     flag: async () => {
       const current = await checkWorkbook();
       const plan = planFlag(current);
-      if (isEmptyPlan(plan)) return setStatus({ intent: 'info', text: strings.nothingFlag });
+      if (isEmptyPlan(plan)) {
+        const text = hasNoComputedTables(current) ? strings.nothingFlagNoTables : strings.nothingFlag;
+        return setStatus({ intent: 'info', text });
+      }
       const choice = await ask(writeRequest(strings.actionFlag, plan, current.grid, strings));
-      return choice === 'ok' ? applyAndRecheck('flag', plan) : cancelled();
+      return choice === 'ok' ? applyAndRecheck('flag', plan, current.grid) : cancelled();
     },
     report: async () => {
       const current = await checkWorkbook();
@@ -190,24 +202,26 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
         : writeRequest(strings.actionReport, plan, current.grid, strings);
       const choice = await ask(request);
       if (choice !== 'ok') return cancelled();
-      return applyAndRecheck('report', replacing ? withReplace(plan) : plan);
+      return applyAndRecheck('report', replacing ? withReplace(plan) : plan, current.grid);
     },
     sample: async () => {
       const grid = await host.read();
       await nextTick();
       const plan = planSample(grid, SAMPLE_SHEET);
       const choice = await ask(writeRequest(strings.actionSample, plan, grid, strings));
-      return choice === 'ok' ? applyAndRecheck('sample', plan) : cancelled();
+      return choice === 'ok' ? applyAndRecheck('sample', plan, grid) : cancelled();
     },
     undo: async () => {
       const grid = await host.read();
       await nextTick();
       const plan = planUndo(grid, { lang });
-      if (plan === null || isEmptyPlan(plan)) {
+      if (plan === null) {
         return setStatus({ intent: 'info', text: format(strings.nothingUndo, { log: LOG_SHEET }) });
       }
-      const choice = await ask(undoRequest(plan, grid, strings));
-      return choice === 'ok' ? applyAndRecheck('undo', plan) : cancelled();
+      // Even with nothing to restore (a report that replaced sheets) the undo is logged, so the next
+      // Annulla reaches the action before.
+      const choice = await ask(undoRequest(plan, strings, lang, (action) => actionLabel(action, strings)));
+      return choice === 'ok' ? applyAndRecheck('undo', plan, grid) : cancelled();
     },
   };
 

@@ -28,9 +28,9 @@ describe('what a plan touches', () => {
     // Excel's sheet names ignore case: this one would replace "Report POR".
     expect(summary.replacedSheets).toEqual(['report por']);
     expect(withReplace(p).sheets[0].replace).toBe(true);
+    // The sheet that exists is replaced, not created: the replace dialog says so, not "Creerà".
     expect(describeTouch(p, grid, italian)).toEqual([
       'Scriverà 2 celle in 1 foglio (RAA 2022).',
-      'Creerà 1 foglio: report por.',
       'Ogni modifica viene scritta nel foglio «Registro POR Tables» e si può annullare con Annulla.',
     ]);
   });

@@ -12,18 +12,24 @@ import { TEST_IDS } from '../test-ids';
 import type { PaneAction } from '../usePaneWorkflow';
 
 const useStyles = makeStyles({
+  // A wrapping row: each label stays on one line and a button that does not fit moves to the next
+  // row, where the buttons share the width (270 px in Excel for Mac to 500 px).
   bar: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+    display: 'flex',
+    flexWrap: 'wrap',
     gap: tokens.spacingHorizontalS,
   },
-  check: { gridColumn: '1 / -1' },
+  check: { flexBasis: '100%' },
   button: {
+    flexGrow: 1,
+    flexShrink: 0,
+    flexBasis: 'auto',
     minHeight: '44px',
     minWidth: 0,
-    whiteSpace: 'normal',
+    whiteSpace: 'nowrap',
     justifyContent: 'flex-start',
-    textAlign: 'start',
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
   },
 });
 

@@ -1,59 +1,29 @@
-import { createFocusOutlineStyle, makeStyles, tokens } from '@fluentui/react-components';
-import type { Finding } from '../../engine';
+import { formatValue, renderFinding } from '../../engine';
+import type { Finding, Lang } from '../../engine';
 import { placeOf } from '../findingGroups';
 import { format } from '../i18n';
 import type { Strings } from '../i18n';
 import { TEST_IDS } from '../test-ids';
+import type { RovingItem } from './useRovingFocus';
 import { SeverityIcon } from './SeverityIcon';
-
-const useStyles = makeStyles({
-  row: {
-    display: 'flex',
-    alignItems: 'flex-start',
-    gap: tokens.spacingHorizontalS,
-    width: '100%',
-    minHeight: '44px',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    border: 'none',
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: 'transparent',
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    textAlign: 'start',
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
-    ...createFocusOutlineStyle(),
-  },
-  text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
-  message: { overflowWrap: 'anywhere' },
-  place: {
-    color: tokens.colorBrandForeground1,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    overflowWrap: 'anywhere',
-  },
-  detail: {
-    color: tokens.colorNeutralForeground2,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    overflowWrap: 'anywhere',
-  },
-});
+import { useRowStyles } from './rowStyles';
 
 export interface FindingRowProps {
+  lang: Lang;
   strings: Strings;
   finding: Finding;
+  roving: RovingItem;
   onSelect: (finding: Finding) => void;
 }
 
-/** One finding: a native button, so click, Enter and Space all select its cell in Excel. */
-export function FindingRow({ strings, finding, onSelect }: FindingRowProps) {
-  const styles = useStyles();
+/**
+ * One finding: a native button, so click, Enter and Space all select its cell in Excel. The message
+ * is rendered here from the finding's data, so a change of language needs no new read.
+ */
+export function FindingRow({ lang, strings, finding, roving, onSelect }: FindingRowProps) {
+  const styles = useRowStyles();
   const place = placeOf(finding);
-  const showValues = finding.expected !== null && finding.actual !== null;
+  const { expected, actual } = finding;
   return (
     <button
       type="button"
@@ -64,17 +34,18 @@ export function FindingRow({ strings, finding, onSelect }: FindingRowProps) {
       data-sheet={finding.sheet}
       data-cell={finding.cell}
       title={format(strings.findingSelectHint, { place })}
+      {...roving}
       onClick={() => onSelect(finding)}
     >
       <SeverityIcon severity={finding.severity} />
       <span className={styles.text}>
-        <span className={styles.message}>{finding.message}</span>
+        <span className={styles.message}>{renderFinding(finding, lang)}</span>
         <span className={styles.place}>{place}</span>
-        {showValues && (
+        {expected !== null && actual !== null && (
           <span className={styles.detail}>
             {format(strings.expectedActual, {
-              expected: finding.expected ?? '',
-              actual: finding.actual ?? '',
+              expected: formatValue(expected, lang),
+              actual: formatValue(actual, lang),
             })}
           </span>
         )}

@@ -27,6 +27,29 @@ const useStyles = makeStyles({
   selectControl: { minHeight: '44px' },
   load: { minHeight: '44px', alignSelf: 'flex-start', maxWidth: '100%' },
   fileInput: { display: 'none' },
+  folded: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
+  summary: {
+    display: 'flex',
+    flexGrow: 1,
+    minWidth: 0,
+    whiteSpace: 'nowrap',
+    color: tokens.colorNeutralForeground2,
+  },
+  summaryLabel: { flexShrink: 0 },
+  summaryTitle: {
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  summaryVersion: { flexShrink: 0, color: tokens.colorNeutralForeground1 },
+  change: { minHeight: '44px', minWidth: 0, flexShrink: 0, whiteSpace: 'nowrap' },
+  footer: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
 });
 
 export interface ModelPickerProps {
@@ -35,18 +58,73 @@ export interface ModelPickerProps {
   model: ProgrammeModel;
   versionId: string;
   disabled: boolean;
+  /** Unfolded: the selects and the model file; folded: one line with the model and version in use. */
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** What the folded line shows: the model's title and the version (the one the last check used). */
+  summaryTitle: string;
+  summaryVersion: string;
   onSelectModel: (id: string) => void;
   onSelectVersion: (id: string) => void;
   onModelFile: (file: File) => void;
 }
 
-/** Programme and version of the model the workbook is checked against; a model JSON can be loaded. */
+/**
+ * Programme and version of the model the workbook is checked against; a model JSON can be loaded.
+ * Folded to one line (`Modello: POR FSE … · 2022-12  [Cambia]`) so the findings start high in the pane.
+ */
 export function ModelPicker(props: ModelPickerProps) {
-  const { strings, models, model, versionId, disabled } = props;
+  const { strings, models, model, versionId, disabled, open } = props;
   const styles = useStyles();
   const programmeId = useId();
   const versionSelectId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
+
+  const fileChooser = (
+    <input
+      ref={fileInput}
+      type="file"
+      accept=".json,application/json"
+      className={styles.fileInput}
+      data-testid={TEST_IDS.modelFileInput}
+      tabIndex={-1}
+      aria-hidden
+      onChange={(event) => {
+        const file = event.target.files?.[0];
+        // Cleared so that choosing the same file again (after fixing it) fires change again.
+        event.target.value = '';
+        if (file) props.onModelFile(file);
+      }}
+    />
+  );
+
+  if (!open) {
+    return (
+      <div role="group" aria-label={strings.modelGroup} className={styles.folded}>
+        <span
+          className={styles.summary}
+          data-testid={TEST_IDS.modelSummary}
+          title={`${props.summaryTitle} · ${props.summaryVersion}`}
+        >
+          <span className={styles.summaryLabel}>{`${strings.modelSummaryLabel}:\u00a0`}</span>
+          <span className={styles.summaryTitle}>{props.summaryTitle}</span>
+          <span className={styles.summaryVersion}>{`\u00a0· ${props.summaryVersion}`}</span>
+        </span>
+        <Button
+          className={styles.change}
+          appearance="subtle"
+          aria-expanded={false}
+          title={strings.modelChangeHint}
+          data-testid={TEST_IDS.modelChange}
+          disabled={disabled}
+          onClick={() => props.onOpenChange(true)}
+        >
+          {strings.modelChange}
+        </Button>
+        {fileChooser}
+      </div>
+    );
+  }
 
   return (
     <fieldset className={styles.group}>
@@ -88,32 +166,28 @@ export function ModelPicker(props: ModelPickerProps) {
           ))}
         </Select>
       </div>
-      <Button
-        className={styles.load}
-        appearance="subtle"
-        icon={<DocumentArrowUp20Regular />}
-        data-testid={TEST_IDS.modelLoadButton}
-        title={strings.loadModelHint}
-        disabled={disabled}
-        onClick={() => fileInput.current?.click()}
-      >
-        {strings.loadModel}
-      </Button>
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".json,application/json"
-        className={styles.fileInput}
-        data-testid={TEST_IDS.modelFileInput}
-        tabIndex={-1}
-        aria-hidden
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          // Cleared so that choosing the same file again (after fixing it) fires change again.
-          event.target.value = '';
-          if (file) props.onModelFile(file);
-        }}
-      />
+      <div className={styles.footer}>
+        <Button
+          className={styles.load}
+          appearance="subtle"
+          icon={<DocumentArrowUp20Regular />}
+          data-testid={TEST_IDS.modelLoadButton}
+          title={strings.loadModelHint}
+          disabled={disabled}
+          onClick={() => fileInput.current?.click()}
+        >
+          {strings.loadModel}
+        </Button>
+        <Button
+          className={styles.change}
+          aria-expanded
+          data-testid={TEST_IDS.modelChange}
+          onClick={() => props.onOpenChange(false)}
+        >
+          {strings.modelFold}
+        </Button>
+      </div>
+      {fileChooser}
     </fieldset>
   );
 }

@@ -16,10 +16,22 @@ export const it = {
   modelInvalid:
     'Il file «{{file}}» non è un modello valido: {{reason}}. Correggi il file e caricalo di nuovo; intanto resta in uso il modello precedente.',
   modelUnreadable:
-    'Non riesco a leggere il file «{{file}}». Controlla che sia un file JSON accessibile e riprova.',
+    'Impossibile leggere il file «{{file}}». Controlla che sia un file JSON accessibile e riprova.',
   versionOne: '1 versione',
   versionMany: '{{n}} versioni',
   versionNoteLabel: 'Versione usata',
+  versionNoteChosen: 'Modello {{model}}, versione {{version}}, scelta da te.',
+  versionNoteOthers: ' Le dotazioni della cartella corrispondono invece alla versione {{others}}.',
+  versionNoteMatched:
+    'Modello {{model}}, versione {{version}}: le dotazioni della cartella corrispondono a questa versione.',
+  versionNoteNewest:
+    'Modello {{model}}, versione {{version}}: nessuna versione corrisponde esattamente alle dotazioni della cartella, quindi si usa la più recente (vedi i rilievi ALLOCATION_MISMATCH).',
+  modelSummaryLabel: 'Modello',
+  modelSummary: '{{model}} · {{version}}',
+  versionAutomaticShort: 'versione automatica',
+  modelChange: 'Cambia',
+  modelChangeHint: 'Cambia il programma, la versione o carica un modello JSON',
+  modelFold: 'Fatto',
 
   actionsGroup: 'Azioni',
   actionCheck: 'Verifica',
@@ -68,6 +80,9 @@ export const it = {
   groupCountOne: '1 rilievo',
   severityGroupLabel: '{{severity}} — {{table}}',
   findingSelectHint: 'Invio o clic: seleziona la cella {{place}}',
+  repeatShowHint: 'Invio o clic: mostra i {{n}} rilievi',
+  repeatHideHint: 'Invio o clic: nasconde i {{n}} rilievi',
+  repeatListLabel: 'Rilievi in {{place}}',
   expectedActual: 'Atteso {{expected}}, trovato {{actual}}',
 
   checkDone: 'Verifica completata: {{errors}}, {{warnings}}, {{infos}}.',
@@ -107,18 +122,47 @@ export const it = {
   confirmOverwrite: 'Sovrascrivi',
   confirmOnlyEmpty: 'Solo celle vuote',
   confirmReplaceTitle: 'Sostituire il report?',
-  confirmReplace: 'Esiste già: {{names}}. Il contenuto attuale sarà sostituito dal nuovo report.',
+  confirmReplaceOne:
+    'Sostituirà il foglio {{names}}, che esiste già: il suo contenuto attuale andrà perso e Annulla non lo ripristina.',
+  confirmReplaceMany:
+    'Sostituirà i fogli {{names}}, che esistono già: il loro contenuto attuale andrà perso e Annulla non lo ripristina.',
   confirmReplaceOk: 'Sostituisci',
-  confirmUndoTitle: "Annullare l'ultima azione?",
+  confirmUndoTitle: 'Annullare «{{action}}» del {{time}}?',
+  confirmUndoCells: 'Ripristina {{cells}} di {{names}} ({{places}}) com’erano prima.',
+  confirmUndoFormats: 'Toglie {{formats}} da {{places}}.',
+  confirmUndoSheets: 'Elimina {{sheets}}: {{names}}.',
+  confirmUndoNothing:
+    'Nella cartella non c’è niente da ripristinare (i fogli sostituiti non si possono recuperare): l’azione viene solo segnata come annullata nel registro.',
+  confirmUndoOk: 'Ripristina',
 
-  doneWrite: 'Fatto: «{{action}}». Celle scritte: {{n}}{{created}}. Elenco dei rilievi aggiornato.',
-  doneCreated: '; fogli creati: {{names}}',
-  doneUndo: 'Ultima azione annullata. Celle ripristinate: {{n}}. Elenco dei rilievi aggiornato.',
+  doneWrite: '{{action}}: {{what}}. Elenco dei rilievi aggiornato.',
+  doneUndo: 'Annullato «{{action}}» del {{time}}: {{what}}. Elenco dei rilievi aggiornato.',
+  doneNothing: 'nessuna modifica nella cartella',
+  doneIn: '{{what}} in {{places}}',
+  cellWrittenOne: '1 cella scritta',
+  cellWrittenMany: '{{n}} celle scritte',
+  cellRestoredOne: '1 cella ripristinata',
+  cellRestoredMany: '{{n}} celle ripristinate',
+  formatAddedOne: '1 formattazione condizionale aggiunta',
+  formatAddedMany: '{{n}} formattazioni condizionali aggiunte',
+  formatRemovedOne: '1 formattazione condizionale tolta',
+  formatRemovedMany: '{{n}} formattazioni condizionali tolte',
+  sheetCreatedOne: 'foglio creato: {{names}}',
+  sheetCreatedMany: 'fogli creati: {{names}}',
+  sheetReplacedOne: 'foglio sostituito: {{names}}',
+  sheetReplacedMany: 'fogli sostituiti: {{names}}',
+  sheetDeletedOne: 'foglio eliminato: {{names}}',
+  sheetDeletedMany: 'fogli eliminati: {{names}}',
+  placeCount: '{{place}} ({{n}})',
   nothingFill: 'Compila: niente da cambiare, le formule sono già al loro posto.',
+  nothingFillNoTables:
+    'Compila: non c’è niente da compilare, perché nella cartella non ci sono la Tabella 2 né la tabella degli indicatori. Incolla le tabelle in un foglio della cartella o prova con l’esempio RAA 2022.',
+  nothingFlagNoTables:
+    'Segnala: non c’è niente da segnalare, perché nella cartella non ci sono la Tabella 2 né la tabella degli indicatori. Incolla le tabelle in un foglio della cartella o prova con l’esempio RAA 2022.',
   nothingFillOnlyEmpty:
     'Compila: non ci sono celle vuote da compilare; le celle con contenuto sono rimaste come erano.',
   nothingFlag: 'Segnala: le evidenziazioni sono già presenti, niente da aggiungere.',
-  nothingReport: 'Genera report: non ho trovato tabelle da riportare. Controlla i rilievi della Verifica.',
+  nothingReport: 'Genera report: nella cartella non ci sono tabelle da riportare. Controlla i rilievi della Verifica.',
   nothingUndo: "Non c'è nessuna azione da annullare: il registro «{{log}}» è vuoto o manca.",
   cancelled: 'Operazione interrotta: la cartella non è stata modificata.',
   failed: 'Impossibile completare «{{action}}»: {{reason}}',
@@ -138,6 +182,8 @@ export const it = {
     'Usa Excel per il web, Microsoft 365, Excel 2019 o successivi, o Excel per Mac aggiornato. Intanto puoi controllare i file .xlsx con la riga di comando por-tables.',
 
   footerHelp: 'Guida',
+  languageSwitch: 'English',
+  languageSwitchHint: 'Mostra il riquadro in inglese',
   footerVersion: 'POR Tables {{version}}',
 } as const;
 
