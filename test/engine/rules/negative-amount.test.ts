@@ -6,22 +6,22 @@ describeRule('NEGATIVE_AMOUNT', {
     {
       name: 'a negative commitment',
       grid: raa({ amounts: { I: { D: -5 } } }),
-      hits: [['E16', 'error', 'negative']],
+      hits: [['E16', 'error', 'negative', { amount: '-5,00 €', message: 'Importo negativo: -5,00 €.' }]],
     },
     {
       name: 'an accounting negative as text',
       grid: raa({ cells: { C17: '(1.000)' } }),
-      hits: [['C17', 'error', 'negative']],
+      hits: [['C17', 'error', 'negative', { amount: '-1.000,00 €' }]],
     },
     {
       name: 'a negative allocation in Tabella 1',
       grid: raa({ cells: { D8: -33760516 } }),
-      hits: [['D8', 'error', 'negative']],
+      hits: [['D8', 'error', 'negative', { amount: '-33.760.516,00 €' }]],
     },
     {
       name: 'a negative total',
       grid: raa({ cells: { I21: '-1,00' } }),
-      hits: [['I21', 'error', 'negative']],
+      hits: [['I21', 'error', 'negative', { amount: '-1,00 €' }]],
     },
   ],
   doesNotFire: [

@@ -1,31 +1,52 @@
-import { cellsIn, describeRule } from '../grid-builder';
+import { cellsIn, describeRule, type Hit } from '../grid-builder';
 import { INDICATORS, raa } from '../raa-fixture';
 
 describeRule('NOT_A_NUMBER', {
   fires: [
-    { name: 'n.d. as an allocation', grid: raa({ cells: { D5: 'n.d.' } }), hits: [['D5', 'error', 'text']] },
+    {
+      name: 'n.d. as an allocation',
+      grid: raa({ cells: { D5: 'n.d.' } }),
+      hits: [
+        [
+          'D5',
+          'error',
+          'text',
+          { text: 'n.d.', message: 'La cella deve contenere un numero, ma contiene "n.d.".' },
+        ],
+      ],
+    },
     {
       name: 'an error value in a ratio',
       grid: raa({ cells: { D17: { v: { error: '#DIV/0!' }, f: '=C17/B17' } } }),
-      hits: [['D17', 'error', 'error']],
+      hits: [
+        [
+          'D17',
+          'error',
+          'error',
+          { text: '#DIV/0!', message: "La cella deve contenere un numero, ma contiene l'errore #DIV/0!." },
+        ],
+      ],
     },
     {
       name: 'a word as an amount',
       grid: raa({ cells: { E18: 'vedi nota' } }),
-      hits: [['E18', 'error', 'text']],
+      hits: [['E18', 'error', 'text', { text: 'vedi nota' }]],
     },
     { name: 'a boolean as an amount', grid: raa({ cells: { G19: true } }), hits: [['G19', 'error', 'text']] },
     {
       name: 'a row of error values',
       grid: raa({ cells: cellsIn('B20:J20', { error: '#REF!' }) }),
-      hits: ['B20', 'C20', 'D20', 'E20', 'F20', 'G20', 'H20', 'I20', 'J20'].map(
-        (c) => [c, 'error', 'error'] as [string, 'error', string],
-      ),
+      hits: ['B20', 'C20', 'D20', 'E20', 'F20', 'G20', 'H20', 'I20', 'J20'].map((c): Hit => [
+        c,
+        'error',
+        'error',
+        { text: '#REF!' },
+      ]),
     },
     {
       name: 'an indicator value',
       grid: raa({ indicators: [INDICATORS.CO09('non rilevato')] }),
-      hits: [['G27', 'error', 'text']],
+      hits: [['G27', 'error', 'text', { text: 'non rilevato' }]],
     },
   ],
   doesNotFire: [

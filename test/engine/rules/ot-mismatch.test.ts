@@ -3,14 +3,38 @@ import { raa } from '../raa-fixture';
 
 describeRule('OT_MISMATCH', {
   fires: [
-    { name: 'OT 9 on Asse I', grid: raa({ cells: { A4: 'OT 9' } }), hits: [['A4', 'error', 'mismatch']] },
+    {
+      name: 'OT 9 on Asse I',
+      grid: raa({ cells: { A4: 'OT 9' } }),
+      hits: [
+        [
+          'A4',
+          'error',
+          'mismatch',
+          {
+            axis: 'I',
+            actual: 'OT 9',
+            expected: '8',
+            message: 'OT dell\'Asse I: nella tabella "OT 9", nel modello "8".',
+          },
+        ],
+      ],
+    },
     {
       name: 'an OT on technical assistance',
       grid: raa({ cells: { A8: 'OT 11' } }),
-      hits: [['A8', 'error', 'mismatch']],
+      hits: [['A8', 'error', 'mismatch', { axis: 'V', actual: 'OT 11' }]],
     },
-    { name: 'a missing OT', grid: raa({ cells: { A5: null } }), hits: [['A5', 'error', 'mismatch']] },
-    { name: 'a number', grid: raa({ cells: { A6: 11 } }), hits: [['A6', 'error', 'mismatch']] },
+    {
+      name: 'a missing OT',
+      grid: raa({ cells: { A5: null } }),
+      hits: [['A5', 'error', 'mismatch', { axis: 'II', expected: '9' }]],
+    },
+    {
+      name: 'a number',
+      grid: raa({ cells: { A6: 11 } }),
+      hits: [['A6', 'error', 'mismatch', { axis: 'III', actual: '11', expected: '10' }]],
+    },
   ],
   doesNotFire: [
     { name: "the RAA's OT 8 … OT 11", grid: raa() },

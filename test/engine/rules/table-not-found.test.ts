@@ -1,14 +1,19 @@
 import { describeRule, grid, sheet } from '../grid-builder';
 import { raa, raaSheet } from '../raa-fixture';
 
+const PLAN_NOT_FOUND =
+  'Tabella 1 (Piano finanziario) non trovata: cercata una riga di intestazione con le colonne "Asse" e "Dotazione finanziaria" (e facoltativamente "OT", "Denominazione", "%"), in qualunque foglio e posizione.';
+const PROGRESS_NOT_FOUND =
+  'Tabella 2 (Avanzamento finanziario) non trovata: cercata una riga di intestazione con "Asse" e almeno quattro colonne tra A Dotazione, B Programmato, C=B/A, D Impegni, E=D/B, F Pagamenti, G=F/D, H Spesa certificata, I=H/F.';
+
 describeRule('TABLE_NOT_FOUND', {
   fires: [
     {
       name: 'an empty workbook',
       grid: grid(),
       hits: [
-        ['A1', 'error', 'plan'],
-        ['A1', 'error', 'progress'],
+        ['A1', 'error', 'plan', { message: PLAN_NOT_FOUND }],
+        ['A1', 'error', 'progress', { message: PROGRESS_NOT_FOUND }],
       ],
     },
     {
@@ -33,8 +38,16 @@ describeRule('TABLE_NOT_FOUND', {
         ['A1', 'error', 'progress'],
       ],
     },
-    { name: 'only Tabella 1', grid: raa({ progress: false }), hits: [['A1', 'error', 'progress']] },
-    { name: 'only Tabella 2', grid: raa({ plan: false }), hits: [['A1', 'error', 'plan']] },
+    {
+      name: 'only Tabella 1',
+      grid: raa({ progress: false }),
+      hits: [['A1', 'error', 'progress', { message: PROGRESS_NOT_FOUND }]],
+    },
+    {
+      name: 'only Tabella 2',
+      grid: raa({ plan: false }),
+      hits: [['A1', 'error', 'plan', { message: PLAN_NOT_FOUND }]],
+    },
     {
       name: "tables only on the add-in's own report sheet",
       grid: grid(raaSheet({ sheetName: 'Report POR' })),

@@ -8,24 +8,44 @@ describeRule('TEXT_NUMBER', {
     {
       name: 'an allocation pasted from the PDF',
       grid: raa({ cells: { D4: '236.700.000,00 €' } }),
-      hits: [['D4', 'warning', 'text']],
+      hits: [
+        [
+          'D4',
+          'warning',
+          'text',
+          {
+            text: '236.700.000,00 €',
+            value: '236.700.000,00 €',
+            message:
+              'Numero memorizzato come testo: "236.700.000,00 €". Viene letto come 236.700.000,00 €; Compila lo converte in numero.',
+          },
+        ],
+      ],
     },
-    { name: 'a share as text', grid: raa({ cells: { E4: '24,39%' } }), hits: [['E4', 'warning', 'text']] },
+    {
+      name: 'a share as text',
+      grid: raa({ cells: { E4: '24,39%' } }),
+      hits: [['E4', 'warning', 'text', { text: '24,39%', value: '24,39%' }]],
+    },
     {
       name: 'amounts and a ratio in Tabella 2',
       grid: raa({ cells: { C16: '236.000.000,00', D16: { v: '99,70 %' } } }),
       hits: [
-        ['C16', 'warning', 'text'],
-        ['D16', 'warning', 'text'],
+        ['C16', 'warning', 'text', { text: '236.000.000,00', value: '236.000.000,00 €' }],
+        ['D16', 'warning', 'text', { text: '99,70 %', value: '99,70%' }],
       ],
     },
-    { name: 'a total', grid: raa({ cells: { D9: '970.474.516' } }), hits: [['D9', 'warning', 'text']] },
+    {
+      name: 'a total',
+      grid: raa({ cells: { D9: '970.474.516' } }),
+      hits: [['D9', 'warning', 'text', { text: '970.474.516', value: '970.474.516,00 €' }]],
+    },
     {
       name: 'an indicator value and target',
       grid: raa({ indicators: [INDICATORS.CO09('60.000', '56.645')] }),
       hits: [
-        ['G27', 'warning', 'text'],
-        ['H27', 'warning', 'text'],
+        ['G27', 'warning', 'text', { text: '60.000', value: '60.000' }],
+        ['H27', 'warning', 'text', { text: '56.645', value: '56.645' }],
       ],
     },
   ],
