@@ -1,5 +1,5 @@
-import { columnLetter } from '../engine/address';
-import type { CellWrite, ConditionalFormat, LogEntry, SheetPlan, WritePlan } from '../engine/plan';
+import { columnLetter, parseA1 } from '../engine/address';
+import type { CellWrite, ConditionalFormat, LogEntry, PageFooter, SheetPlan, WritePlan } from '../engine/plan';
 import { LOG_HEADER, LOG_SHEET, logRowValues } from '../engine/plan';
 import {
   blockCellCount,
@@ -9,6 +9,7 @@ import {
   rectangularBlocks,
   type CellBlock,
   type CellInput,
+  type PlacedEntry,
 } from './cell-blocks';
 import { isSizeRefusal } from './office-errors';
 import type { WorkbookShape } from './read-workbook';
@@ -93,6 +94,7 @@ export function planWrites(plan: WritePlan, shape: WorkbookShape, options: Apply
   let cellsWritten = 0;
   for (const sheet of plan.sheets) {
     cellsWritten += pushCellWrites(steps, sheet.name, sheet.cells);
+    pushCellStyles(steps, sheet.name, sheet.cells, sheet.merges ?? []);
     pushSheetLayout(steps, sheet, options);
   }
   const bySheet = new Map<string, CellWrite[]>();
@@ -101,7 +103,10 @@ export function planWrites(plan: WritePlan, shape: WorkbookShape, options: Apply
     if (cells) cells.push(cell);
     else bySheet.set(cell.sheet, [cell]);
   }
-  for (const [sheet, cells] of bySheet) cellsWritten += pushCellWrites(steps, sheet, cells);
+  for (const [sheet, cells] of bySheet) {
+    cellsWritten += pushCellWrites(steps, sheet, cells);
+    pushCellStyles(steps, sheet, cells, []);
+  }
   if ((plan.removeConditionalFormats?.length ?? 0) > 0) steps.push(deleteConditionalFormatsStep());
   for (const format of plan.conditionalFormats) steps.push(conditionalFormatStep(format));
 
@@ -265,6 +270,109 @@ function pushCellWrites(steps: WriteStep[], sheet: string, writes: CellWrite[]):
   return placed.cellCount;
 }
 
+type StyleProperty = 'wrap' | 'fill' | 'border' | 'horizontal' | 'vertical';
+
+// Office.js takes its enums' string values; the fake Excel of the tests defines no `Excel.*` enums for these.
+const HORIZONTAL: Record<string, 'Left' | 'Center' | 'Right'> = { left: 'Left', center: 'Center', right: 'Right' };
+const VERTICAL: Record<string, 'Top' | 'Center' | 'Bottom'> = { top: 'Top', center: 'Center', bottom: 'Bottom' };
+
+/** The style a write gives its cell, property by property (`undefined`: left as it is). */
+function styleEntries(write: CellWrite): [StyleProperty, string | boolean | undefined][] {
+  return [
+    ['wrap', write.wrap],
+    ['fill', write.fill],
+    ['border', write.border],
+    ['horizontal', write.align?.horizontal],
+    ['vertical', write.align?.vertical],
+  ];
+}
+
+/**
+ * Wrap, fill, borders and alignment of one sheet's writes: one step per property and rectangle of
+ * cells with the same value. A merged cell takes its first cell's style over the whole merge, so
+ * that its borders and fill cover it all.
+ */
+function pushCellStyles(steps: WriteStep[], sheet: string, writes: CellWrite[], merges: string[]): void {
+  const mergeAt = new Map<string, { top: number; left: number; bottom: number; right: number }>();
+  for (const merge of merges) {
+    const [start, end] = merge.split(':').map(parseA1);
+    if (start && end) mergeAt.set(`${start.row}:${start.col}`, { top: start.row, left: start.col, bottom: end.row, right: end.col });
+  }
+  const placed = new Map<StyleProperty, PlacedEntry<string | boolean>[]>();
+  for (const write of writes) {
+    const ref = parseA1(write.cell);
+    if (!ref) continue;
+    const box = mergeAt.get(`${ref.row}:${ref.col}`) ?? { top: ref.row, left: ref.col, bottom: ref.row, right: ref.col };
+    for (const [property, value] of styleEntries(write)) {
+      if (value === undefined) continue;
+      const list = placed.get(property) ?? [];
+      for (let row = box.top; row <= box.bottom; row++)
+        for (let col = box.left; col <= box.right; col++) list.push({ row, col, entry: value });
+      placed.set(property, list);
+    }
+  }
+  for (const [property, entries] of placed) {
+    const values = [...new Set(entries.map((item) => item.entry))];
+    for (const value of values) {
+      for (const block of rectangularBlocks(entries.filter((item) => item.entry === value))) {
+        steps.push(styleStep(sheet, block, property, value));
+      }
+    }
+  }
+}
+
+function styleStep(sheet: string, block: CellBlock<unknown>, property: StyleProperty, value: string | boolean): WriteStep {
+  const rows = block.entries.length;
+  const cols = block.entries[0]?.length ?? 0;
+  return unsplittable(0, (batch) => {
+    const format = batch.worksheet(sheet).getRange(blockAddress(block)).format;
+    switch (property) {
+      case 'wrap':
+        format.wrapText = value === true;
+        break;
+      case 'fill':
+        format.fill.color = String(value);
+        break;
+      case 'horizontal':
+        format.horizontalAlignment = HORIZONTAL[String(value)];
+        break;
+      case 'vertical':
+        format.verticalAlignment = VERTICAL[String(value)];
+        break;
+      case 'border': {
+        // Inside edges only where the rectangle has some: Excel has none to set on one cell.
+        const edges = [
+          'EdgeTop',
+          'EdgeBottom',
+          'EdgeLeft',
+          'EdgeRight',
+          ...(rows > 1 ? ['InsideHorizontal'] : []),
+          ...(cols > 1 ? ['InsideVertical'] : []),
+        ] as Excel.BorderIndex[];
+        for (const edge of edges) {
+          const border = format.borders.getItem(edge);
+          border.style = 'Continuous';
+          border.weight = 'Thin';
+          border.color = '#000000';
+        }
+        break;
+      }
+    }
+  });
+}
+
+/** Consecutive rows of the same height, as `[first, last, points]` (0-based rows). */
+function rowHeightRuns(heights: Record<number, number>): [number, number, number][] {
+  const runs: [number, number, number][] = [];
+  for (const [key, points] of Object.entries(heights).sort(([a], [b]) => Number(a) - Number(b))) {
+    const row = Number(key);
+    const last = runs[runs.length - 1];
+    if (last && last[1] === row - 1 && last[2] === points) last[1] = row;
+    else runs.push([row, row, points]);
+  }
+  return runs;
+}
+
 /** Excel's column width: characters of the default font → points, the unit of `format.columnWidth`. */
 export function columnWidthPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
@@ -289,7 +397,16 @@ function pushSheetLayout(steps: WriteStep[], sheet: SheetPlan, options: ApplyOpt
   for (const merge of sheet.merges ?? []) {
     steps.push(unsplittable(0, (batch) => batch.worksheet(sheet.name).getRange(merge).merge(false)));
   }
+  for (const [first, last, points] of rowHeightRuns(sheet.rowHeights ?? {})) {
+    steps.push(
+      unsplittable(0, (batch) => {
+        batch.worksheet(sheet.name).getRange(`${first + 1}:${last + 1}`).format.rowHeight = points;
+      }),
+    );
+  }
   if (!options.printSetup) return;
+  const footer = sheet.footer;
+  if (footer) steps.push(unsplittable(0, (batch) => setFooter(batch.worksheet(sheet.name).pageLayout, footer)));
   const print = sheet.print;
   if (print) {
     steps.push(
@@ -315,6 +432,14 @@ function pushSheetLayout(steps: WriteStep[], sheet: SheetPlan, options: ApplyOpt
       unsplittable(0, (batch) => batch.worksheet(sheet.name).pageLayout.setPrintTitleRows(absolute)),
     );
   }
+}
+
+/** The same footer on every printed page (ExcelApi 1.9, as the rest of the page layout). */
+function setFooter(layout: Excel.PageLayout, footer: PageFooter): void {
+  const page = layout.headersFooters.defaultForAllPages;
+  if (footer.left !== undefined) page.leftFooter = footer.left;
+  if (footer.center !== undefined) page.centerFooter = footer.center;
+  if (footer.right !== undefined) page.rightFooter = footer.right;
 }
 
 /** Deletes the conditional formats the undo of a flag removes (found before the request). */

@@ -52,6 +52,25 @@ export interface PageLayoutState {
   paperSize: string;
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   printTitleRows: string | null;
+  /** `headersFooters.defaultForAllPages`' footers; absent until one is set. */
+  footer?: { left?: string; center?: string; right?: string };
+}
+
+/** One edge of a cell's border, as `range.format.borders.getItem(edge)` sets it. */
+export interface BorderState {
+  style?: string;
+  weight?: string;
+  color?: string;
+}
+
+/** What `range.format` sets on a cell besides bold and the column width. */
+export interface CellFormatState {
+  wrapText?: boolean;
+  fill?: string;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  /** By edge of the cell: `EdgeTop`, `EdgeBottom`, `EdgeLeft`, `EdgeRight`. */
+  borders?: Record<string, BorderState>;
 }
 
 export interface TableState {
@@ -64,6 +83,10 @@ export class FakeSheet {
   readonly bold = new Map<string, boolean>();
   /** Column widths in points, by 0-based column (Office.js `format.columnWidth` is in points). */
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in points, by 0-based row. */
+  readonly rowHeights = new Map<number, number>();
+  /** Wrap, fill, alignment and borders, by `row:col`. */
+  readonly cellFormats = new Map<string, CellFormatState>();
   readonly merges: CellBox[] = [];
   /** In the order they were added: the last one has the top priority, as `conditionalFormats.add` gives it. */
   readonly conditionalFormats: ConditionalFormatState[] = [];
@@ -394,6 +417,53 @@ export class FakeWorkbookDocument {
 
   setColumnWidth(sheet: FakeSheet, box: CellBox, points: number): void {
     for (let col = box.left; col <= box.right; col++) sheet.columnWidths.set(col, points);
+    this.changed();
+  }
+
+  setRowHeight(sheet: FakeSheet, box: CellBox, points: number): void {
+    for (let row = box.top; row <= box.bottom; row++) sheet.rowHeights.set(row, points);
+    this.changed();
+  }
+
+  /** Sets one `range.format` property on every cell of the box. */
+  setCellFormat(
+    sheet: FakeSheet,
+    box: CellBox,
+    property: 'wrapText' | 'fill' | 'horizontalAlignment' | 'verticalAlignment',
+    value: string | boolean,
+    location: string,
+  ): void {
+    this.eachCell(box, null, location, (row, col) => {
+      const key = cellKey(row, col);
+      sheet.cellFormats.set(key, { ...sheet.cellFormats.get(key), [property]: value });
+    });
+    this.changed();
+  }
+
+  /**
+   * `borders.getItem(edge)` of a range: an outer edge sets that side of the cells along it, an
+   * inside edge the sides between the range's cells (as in Excel, shared by both neighbours).
+   */
+  setBorder(sheet: FakeSheet, box: CellBox, edge: string, patch: BorderState): void {
+    const sides: [row: number, col: number, side: string][] = [];
+    for (let row = box.top; row <= box.bottom; row++) {
+      for (let col = box.left; col <= box.right; col++) {
+        if (edge === 'EdgeTop' && row === box.top) sides.push([row, col, 'EdgeTop']);
+        if (edge === 'EdgeBottom' && row === box.bottom) sides.push([row, col, 'EdgeBottom']);
+        if (edge === 'EdgeLeft' && col === box.left) sides.push([row, col, 'EdgeLeft']);
+        if (edge === 'EdgeRight' && col === box.right) sides.push([row, col, 'EdgeRight']);
+        if (edge === 'InsideHorizontal' && row > box.top) sides.push([row, col, 'EdgeTop'], [row - 1, col, 'EdgeBottom']);
+        if (edge === 'InsideVertical' && col > box.left) sides.push([row, col, 'EdgeLeft'], [row, col - 1, 'EdgeRight']);
+      }
+    }
+    if (!['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'].includes(edge)) {
+      throw new FakeOfficeError({ code: 'InvalidArgument', errorLocation: 'RangeBorderCollection.getItem' });
+    }
+    for (const [row, col, side] of sides) {
+      const key = cellKey(row, col);
+      const format = sheet.cellFormats.get(key) ?? {};
+      sheet.cellFormats.set(key, { ...format, borders: { ...format.borders, [side]: { ...format.borders?.[side], ...patch } } });
+    }
     this.changed();
   }
 

@@ -657,8 +657,16 @@ function inputCells(input: unknown): number {
 
 export class FakeRangeFormat extends FakeClientObject {
   protected readonly entityName = 'RangeFormat';
-  protected readonly scalarProperties = ['columnWidth'] as const;
+  protected readonly scalarProperties = [
+    'columnWidth',
+    'rowHeight',
+    'wrapText',
+    'horizontalAlignment',
+    'verticalAlignment',
+  ] as const;
   readonly font: FakeRangeFont;
+  readonly fill: FakeRangeFill;
+  readonly borders: FakeRangeBorderCollection;
 
   constructor(
     context: FakeRequestContext,
@@ -666,6 +674,46 @@ export class FakeRangeFormat extends FakeClientObject {
   ) {
     super(context);
     this.font = new FakeRangeFont(context, range);
+    this.fill = new FakeRangeFill(context, range);
+    this.borders = new FakeRangeBorderCollection(context, range);
+  }
+
+  get rowHeight(): number {
+    return this.loadedValue<number>('rowHeight');
+  }
+  set rowHeight(points: number) {
+    this.queueSet('rowHeight', points, 0, () => {
+      const { sheet, box } = this.range.requireLocation();
+      this.context.document.setRowHeight(sheet, box, points);
+    });
+  }
+
+  get wrapText(): boolean {
+    return this.loadedValue<boolean>('wrapText');
+  }
+  set wrapText(wrap: boolean) {
+    this.setCells('wrapText', wrap);
+  }
+
+  get horizontalAlignment(): string {
+    return this.loadedValue<string>('horizontalAlignment');
+  }
+  set horizontalAlignment(value: string) {
+    this.setCells('horizontalAlignment', value);
+  }
+
+  get verticalAlignment(): string {
+    return this.loadedValue<string>('verticalAlignment');
+  }
+  set verticalAlignment(value: string) {
+    this.setCells('verticalAlignment', value);
+  }
+
+  private setCells(property: 'wrapText' | 'horizontalAlignment' | 'verticalAlignment', value: string | boolean): void {
+    this.queueSet(property, value, 0, () => {
+      const { sheet, box } = this.range.requireLocation();
+      this.context.document.setCellFormat(sheet, box, property, value, `RangeFormat.${property}`);
+    });
   }
 
   get columnWidth(): number {
@@ -683,13 +731,129 @@ export class FakeRangeFormat extends FakeClientObject {
   }
 
   protected override navigation(property: string): FakeClientObject | null {
-    return property === 'font' ? this.font : null;
+    return property === 'font' ? this.font : property === 'fill' ? this.fill : null;
   }
 
   protected readProperty(property: string): unknown {
     const { sheet, box } = this.range.requireLocation();
-    if (property === 'columnWidth') return sheet.columnWidths.get(box.left) ?? 48;
-    throw invalidObjectPath(`RangeFormat.${property}`);
+    // The top-left cell stands for the range (Excel gives null for a mixed range; the fake does not model that).
+    const format = sheet.cellFormats.get(`${box.top}:${box.left}`);
+    switch (property) {
+      case 'columnWidth':
+        return sheet.columnWidths.get(box.left) ?? 48;
+      case 'rowHeight':
+        return sheet.rowHeights.get(box.top) ?? 15;
+      case 'wrapText':
+        return format?.wrapText ?? false;
+      case 'horizontalAlignment':
+        return format?.horizontalAlignment ?? 'General';
+      case 'verticalAlignment':
+        return format?.verticalAlignment ?? 'Bottom';
+      default:
+        throw invalidObjectPath(`RangeFormat.${property}`);
+    }
+  }
+}
+
+/** `range.format.fill`: its `color`. */
+export class FakeRangeFill extends FakeClientObject {
+  protected readonly entityName = 'RangeFill';
+  protected readonly scalarProperties = ['color'] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context);
+  }
+
+  get color(): string {
+    return this.loadedValue<string>('color');
+  }
+  set color(color: string) {
+    this.queueSet('color', color, 0, () => {
+      const { sheet, box } = this.range.requireLocation();
+      this.context.document.setCellFormat(sheet, box, 'fill', color, 'RangeFill.color');
+    });
+  }
+
+  protected readProperty(property: string): unknown {
+    const { sheet, box } = this.range.requireLocation();
+    if (property === 'color') return sheet.cellFormats.get(`${box.top}:${box.left}`)?.fill ?? '#FFFFFF';
+    throw invalidObjectPath(`RangeFill.${property}`);
+  }
+}
+
+/** `range.format.borders`: only `getItem(edge)` is modelled. */
+export class FakeRangeBorderCollection extends FakeClientObject {
+  protected readonly entityName = 'RangeBorderCollection';
+  protected readonly scalarProperties = [] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context);
+  }
+
+  getItem(edge: string): FakeRangeBorder {
+    return new FakeRangeBorder(this.context, this.range, edge);
+  }
+
+  protected readProperty(property: string): unknown {
+    throw invalidObjectPath(`RangeBorderCollection.${property}`);
+  }
+}
+
+/** One edge of a range's border: `style`, `weight`, `color`. */
+export class FakeRangeBorder extends FakeClientObject {
+  protected readonly entityName = 'RangeBorder';
+  protected readonly scalarProperties = ['style', 'weight', 'color'] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly range: FakeRange,
+    private readonly edge: string,
+  ) {
+    super(context);
+  }
+
+  get style(): string {
+    return this.loadedValue<string>('style');
+  }
+  set style(style: string) {
+    this.setEdge('style', style);
+  }
+
+  get weight(): string {
+    return this.loadedValue<string>('weight');
+  }
+  set weight(weight: string) {
+    this.setEdge('weight', weight);
+  }
+
+  get color(): string {
+    return this.loadedValue<string>('color');
+  }
+  set color(color: string) {
+    this.setEdge('color', color);
+  }
+
+  private setEdge(property: 'style' | 'weight' | 'color', value: string): void {
+    this.queueSet(property, value, 0, () => {
+      const { sheet, box } = this.range.requireLocation();
+      this.context.document.setBorder(sheet, box, this.edge, { [property]: value });
+    });
+  }
+
+  protected readProperty(property: string): unknown {
+    const { sheet, box } = this.range.requireLocation();
+    const side = this.edge.startsWith('Inside') ? (this.edge === 'InsideHorizontal' ? 'EdgeBottom' : 'EdgeRight') : this.edge;
+    const border = sheet.cellFormats.get(`${box.top}:${box.left}`)?.borders?.[side];
+    if (property === 'style') return border?.style ?? 'None';
+    if (property === 'weight') return border?.weight ?? 'Thin';
+    if (property === 'color') return border?.color ?? '#000000';
+    throw invalidObjectPath(`RangeBorder.${property}`);
   }
 }
 
@@ -1155,6 +1319,7 @@ export class FakeTable extends FakeClientObject {
 export class FakePageLayout extends FakeClientObject {
   protected readonly entityName = 'PageLayout';
   protected readonly scalarProperties = ['orientation', 'paperSize', 'zoom'] as const;
+  private footers: FakeHeaderFooterGroup | null = null;
 
   constructor(
     context: FakeRequestContext,
@@ -1192,6 +1357,11 @@ export class FakePageLayout extends FakeClientObject {
     });
   }
 
+  get headersFooters(): FakeHeaderFooterGroup {
+    this.footers ??= new FakeHeaderFooterGroup(this.context, this.worksheet);
+    return this.footers;
+  }
+
   setPrintTitleRows(rows: string): void {
     this.queueCall('setPrintTitleRows', () => {
       this.worksheet.requireSheet().pageLayout.printTitleRows = rows;
@@ -1210,5 +1380,74 @@ export class FakePageLayout extends FakeClientObject {
       default:
         throw invalidObjectPath(`PageLayout.${property}`);
     }
+  }
+}
+
+/** `pageLayout.headersFooters`: only `defaultForAllPages` is modelled. */
+export class FakeHeaderFooterGroup extends FakeClientObject {
+  protected readonly entityName = 'HeaderFooterGroup';
+  protected readonly scalarProperties = [] as const;
+  readonly defaultForAllPages: FakeHeaderFooter;
+
+  constructor(context: FakeRequestContext, worksheet: FakeWorksheet) {
+    super(context);
+    this.defaultForAllPages = new FakeHeaderFooter(context, worksheet);
+  }
+
+  protected override navigation(property: string): FakeClientObject | null {
+    return property === 'defaultForAllPages' ? this.defaultForAllPages : null;
+  }
+
+  protected readProperty(property: string): unknown {
+    throw invalidObjectPath(`HeaderFooterGroup.${property}`);
+  }
+}
+
+/** The footers of every page (headers are not modelled). */
+export class FakeHeaderFooter extends FakeClientObject {
+  protected readonly entityName = 'HeaderFooter';
+  protected readonly scalarProperties = ['leftFooter', 'centerFooter', 'rightFooter'] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+
+  get leftFooter(): string {
+    return this.loadedValue<string>('leftFooter');
+  }
+  set leftFooter(text: string) {
+    this.setFooter('left', text);
+  }
+
+  get centerFooter(): string {
+    return this.loadedValue<string>('centerFooter');
+  }
+  set centerFooter(text: string) {
+    this.setFooter('center', text);
+  }
+
+  get rightFooter(): string {
+    return this.loadedValue<string>('rightFooter');
+  }
+  set rightFooter(text: string) {
+    this.setFooter('right', text);
+  }
+
+  private setFooter(section: 'left' | 'center' | 'right', text: string): void {
+    this.queueSet(`${section}Footer`, text, 0, () => {
+      const layout = this.worksheet.requireSheet().pageLayout;
+      layout.footer = { ...layout.footer, [section]: text };
+    });
+  }
+
+  protected readProperty(property: string): unknown {
+    const footer = this.worksheet.requireSheet().pageLayout.footer;
+    if (property === 'leftFooter') return footer?.left ?? '';
+    if (property === 'centerFooter') return footer?.center ?? '';
+    if (property === 'rightFooter') return footer?.right ?? '';
+    throw invalidObjectPath(`HeaderFooter.${property}`);
   }
 }
