@@ -1,5 +1,6 @@
 /** Whatever the workbook holds, `analyse` returns findings and never throws. */
 import { analyse } from '../../src/engine/analyse';
+import { rawValue } from '../../src/engine/message-value';
 import { renderFinding } from '../../src/engine/render';
 import type { Analysis } from '../../src/engine/analysis';
 import type { CellValue, Grid } from '../../src/engine/grid';
@@ -167,11 +168,20 @@ describe('junk inputs', () => {
         },
       }),
     );
-    expect(a.findings.filter((f) => f.rule === 'NOT_A_NUMBER').map((f) => [f.cell, f.actual])).toEqual([
+    expect(
+      a.findings
+        .filter((f) => f.rule === 'NOT_A_NUMBER')
+        .map((f) => [f.cell, f.actual && rawValue(f.actual)]),
+    ).toEqual([
       ['C16', '#NUM!'],
       ['E16', '#NUM!'],
       ['D17', '#NUM!'],
     ]);
+    // What Excel shows for a number no cell can hold: the error, as a text value.
+    expect(a.findings.find((f) => f.rule === 'NOT_A_NUMBER')?.actual).toEqual({
+      kind: 'text',
+      value: '#NUM!',
+    });
   });
 
   it('booleans and long strings where numbers belong', () => {
