@@ -111,3 +111,82 @@ test('LibreOffice computes the % del target and Stato that fill adds to an indic
   expect([38, 41, 42].map((r) => hundredthsOfPercent(Number(at(`I${r}`))))).toEqual([9198, 9882, 7375]);
   expect([38, 41, 42, 27].map((r) => at(`J${r}`))).toEqual(['Entro tolleranza', 'Entro tolleranza', 'Sotto target', 'Raggiunto']);
 }, 300_000);
+
+function popplerAvailable(): boolean {
+  return ['pdftotext', 'pdfinfo'].every((tool) => {
+    const probe = spawnSync(tool, ['-v'], { encoding: 'utf8', timeout: 30_000 });
+    return !probe.error;
+  });
+}
+
+/** The pages of a PDF, as `pdfinfo` gives their sizes in points and `pdftotext` their text. */
+function pdfPages(pdf: string): { width: number; height: number; text: string }[] {
+  const info = spawnSync('pdfinfo', ['-f', '1', '-l', '9999', pdf], { encoding: 'utf8' }).stdout;
+  const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  return sizes.map((size, i) => ({
+    ...size,
+    text: spawnSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', pdf, '-'], { encoding: 'utf8' }).stdout,
+  }));
+}
+
+test('LibreOffice prints the report like the RAA: A4 landscape, whole headers, no ####, the footer on every page', async () => {
+  if (!libreOfficeAvailable()) throw new Error('LibreOffice is not installed: `soffice` is not on PATH (apt-get install libreoffice-calc-nogui)');
+  if (!popplerAvailable()) throw new Error('poppler-utils is not installed: `pdftotext`/`pdfinfo` are not on PATH (apt-get install poppler-utils)');
+  buildCli();
+  const reported = join(folder.dir, 'report.xlsx');
+  const run = runCli(['report', SAMPLE, '-o', reported]);
+  expect([0, 1]).toContain(run.code);
+
+  // Only the two sheets the report adds are printed (the others hidden, still there for the report's links).
+  const workbook = await readWorkbook(reported);
+  for (const ws of workbook.worksheets) if (ws.name !== 'Report POR' && ws.name !== 'Rilievi POR') ws.state = 'hidden';
+  const first = workbook.worksheets.findIndex((ws) => ws.name === 'Report POR');
+  workbook.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: first, activeTab: first, visibility: 'visible' }];
+  const printed = join(folder.dir, 'printed.xlsx');
+  await workbook.xlsx.writeFile(printed);
+
+  const profile = join(folder.dir, 'print-profile');
+  mkdirSync(join(profile, 'user'), { recursive: true });
+  writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), ALWAYS_RECALCULATE);
+  const out = join(folder.dir, 'pdf');
+  mkdirSync(out);
+  const convert = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', out, printed], {
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
+  expect({ status: convert.status, error: convert.error?.message }).toEqual({ status: 0, error: undefined });
+
+  const pages = pdfPages(join(out, 'printed.pdf'));
+  // The findings' header (`… Messaggio Atteso Rilevato`) is repeated on each of their pages.
+  const findingPages = pages.filter((page) => /Messaggio\s+Atteso\s+Rilevato/.test(page.text));
+  const reportPages = pages.filter((page) => !findingPages.includes(page));
+  // The three tables of the RAA 2022 on two or three pages, the 30 findings on one or two.
+  expect(reportPages.length).toBeGreaterThanOrEqual(1);
+  expect(reportPages.length).toBeLessThanOrEqual(3);
+  expect(findingPages.length).toBeGreaterThanOrEqual(1);
+  expect(pages.length).toBeLessThanOrEqual(6);
+  for (const page of pages) {
+    // A4 landscape: 842 × 595 points.
+    expect(page.width).toBeGreaterThan(page.height);
+    expect(Math.round(page.width)).toBe(842);
+    expect(Math.round(page.height)).toBe(595);
+    expect(page.text).not.toContain('###');
+    expect(page.text).not.toMatch(/#(NAME\?|REF!|VALUE!|DIV\/0!|N\/A)/);
+    // The footer: model and version, page number, date.
+    expect(page.text).toContain('POR FSE 2014-2020 Regione Lombardia — 2022-12');
+    expect(page.text).toMatch(/Pagina \d+ di \d+/);
+    expect(page.text).toMatch(/POR Tables — \d{4}-\d{2}-\d{2}/);
+  }
+  const reportText = reportPages.map((page) => page.text).join('\n');
+  // Headers printed whole, wrapped on their lines rather than clipped: every word of each one is there.
+  const words = (text: string) => reportText.split(/\s+/).filter((w) => w !== '');
+  for (const header of ['Avanzamento programmato', 'Pagamenti ai beneficiari', 'Avanzamento spesa certificata', 'Dotazione finanziaria', '% del target', 'Target 2023', 'Denominazione']) {
+    for (const word of header.split(' ')) expect(words(reportText)).toContain(word);
+  }
+  for (const label of ['C=B/A', 'E=D/B', 'G=F/D', 'I=H/F', 'TOTALE']) expect(reportText).toContain(label);
+  // Amounts printed in full, the totals too; indicator names end as they end in the RAA.
+  for (const amount of ['970.474.516,00', '958.677.416,67', '691.444.232,24']) expect(reportText.replace(/,(?=\d{3})/g, '.').replace(/\.(\d{2}) €/g, ',$1 €')).toContain(amount);
+  expect(reportText).toMatch(/partecipazione\s+all'intervento/);
+  // The indicator header is repeated on each page the indicators run over.
+  for (const page of reportPages.filter((p) => !p.text.includes('TABELLA 3.'))) expect(page.text).toContain('% del target');
+}, 300_000);
