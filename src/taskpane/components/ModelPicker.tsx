@@ -2,6 +2,7 @@ import { useId, useRef } from 'react';
 import { Button, Label, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentArrowUp20Regular } from '@fluentui/react-icons';
 import type { ProgrammeModel } from '../../model';
+import { format } from '../i18n';
 import type { Strings } from '../i18n';
 import { TEST_IDS } from '../test-ids';
 import { AUTOMATIC_VERSION } from '../useModelChoice';
@@ -35,19 +36,20 @@ const useStyles = makeStyles({
   },
   summary: {
     display: 'flex',
+    flexDirection: 'column',
     flexGrow: 1,
     minWidth: 0,
-    whiteSpace: 'nowrap',
     color: tokens.colorNeutralForeground2,
   },
-  summaryLabel: { flexShrink: 0 },
-  summaryTitle: {
+  summaryLine: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  summaryTitle: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
+  summaryVersion: {
+    whiteSpace: 'nowrap',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
-    color: tokens.colorNeutralForeground1,
-    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
   },
-  summaryVersion: { flexShrink: 0, color: tokens.colorNeutralForeground1 },
   change: { minHeight: '44px', minWidth: 0, flexShrink: 0, whiteSpace: 'nowrap' },
   footer: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
 });
@@ -71,7 +73,8 @@ export interface ModelPickerProps {
 
 /**
  * Programme and version of the model the workbook is checked against; a model JSON can be loaded.
- * Folded to one line (`Modello: POR FSE … · 2022-12  [Cambia]`) so the findings start high in the pane.
+ * Folded to one row as tall as a button (`Modello: POR FSE …` over `versione 2022-12`, then
+ * *Cambia*) so the findings start high in the pane; the title is cut with an ellipsis when narrow.
  */
 export function ModelPicker(props: ModelPickerProps) {
   const { strings, models, model, versionId, disabled, open } = props;
@@ -106,9 +109,13 @@ export function ModelPicker(props: ModelPickerProps) {
           data-testid={TEST_IDS.modelSummary}
           title={`${props.summaryTitle} · ${props.summaryVersion}`}
         >
-          <span className={styles.summaryLabel}>{`${strings.modelSummaryLabel}:\u00a0`}</span>
-          <span className={styles.summaryTitle}>{props.summaryTitle}</span>
-          <span className={styles.summaryVersion}>{`\u00a0· ${props.summaryVersion}`}</span>
+          <span className={styles.summaryLine}>
+            {`${strings.modelSummaryLabel}: `}
+            <span className={styles.summaryTitle}>{props.summaryTitle}</span>
+          </span>
+          <span className={styles.summaryVersion}>
+            {format(strings.modelSummaryVersion, { version: props.summaryVersion })}
+          </span>
         </span>
         <Button
           className={styles.change}

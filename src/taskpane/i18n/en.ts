@@ -24,8 +24,8 @@ export const en: Strings = {
   versionNoteNewest:
     "Model {{model}}, version {{version}}: no version matches the workbook's allocations exactly, so the newest is used (see the ALLOCATION_MISMATCH findings).",
   modelSummaryLabel: 'Model',
-  modelSummary: '{{model}} · {{version}}',
-  versionAutomaticShort: 'automatic version',
+  modelSummaryVersion: 'version {{version}}',
+  versionAutomaticShort: 'automatic',
   modelChange: 'Change',
   modelChangeHint: 'Change the programme or the version, or load a model JSON',
   modelFold: 'Done',

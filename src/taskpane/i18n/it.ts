@@ -27,8 +27,8 @@ export const it = {
   versionNoteNewest:
     'Modello {{model}}, versione {{version}}: nessuna versione corrisponde esattamente alle dotazioni della cartella, quindi si usa la più recente (vedi i rilievi ALLOCATION_MISMATCH).',
   modelSummaryLabel: 'Modello',
-  modelSummary: '{{model}} · {{version}}',
-  versionAutomaticShort: 'versione automatica',
+  modelSummaryVersion: 'versione {{version}}',
+  versionAutomaticShort: 'automatica',
   modelChange: 'Cambia',
   modelChangeHint: 'Cambia il programma, la versione o carica un modello JSON',
   modelFold: 'Fatto',
