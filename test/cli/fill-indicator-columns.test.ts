@@ -142,6 +142,7 @@ describe('fill on an indicator table without % del target and Stato', () => {
     for (const r of [26, ...ROWS])
       expect([ws.getCell(`I${r}`).value, ws.getCell(`J${r}`).value]).toEqual([null, null]);
     expect(ws.getCell('I27').numFmt ?? 'General').toBe('General');
+    expect([ws.getCell('I26').font?.bold, ws.getCell('J26').font?.bold].map(Boolean)).toEqual([false, false]);
     const tables = analyse(await readGrid(undone)).tables;
     expect([tables.indicators?.columns.ratio, tables.indicators?.columns.status]).toEqual([
       undefined,

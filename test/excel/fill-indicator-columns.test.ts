@@ -72,6 +72,11 @@ describe('Compila on an indicator table without % del target and Stato (Office.j
     for (const row of [HEADER, ISCED, Q10IV]) {
       expect([at(row, RATIO).value, at(row, STATUS).value]).toEqual(['', '']);
     }
+    const sheet = fake.document.sheet(SAMPLE_SHEET);
+    expect([sheet.bold.get(`${HEADER}:${RATIO}`), sheet.bold.get(`${HEADER}:${STATUS}`)]).toEqual([
+      undefined,
+      undefined,
+    ]);
     const after = analyse(await host.read());
     expect([after.tables.indicators?.columns.ratio, after.tables.indicators?.columns.status]).toEqual([
       undefined,

@@ -1,7 +1,7 @@
 import type { Lang } from '../finding';
 import type { Grid } from '../grid';
 import type { CellWrite, WritePlan } from '../plan';
-import { emptyPlan } from '../plan';
+import { LOG_ACTION_LABELS, emptyPlan } from '../plan';
 import { cellState, loggedValue } from './cell-state';
 import { actionKey, readLog, SHEET_CREATED, UNDO_MARKER } from './log-sheet';
 
@@ -32,6 +32,8 @@ export function planUndo(grid: Grid, options: { now?: string; lang?: Lang } = {}
     const write: CellWrite = { sheet: entry.sheet, cell: entry.cell, numberFormat: entry.oldFormat || 'General' };
     if (typeof entry.old === 'string' && entry.old.startsWith('=')) write.formula = entry.old;
     else write.value = entry.old;
+    // The text fill writes into an empty cell is a header it added (bold): the cell goes back to plain.
+    if (entry.action === 'fill' && entry.old === null && typeof entry.new === 'string' && !entry.new.startsWith('=')) write.bold = false;
     const previous = cellState(grid, entry.sheet, entry.cell);
     plan.cells = plan.cells.filter((c) => !(c.sheet === write.sheet && c.cell === write.cell));
     plan.cells.push({ ...write, previous });
@@ -40,6 +42,6 @@ export function planUndo(grid: Grid, options: { now?: string; lang?: Lang } = {}
   for (const c of plan.cells) {
     plan.log.push({ time, action: 'undo', modelVersion: last.modelVersion, sheet: c.sheet, cell: c.cell, old: c.previous ? loggedValue(c.previous) : null, oldFormat: c.previous?.numberFormat ?? '', new: c.formula ?? c.value ?? null });
   }
-  plan.log.push({ time, action: 'undo', modelVersion: last.modelVersion, sheet: '', cell: '', old: last.action, oldFormat: '', new: `${UNDO_MARKER}${actionKey(last.time, last.action)}` });
+  plan.log.push({ time, action: 'undo', modelVersion: last.modelVersion, sheet: '', cell: '', old: LOG_ACTION_LABELS[last.action], oldFormat: '', new: `${UNDO_MARKER}${actionKey(last.time, last.action)}` });
   return plan;
 }

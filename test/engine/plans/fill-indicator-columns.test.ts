@@ -173,6 +173,11 @@ describe('planFill adds `% del target` and `Stato` to an indicator table without
     expect(
       restored.every((c) => c.value === null && c.formula === undefined && c.numberFormat === 'General'),
     ).toBe(true);
+    // The added headers lose their bold; the formula cells were never bold.
+    expect(restored.filter((c) => c.bold !== undefined).map((c) => [c.cell, c.bold])).toEqual([
+      ['J26', false],
+      ['I26', false],
+    ]);
     const undone = await applied(filled, undo!);
     const tables = analyse(undone).tables;
     expect([
