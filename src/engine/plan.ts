@@ -110,9 +110,22 @@ export interface LogEntry {
 
 export const LOG_HEADER = ['Ora', 'Azione', 'Versione modello', 'Foglio', 'Cella', 'Prima', 'Formato prima', 'Dopo'] as const;
 
+/**
+ * What the log's `Azione` column says: the log sheet is in Italian like its header and its name,
+ * whatever the run's language (one sheet gathers the runs of every user). The log is read back
+ * by these labels and by the ids older versions wrote (`readLog`).
+ */
+export const LOG_ACTION_LABELS: Record<ActionId, string> = {
+  fill: 'Compila',
+  flag: 'Segnala',
+  report: 'Genera report',
+  undo: 'Annulla',
+  sample: 'Esempio',
+};
+
 /** A log entry as the row hosts append, in `LOG_HEADER`'s order. */
 export function logRowValues(entry: LogEntry): (number | string | boolean | null)[] {
-  return [entry.time, entry.action, entry.modelVersion, entry.sheet, entry.cell, entry.old, entry.oldFormat, entry.new];
+  return [entry.time, LOG_ACTION_LABELS[entry.action], entry.modelVersion, entry.sheet, entry.cell, entry.old, entry.oldFormat, entry.new];
 }
 
 export interface WritePlan {

@@ -136,7 +136,7 @@ describe('undo of Segnala through the ExcelJS host', () => {
     const plan = await flag(SAMPLE, first);
     // The log reads back as written: the time and the rule stay texts, never a date or a formula.
     const log = (await readGrid(first)).sheets.find((sheet) => sheet.name === LOG_SHEET);
-    expect(log?.values[1]).toEqual([FLAG_TIME, 'flag', '2022-12', SAMPLE_SHEET, 'G27:G44', null, '', plan.conditionalFormats[0].formula]);
+    expect(log?.values[1]).toEqual([FLAG_TIME, 'Segnala', '2022-12', SAMPLE_SHEET, 'G27:G44', null, '', plan.conditionalFormats[0].formula]);
     expect(log?.formulas.flat().every((formula) => formula === null)).toBe(true);
 
     const second = join(folder.dir, 'twice-2.xlsx');

@@ -215,9 +215,9 @@ describe('writePlan', () => {
     const log = (await readGrid(second)).sheets.find((s) => s.name === LOG_SHEET);
     expect(log?.values).toEqual([
       [...LOG_HEADER],
-      [entry.time, 'fill', '2022-12', 'Dati', 'D2', '=B2/C2', '0.00%', '=IF(C2=0,"",B2/C2)'],
-      [entry.time, 'fill', '2022-12', 'Dati', 'D3', null, '0.00%', '=IF(C2=0,"",B2/C2)'],
-      [entry.time, 'fill', '2022-12', 'Dati', 'D4', 0.5, '0.00%', '=IF(C2=0,"",B2/C2)'],
+      [entry.time, 'Compila', '2022-12', 'Dati', 'D2', '=B2/C2', '0.00%', '=IF(C2=0,"",B2/C2)'],
+      [entry.time, 'Compila', '2022-12', 'Dati', 'D3', null, '0.00%', '=IF(C2=0,"",B2/C2)'],
+      [entry.time, 'Compila', '2022-12', 'Dati', 'D4', 0.5, '0.00%', '=IF(C2=0,"",B2/C2)'],
     ]);
     expect(log?.formulas.flat().every((f) => f === null)).toBe(true);
   });

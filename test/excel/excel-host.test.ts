@@ -645,7 +645,7 @@ describe('undo of Segnala', () => {
     again.fake.resetSyncCount();
     // Refused where it looks for the formats, names listed again, then written.
     expect((await again.host.apply(stale)).syncs).toBe(3);
-    expect(cellOf(again.fake, LOG_SHEET, 'B8').value).toBe('undo');
+    expect(cellOf(again.fake, LOG_SHEET, 'B8').value).toBe('Annulla');
   });
 
   it('Segnala twice, reading in between, adds no format twice; nor after an undo and Segnala again', async () => {
@@ -654,7 +654,7 @@ describe('undo of Segnala', () => {
     const logged = (await host.read()).sheets.find((s) => s.name === LOG_SHEET);
     expect(logged?.values[1]).toEqual([
       FLAG_TIME,
-      'flag',
+      'Segnala',
       '2022-12',
       SAMPLE_SHEET,
       'G27:G44',

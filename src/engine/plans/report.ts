@@ -9,7 +9,7 @@ import { FINDINGS_SHEET, REPORT_SHEET } from '../sheets';
 import { RATIOS, type ProgressColumn } from '../tables';
 import { EURO_FORMAT, PERCENT_FORMAT } from './fill';
 import { ratioFormula, statusFormula, statusLabel } from './indicator-formulas';
-import { SHEET_CREATED } from './log-sheet';
+import { SHEET_CREATED, SHEET_REPLACED } from './log-sheet';
 import { rowHeight, sharedGrid, wrappedLines, type ColumnSpan, type TableColumns } from './report-layout';
 
 const TEXT = {
@@ -128,7 +128,7 @@ export function planReport(analysis: Analysis, options: { now?: string } = {}): 
 
   plan.sheets.push(report, findings);
   for (const sheet of [REPORT_SHEET, FINDINGS_SHEET]) {
-    plan.log.push({ time, action: 'report', modelVersion: analysis.version.id, sheet, cell: '', old: analysis.grid.sheets.some((s) => s.name === sheet) ? 'sheet-replaced' : null, oldFormat: '', new: SHEET_CREATED });
+    plan.log.push({ time, action: 'report', modelVersion: analysis.version.id, sheet, cell: '', old: analysis.grid.sheets.some((s) => s.name === sheet) ? SHEET_REPLACED : null, oldFormat: '', new: SHEET_CREATED });
   }
   return plan;
 }

@@ -97,7 +97,7 @@ describe('planSample', () => {
       { sheet: 'Esempio RAA 2022 (2)', cell: 'A1', value: 'TABELLA 1' },
       { sheet: 'Esempio RAA 2022 (2)', cell: 'D4', value: 236700000, numberFormat: '#,##0 [$€-410]' },
     ]);
-    expect(plan.log).toEqual([expect.objectContaining({ action: 'sample', sheet: 'Esempio RAA 2022 (2)', cell: '', old: null, new: 'sheet-created' })]);
+    expect(plan.log).toEqual([expect.objectContaining({ action: 'sample', sheet: 'Esempio RAA 2022 (2)', cell: '', old: null, new: 'foglio creato' })]);
   });
 });
 
