@@ -16,12 +16,12 @@ const run = spawnSync(
   { cwd: root, stdio: 'inherit' },
 );
 if (run.error) {
-  console.error(`demo: ${run.error.message}`);
+  console.error(`demo: impossibile avviare por-tables (${run.error.code ?? run.error.name})`);
   process.exit(2);
 }
 const code = run.status ?? 2;
 if (code === 0 || code === 1) {
-  console.log(`\nDemo: report written to ${relative(process.cwd(), output) || output}`);
+  console.log(`\nDemo: report scritto in ${relative(process.cwd(), output) || output} (aprilo con Excel o LibreOffice)`);
   process.exit(0);
 }
 process.exit(code);
