@@ -68,7 +68,7 @@ const HEADER_FILL = '#DDEBF7';
  */
 const PLAN_COLUMNS: TableColumns = { widths: [10, 12, 60, 20, 13], min: [8, 10, 30, 19, 12], flex: 2 };
 const PROGRESS_COLUMNS: TableColumns = { widths: [11, 20, 20, 13, 20, 13, 20, 13, 20, 13], min: [9, 19, 19, 12, 19, 12, 19, 12, 19, 12], flex: 0 };
-const INDICATOR_COLUMNS: TableColumns = { widths: [8, 12, 16, 52, 12, 14, 13, 13, 14, 19], min: [7, 11, 15, 30, 11, 14, 12, 12, 12, 16], flex: 3 };
+const INDICATOR_COLUMNS: TableColumns = { widths: [8, 10, 14, 49, 12, 13, 13, 13, 14, 17], min: [7, 9, 12, 30, 11, 12, 12, 12, 12, 15], flex: 3 };
 const FINDINGS_WIDTHS = [10, 26, 12, 14, 8, 80, 20, 20];
 
 type CellStyle = Pick<CellWrite, 'bold' | 'wrap' | 'border' | 'fill' | 'align'>;
