@@ -44,7 +44,9 @@ export function sharedGrid(tables: TableColumns[], snap = 3): SharedGrid {
       const left = own[i - 1];
       const right = own[i + 1];
       const near = [...edges]
-        .filter((e) => Math.abs(e - own[i]) <= snap && e - left >= table.min[i - 1] && right - e >= table.min[i])
+        .filter(
+          (e) => Math.abs(e - own[i]) <= snap && e - left >= table.min[i - 1] && right - e >= table.min[i],
+        )
         .sort((a, b) => Math.abs(a - own[i]) - Math.abs(b - own[i]))[0];
       if (near !== undefined) own[i] = near;
     }
@@ -55,7 +57,11 @@ export function sharedGrid(tables: TableColumns[], snap = 3): SharedGrid {
   const index = new Map(sorted.map((e, i) => [e, i]));
   return {
     widths: sorted.slice(1).map((e, i) => e - sorted[i]),
-    spans: tableEdges.map((own) => own.slice(1).map((e, c) => ({ first: index.get(own[c]) as number, last: (index.get(e) as number) - 1 }))),
+    spans: tableEdges.map((own) =>
+      own
+        .slice(1)
+        .map((e, c) => ({ first: index.get(own[c]) as number, last: (index.get(e) as number) - 1 })),
+    ),
   };
 }
 

@@ -30,7 +30,9 @@ function rowOf(write: CellWrite): number {
 /** Width in characters of the cell at `address`: its merge's columns, or its own. */
 function printedWidth(sheet: SheetPlan, address: string): number {
   const { row, col } = parseA1(address) as { row: number; col: number };
-  const merge = (sheet.merges ?? []).map((m) => m.split(':').map((a) => parseA1(a) as { row: number; col: number })).find(([s, e]) => s.row === row && s.col === col && e);
+  const merge = (sheet.merges ?? [])
+    .map((m) => m.split(':').map((a) => parseA1(a) as { row: number; col: number }))
+    .find(([s, e]) => s.row === row && s.col === col && e);
   const last = merge ? merge[1].col : col;
   return (sheet.columnWidths ?? []).slice(col, last + 1).reduce((a, b) => a + b, 0);
 }
@@ -46,25 +48,36 @@ describe('the report sheet prints like the RAA', () => {
     expect(printedWidth(report, denomination.cell)).toBeGreaterThanOrEqual(45);
     // Every amount column fits a bold total such as 971.067.817,19 €.
     for (const header of ['Dotazione finanziaria', 'Impegni', 'Spesa certificata']) {
-      for (const write of report.cells.filter((c) => c.value === header)) expect(printedWidth(report, write.cell)).toBeGreaterThanOrEqual(19);
+      for (const write of report.cells.filter((c) => c.value === header))
+        expect(printedWidth(report, write.cell)).toBeGreaterThanOrEqual(19);
     }
   });
 
   it('puts a thin border on every table cell, a light fill and wrapped bold text on header rows', () => {
     for (const header of ['OT', 'Avanzamento spesa certificata', 'I=H/F', 'Indicatore', '% del target']) {
-      expect(cellWith(report, header)).toMatchObject({ bold: true, wrap: true, border: 'thin', fill: '#DDEBF7', align: { horizontal: 'center' } });
+      expect(cellWith(report, header)).toMatchObject({
+        bold: true,
+        wrap: true,
+        border: 'thin',
+        fill: '#DDEBF7',
+        align: { horizontal: 'center' },
+      });
     }
     const linked = report.cells.filter((c) => c.formula?.startsWith("='RAA 2022'!"));
     expect(linked.length).toBeGreaterThan(40);
     for (const write of linked) expect(write.border).toBe('thin');
     // Indicator names wrap, and their rows are tall enough for the lines they take.
-    const longName = report.cells.find((c) => typeof c.value === 'string' && c.value.startsWith('Partecipanti svantaggiati')) as CellWrite;
+    const longName = report.cells.find(
+      (c) => typeof c.value === 'string' && c.value.startsWith('Partecipanti svantaggiati'),
+    ) as CellWrite;
     expect(longName).toMatchObject({ wrap: true, border: 'thin' });
     const lines = wrappedLines(longName.value as string, printedWidth(report, longName.cell));
     expect(lines).toBeGreaterThan(1);
     expect(report.rowHeights?.[rowOf(longName)]).toBeGreaterThanOrEqual(lines * 15);
     // A header of three words in a narrow column gets a row of several lines.
-    expect(report.rowHeights?.[rowOf(cellWith(report, 'Avanzamento spesa certificata'))]).toBeGreaterThanOrEqual(30);
+    expect(
+      report.rowHeights?.[rowOf(cellWith(report, 'Avanzamento spesa certificata'))],
+    ).toBeGreaterThanOrEqual(30);
   });
 
   it('prints totals in bold', () => {
@@ -90,7 +103,8 @@ describe('the report sheet prints like the RAA', () => {
     }
     const anchors = new Set(report.cells.map((c) => c.cell));
     for (const write of report.cells.filter((c) => c.formula?.startsWith('=IF('))) {
-      for (const ref of write.formula?.match(/\$?[A-Z]+\$?\d+/g) ?? []) expect(anchors.has(ref.replace(/\$/g, ''))).toBe(true);
+      for (const ref of write.formula?.match(/\$?[A-Z]+\$?\d+/g) ?? [])
+        expect(anchors.has(ref.replace(/\$/g, ''))).toBe(true);
     }
   });
 
@@ -98,21 +112,41 @@ describe('the report sheet prints like the RAA', () => {
     expect(report.print).toEqual({ orientation: 'landscape', paper: 'A4', fitToWidth: true });
     const header = rowOf(cellWith(report, 'Indicatore')) + 1;
     expect(report.printTitleRows).toBe(`${header}:${header}`);
-    expect(report.footer).toEqual({ left: 'POR FSE 2014-2020 Regione Lombardia — 2022-12', center: 'Pagina &P di &N', right: 'POR Tables — 2026-11-22' });
+    expect(report.footer).toEqual({
+      left: 'POR FSE 2014-2020 Regione Lombardia — 2022-12',
+      center: 'Pagina &P di &N',
+      right: 'POR Tables — 2026-11-22',
+    });
   });
 });
 
 describe('the findings sheet prints as a filed list', () => {
   it('wraps messages, borders every cell, fills the header, repeats it and has the footer', () => {
     const header = findings.cells.filter((c) => /^[A-H]5$/.test(c.cell));
-    expect(header.map((c) => c.value)).toEqual(['Gravità', 'Regola', 'Tabella', 'Foglio', 'Cella', 'Messaggio', 'Atteso', 'Rilevato']);
+    expect(header.map((c) => c.value)).toEqual([
+      'Gravità',
+      'Regola',
+      'Tabella',
+      'Foglio',
+      'Cella',
+      'Messaggio',
+      'Atteso',
+      'Rilevato',
+    ]);
     for (const write of header) expect(write).toMatchObject({ bold: true, border: 'thin', fill: '#DDEBF7' });
     const rows = findings.cells.filter((c) => rowOf(c) >= 5);
-    expect(rows.length).toBe(8 * plan.sheets[1].cells.filter((c) => /^A\d+$/.test(c.cell) && rowOf(c) >= 5).length);
+    expect(rows.length).toBe(
+      8 * plan.sheets[1].cells.filter((c) => /^A\d+$/.test(c.cell) && rowOf(c) >= 5).length,
+    );
     for (const write of rows) expect(write).toMatchObject({ border: 'thin', wrap: true });
-    const long = rows.find((c) => c.cell.startsWith('F') && typeof c.value === 'string' && c.value.length > 90);
+    const long = rows.find(
+      (c) => c.cell.startsWith('F') && typeof c.value === 'string' && c.value.length > 90,
+    );
     if (long) expect(findings.rowHeights?.[rowOf(long)]).toBeGreaterThanOrEqual(2 * 15);
-    expect(findings).toMatchObject({ printTitleRows: '5:5', print: { orientation: 'landscape', paper: 'A4', fitToWidth: true } });
+    expect(findings).toMatchObject({
+      printTitleRows: '5:5',
+      print: { orientation: 'landscape', paper: 'A4', fitToWidth: true },
+    });
     expect(findings.footer?.center).toBe('Pagina &P di &N');
   });
 });
@@ -125,8 +159,14 @@ describe('sharedGrid', () => {
     ]);
     expect(grid.widths).toEqual([4, 20, 10]);
     expect(grid.spans).toEqual([
-      [{ first: 0, last: 1 }, { first: 2, last: 2 }],
-      [{ first: 0, last: 0 }, { first: 1, last: 2 }],
+      [
+        { first: 0, last: 1 },
+        { first: 2, last: 2 },
+      ],
+      [
+        { first: 0, last: 0 },
+        { first: 1, last: 2 },
+      ],
     ]);
   });
 
