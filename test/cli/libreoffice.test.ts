@@ -179,7 +179,7 @@ test('LibreOffice prints the report like the RAA: A4 landscape, whole headers, n
   }
   const reportText = reportPages.map((page) => page.text).join('\n');
   // Headers printed whole, wrapped on their lines rather than clipped: every word of each one is there.
-  const words = (text: string) => reportText.split(/\s+/).filter((w) => w !== '');
+  const words = (text: string) => text.split(/\s+/).filter((w) => w !== '');
   for (const header of ['Avanzamento programmato', 'Pagamenti ai beneficiari', 'Avanzamento spesa certificata', 'Dotazione finanziaria', '% del target', 'Target 2023', 'Denominazione']) {
     for (const word of header.split(' ')) expect(words(reportText)).toContain(word);
   }
