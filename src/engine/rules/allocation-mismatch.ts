@@ -3,7 +3,8 @@ import { defineRule } from '../rule';
 import type { NumberCell } from '../cells';
 import type { TableKind } from '../finding';
 import { roundExcel } from '../excel-round';
-import { listValue, moneyValue } from '../message-value';
+import { moneyValue } from '../message-value';
+import { versionsValue } from './support/versions';
 import { isNumeric } from './support/rule-support';
 
 export const allocationMismatch = defineRule({
@@ -17,11 +18,11 @@ export const allocationMismatch = defineRule({
     },
     messages: {
       it: {
-        other: 'Dotazione dell\'Asse {{axis}}: {{actual}} nella tabella, {{expected}} nella versione {{version}}. Corrisponde alla versione {{matches}}.',
+        other: 'Dotazione dell\'Asse {{axis}}: {{actual}} nella tabella, {{expected}} nella versione {{version}}. Corrisponde {{matches}}.',
         none: 'Dotazione dell\'Asse {{axis}}: {{actual}} nella tabella, {{expected}} nella versione {{version}}; non corrisponde a nessuna versione del modello.',
       },
       en: {
-        other: 'Allocation of axis {{axis}}: {{actual}} in the table, {{expected}} in version {{version}}. It matches version {{matches}}.',
+        other: 'Allocation of axis {{axis}}: {{actual}} in the table, {{expected}} in version {{version}}. It matches {{matches}}.',
         none: 'Allocation of axis {{axis}}: {{actual}} in the table, {{expected}} in version {{version}}; it matches no version of the model.',
       },
     },
@@ -48,7 +49,7 @@ export const allocationMismatch = defineRule({
         sheet,
         cell: cell.address,
         messageId: matches.length ? 'other' : 'none',
-        data: { axis: axis.id, actual: moneyValue(cell.value), expected: moneyValue(expected), version: ctx.version.id, matches: listValue(matches) },
+        data: { axis: axis.id, actual: moneyValue(cell.value), expected: moneyValue(expected), version: ctx.version.id, matches: versionsValue(matches) },
         expected: moneyValue(expected),
         actual: moneyValue(cell.value),
         table,

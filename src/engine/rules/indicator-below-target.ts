@@ -14,12 +14,12 @@ export const indicatorBelowTarget = defineRule({
     },
     messages: {
       it: {
-        tolerance: '{{name}}: {{value}} contro un target di {{target}}, pari al {{ratio}} del target (entro la tolleranza dell\'{{tolerance}}).',
-        shortfall: '{{name}}: {{value}} contro un target di {{target}}, pari al {{ratio}} del target, sotto la soglia dell\'{{tolerance}}.',
-        serious: '{{name}}: {{value}} contro un target di {{target}}, pari al {{ratio}} del target: grave ritardo (sotto il {{serious}}).',
+        tolerance: '{{name}}: {{value}} contro un target di {{target}}, cioè {{ratio}} del target (entro la tolleranza: almeno {{tolerance}}).',
+        shortfall: '{{name}}: {{value}} contro un target di {{target}}, cioè {{ratio}} del target, sotto la soglia di tolleranza ({{tolerance}}).',
+        serious: '{{name}}: {{value}} contro un target di {{target}}, cioè {{ratio}} del target: grave ritardo (sotto {{serious}}).',
       },
       en: {
-        tolerance: '{{name}}: {{value}} against a target of {{target}}, {{ratio}} of target (within the {{tolerance}} tolerance).',
+        tolerance: '{{name}}: {{value}} against a target of {{target}}, {{ratio}} of target (within the tolerance: at least {{tolerance}}).',
         shortfall: '{{name}}: {{value}} against a target of {{target}}, {{ratio}} of target, below the {{tolerance}} threshold.',
         serious: '{{name}}: {{value}} against a target of {{target}}, {{ratio}} of target: serious shortfall (below {{serious}}).',
       },

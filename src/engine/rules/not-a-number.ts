@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import { isCellError } from '../grid';
+import { textValue } from '../message-value';
 import { numberCellsOf } from './support/rule-support';
 
 export const notANumber = defineRule({
@@ -20,7 +21,11 @@ export const notANumber = defineRule({
   check(ctx, report) {
     for (const { cell, table } of numberCellsOf(ctx.tables)) {
       if (cell.kind !== 'not-a-number' && cell.kind !== 'error') continue;
-      const text = isCellError(cell.raw) ? cell.raw.error : String(cell.raw);
+      const text = isCellError(cell.raw)
+        ? cell.raw.error
+        : typeof cell.raw === 'boolean'
+          ? textValue(String(cell.raw).toUpperCase(), { it: cell.raw ? 'VERO' : 'FALSO', en: cell.raw ? 'TRUE' : 'FALSE' })
+          : String(cell.raw);
       report({ sheet: cell.sheet, cell: cell.address, messageId: cell.kind === 'error' ? 'error' : 'text', data: { text }, expected: 'number', actual: text, table });
     }
   },

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import { normalizeHeader } from '../locate/header-text';
+import { textValue } from '../message-value';
 
 /** `OT 8`, `8`, `OT8`, `O.T. 8`, `Obiettivo tematico 08` → `8`; empty stays empty. */
 function otOf(text: string): string {
@@ -16,8 +17,14 @@ export const otMismatch = defineRule({
     weight: 50,
     docs: { it: 'L\'obiettivo tematico (OT) di un asse differisce dal modello.', en: 'The thematic objective (TO) of an axis differs from the model.' },
     messages: {
-      it: { mismatch: 'OT dell\'Asse {{axis}}: nella tabella "{{actual}}", nel modello "{{expected}}".' },
-      en: { mismatch: 'TO of axis {{axis}}: "{{actual}}" in the table, "{{expected}}" in the model.' },
+      it: {
+        mismatch: 'OT dell\'Asse {{axis}}: {{actual}} nella tabella, {{expected}} nel modello.',
+        none: 'OT dell\'Asse {{axis}}: {{actual}} nella tabella, ma nel modello l\'asse non ha un OT (assistenza tecnica).',
+      },
+      en: {
+        mismatch: 'TO of axis {{axis}}: {{actual}} in the table, {{expected}} in the model.',
+        none: 'TO of axis {{axis}}: {{actual}} in the table, but in the model the axis has no TO (technical assistance).',
+      },
     },
   },
   check(ctx, report) {
@@ -28,7 +35,18 @@ export const otMismatch = defineRule({
       if (!axis || !row.ot) continue;
       const actual = otOf(row.ot.text);
       if (actual === otOf(axis.ot)) continue;
-      report({ sheet: plan.sheet, cell: row.ot.address, messageId: 'mismatch', data: { axis: axis.id, actual: row.ot.text, expected: axis.ot }, expected: axis.ot, actual: row.ot.text, table: 'plan' });
+      // Both sides said the same way (`OT 9` against `OT 8`), whatever the table writes.
+      const shown = (ot: string) => textValue(ot, ot ? { it: `OT ${ot}`, en: `TO ${ot}` } : { it: 'nessun OT', en: 'no TO' });
+      const expected = otOf(axis.ot);
+      report({
+        sheet: plan.sheet,
+        cell: row.ot.address,
+        messageId: expected ? 'mismatch' : 'none',
+        data: expected ? { axis: axis.id, actual: shown(actual), expected: shown(expected) } : { axis: axis.id, actual: shown(actual) },
+        expected: axis.ot,
+        actual: row.ot.text,
+        table: 'plan',
+      });
     }
   },
 });

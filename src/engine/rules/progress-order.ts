@@ -13,8 +13,10 @@ const ORDER: { larger: AmountColumn; smaller: AmountColumn; severity: 'warning' 
 
 const STAGE_NAMES = {
   it: { A: 'la dotazione (A)', B: 'il programmato (B)', D: 'gli impegni (D)', F: 'i pagamenti (F)', H: 'la spesa certificata (H)' },
-  en: { A: 'the allocation (A)', B: 'programmed (B)', D: 'commitments (D)', F: 'payments (F)', H: 'certified expenditure (H)' },
+  en: { A: 'the allocation (A)', B: 'the programmed amount (B)', D: 'commitments (D)', F: 'payments (F)', H: 'certified expenditure (H)' },
 } as const;
+
+const PLURAL_STAGES: ReadonlySet<AmountColumn> = new Set(['D', 'F']);
 
 export const progressOrder = defineRule({
   meta: {
@@ -27,11 +29,11 @@ export const progressOrder = defineRule({
     },
     messages: {
       it: {
-        stage: 'Asse {{axis}}: {{larger}} {{largerAmount}} supera {{smaller}} {{smallerAmount}}.',
+        stage: 'Asse {{axis}}: {{larger}} di {{largerAmount}} {{exceeds}} {{smaller}} di {{smallerAmount}}.',
         overProgramming: 'Asse {{axis}}: il programmato {{largerAmount}} supera la dotazione {{smallerAmount}} (sovraprogrammazione, {{share}}).',
       },
       en: {
-        stage: 'Axis {{axis}}: {{larger}} {{largerAmount}} exceeds {{smaller}} {{smallerAmount}}.',
+        stage: 'Axis {{axis}}: {{larger}} of {{largerAmount}} {{exceeds}} {{smaller}} of {{smallerAmount}}.',
         overProgramming: 'Axis {{axis}}: programmed {{largerAmount}} exceeds the allocation {{smallerAmount}} (over-programming, {{share}}).',
       },
     },
@@ -55,6 +57,8 @@ export const progressOrder = defineRule({
             larger: textValue(larger, { it: STAGE_NAMES.it[larger], en: STAGE_NAMES.en[larger] }),
             smaller: textValue(smaller, { it: STAGE_NAMES.it[smaller], en: STAGE_NAMES.en[smaller] }),
             largerAmount: moneyValue(big.value),
+            // The verb agrees with the stage: gli impegni superano, la spesa certificata supera.
+            exceeds: textValue(larger, { it: PLURAL_STAGES.has(larger) ? 'superano' : 'supera', en: 'exceed' + (PLURAL_STAGES.has(larger) ? '' : 's') }),
             smallerAmount: moneyValue(small.value),
             share,
           },

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import { ratioCellsOf, ratioLabel } from './support/progress-ratios';
 import { percentValue } from '../message-value';
+import { formatDecimals, isPercentFormat } from '../number-text';
 import { isNumeric } from './support/rule-support';
 
 export const ratioHardcoded = defineRule({
@@ -26,13 +27,15 @@ export const ratioHardcoded = defineRule({
     if (!progress) return;
     for (const { cell, ratio, numerator, denominator } of ratioCellsOf(progress)) {
       if (cell.formula || !isNumeric(cell)) continue;
+      // As its format prints it; a General cell holds the full fraction, told at the RAA's two decimals.
+      const decimals = isPercentFormat(cell.numberFormat) ? (formatDecimals(cell.numberFormat) ?? 2) : Math.min(cell.decimals ?? 2, 2);
       report({
         sheet: progress.sheet,
         cell: cell.address,
         messageId: 'typed',
-        data: { ratio: ratioLabel(ratio), value: percentValue(cell.value, cell.decimals ?? 2), numerator: numerator?.address ?? '?', denominator: denominator?.address ?? '?' },
+        data: { ratio: ratioLabel(ratio), value: percentValue(cell.value, decimals), numerator: numerator?.address ?? '?', denominator: denominator?.address ?? '?' },
         expected: 'formula',
-        actual: percentValue(cell.value, cell.decimals ?? 2),
+        actual: percentValue(cell.value, decimals),
         table: 'progress',
       });
     }

@@ -21,7 +21,7 @@ describeRule('ALLOCATION_MISMATCH', {
             actual: '20.000.000,00 €',
             expected: '19.114.000,00 €',
             version: '2022-12',
-            matches: '2020-11',
+            matches: 'alla versione 2020-11',
             message:
               "Dotazione dell'Asse IV: 20.000.000,00 € nella tabella, 19.114.000,00 € nella versione 2022-12. Corrisponde alla versione 2020-11.",
           },
@@ -30,7 +30,7 @@ describeRule('ALLOCATION_MISMATCH', {
           'D8',
           'error',
           'other',
-          { axis: 'V', actual: '32.874.516,00 €', expected: '33.760.516,00 €', matches: '2020-11' },
+          { axis: 'V', actual: '32.874.516,00 €', expected: '33.760.516,00 €', matches: 'alla versione 2020-11' },
         ],
       ],
     },
@@ -59,7 +59,7 @@ describeRule('ALLOCATION_MISMATCH', {
           'D7',
           'error',
           'other',
-          { actual: '20.000.000,00 €', version: '2022-12', matches: '2015-initial, 2020-11' },
+          { actual: '20.000.000,00 €', version: '2022-12', matches: 'alle versioni 2015-initial e 2020-11' },
         ],
       ],
     },
@@ -119,7 +119,7 @@ describe('ALLOCATION_MISMATCH message', () => {
   it('names every version with that amount when the workbook matches none', () => {
     const finding = analyse(mixed, { lang: 'it' }).findings.find((f) => f.rule === 'ALLOCATION_MISMATCH');
     expect(finding && renderFinding(finding, 'it')).toBe(
-      "Dotazione dell'Asse IV: 20.000.000,00 € nella tabella, 19.114.000,00 € nella versione 2022-12. Corrisponde alla versione 2015-initial, 2020-11.",
+      "Dotazione dell'Asse IV: 20.000.000,00 € nella tabella, 19.114.000,00 € nella versione 2022-12. Corrisponde alle versioni 2015-initial e 2020-11.",
     );
   });
 });

@@ -83,7 +83,7 @@ describeRule('INDICATOR_BELOW_TARGET', {
             name: 'CO09: Titolari di un diploma ISCED 1 o ISCED 2',
             ratio: '64,00%',
             message:
-              'CO09: Titolari di un diploma ISCED 1 o ISCED 2: 640 contro un target di 1.000, pari al 64,00% del target: grave ritardo (sotto il 65%).',
+              'CO09: Titolari di un diploma ISCED 1 o ISCED 2: 640 contro un target di 1.000, cioè 64,00% del target: grave ritardo (sotto 65%).',
           },
         ],
       ],
@@ -130,7 +130,7 @@ describeRule('INDICATOR_BELOW_TARGET', {
             target: '80%',
             ratio: '73,75%',
             message:
-              "CR03, priorità 10i: Partecipanti che ottengono una qualifica alla fine della loro partecipazione all'intervento: 59% contro un target di 80%, pari al 73,75% del target, sotto la soglia dell'85%.",
+              "CR03, priorità 10i: Partecipanti che ottengono una qualifica alla fine della loro partecipazione all'intervento: 59% contro un target di 80%, cioè 73,75% del target, sotto la soglia di tolleranza (85%).",
           },
         ],
       ],
@@ -212,13 +212,13 @@ describe('INDICATOR_BELOW_TARGET messages', () => {
       'CO09: Titolari di un diploma ISCED 1 o ISCED 2: 640 against a target of 1,000, 64.00% of target: serious shortfall (below 65%).',
     );
     expect(message(INDICATORS.CO09(640, 1000), 'it')).toBe(
-      'CO09: Titolari di un diploma ISCED 1 o ISCED 2: 640 contro un target di 1.000, pari al 64,00% del target: grave ritardo (sotto il 65%).',
+      'CO09: Titolari di un diploma ISCED 1 o ISCED 2: 640 contro un target di 1.000, cioè 64,00% del target: grave ritardo (sotto 65%).',
     );
   });
 
   it('shows percentages in points', () => {
     expect(message(INDICATORS.CR03_10i(pct(0.59), pct(0.8)), 'it')).toBe(
-      "CR03, priorità 10i: Partecipanti che ottengono una qualifica alla fine della loro partecipazione all'intervento: 59% contro un target di 80%, pari al 73,75% del target, sotto la soglia dell'85%.",
+      "CR03, priorità 10i: Partecipanti che ottengono una qualifica alla fine della loro partecipazione all'intervento: 59% contro un target di 80%, cioè 73,75% del target, sotto la soglia di tolleranza (85%).",
     );
   });
 });

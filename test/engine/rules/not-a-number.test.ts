@@ -32,7 +32,11 @@ describeRule('NOT_A_NUMBER', {
       grid: raa({ cells: { E18: 'vedi nota' } }),
       hits: [['E18', 'error', 'text', { text: 'vedi nota' }]],
     },
-    { name: 'a boolean as an amount', grid: raa({ cells: { G19: true } }), hits: [['G19', 'error', 'text']] },
+    {
+      name: 'a boolean as an amount',
+      grid: raa({ cells: { G19: true } }),
+      hits: [['G19', 'error', 'text', { message: 'La cella deve contenere un numero, ma contiene "VERO".' }]],
+    },
     {
       name: 'a row of error values',
       grid: raa({ cells: cellsIn('B20:J20', { error: '#REF!' }) }),

@@ -14,8 +14,8 @@ describeRule('OT_MISMATCH', {
           {
             axis: 'I',
             actual: 'OT 9',
-            expected: '8',
-            message: 'OT dell\'Asse I: nella tabella "OT 9", nel modello "8".',
+            expected: 'OT 8',
+            message: "OT dell'Asse I: OT 9 nella tabella, OT 8 nel modello.",
           },
         ],
       ],
@@ -23,17 +23,24 @@ describeRule('OT_MISMATCH', {
     {
       name: 'an OT on technical assistance',
       grid: raa({ cells: { A8: 'OT 11' } }),
-      hits: [['A8', 'error', 'mismatch', { axis: 'V', actual: 'OT 11' }]],
+      hits: [
+        [
+          'A8',
+          'error',
+          'none',
+          { message: "OT dell'Asse V: OT 11 nella tabella, ma nel modello l'asse non ha un OT (assistenza tecnica)." },
+        ],
+      ],
     },
     {
       name: 'a missing OT',
       grid: raa({ cells: { A5: null } }),
-      hits: [['A5', 'error', 'mismatch', { axis: 'II', expected: '9' }]],
+      hits: [['A5', 'error', 'mismatch', { message: "OT dell'Asse II: nessun OT nella tabella, OT 9 nel modello." }]],
     },
     {
       name: 'a number',
       grid: raa({ cells: { A6: 11 } }),
-      hits: [['A6', 'error', 'mismatch', { axis: 'III', actual: '11', expected: '10' }]],
+      hits: [['A6', 'error', 'mismatch', { axis: 'III', actual: 'OT 11', expected: 'OT 10' }]],
     },
   ],
   doesNotFire: [

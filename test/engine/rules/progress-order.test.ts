@@ -47,7 +47,7 @@ describeRule('PROGRESS_ORDER', {
             larger: 'la spesa certificata (H)',
             smaller: 'i pagamenti (F)',
             message:
-              'Asse III: la spesa certificata (H) 290.000.000,00 € supera i pagamenti (F) 281.034.588,71 €.',
+              'Asse III: la spesa certificata (H) di 290.000.000,00 € supera i pagamenti (F) di 281.034.588,71 €.',
           },
         ],
       ],

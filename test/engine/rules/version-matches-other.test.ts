@@ -14,7 +14,7 @@ describeRule('VERSION_MATCHES_OTHER', {
           'other',
           {
             chosen: '2022-12',
-            matching: '2020-11',
+            matching: 'alla versione 2020-11',
             message:
               'È stata scelta la versione 2022-12, ma le dotazioni della Tabella 1 corrispondono alla versione 2020-11.',
           },
@@ -25,13 +25,20 @@ describeRule('VERSION_MATCHES_OTHER', {
       name: '2020-11 chosen, 2022-12 allocations',
       grid: raa(),
       options: { versionId: '2020-11' },
-      hits: [['A3', 'info', 'other', { chosen: '2020-11', matching: '2022-12' }]],
+      hits: [['A3', 'info', 'other', { chosen: '2020-11', matching: 'alla versione 2022-12' }]],
     },
     {
       name: 'no Tabella 1: Tabella 2 column A decides',
       grid: raa({ plan: false }),
       options: { versionId: '2020-11' },
-      hits: [['A14', 'info', 'other', { chosen: '2020-11', matching: '2022-12' }]],
+      hits: [
+        [
+          'A14',
+          'info',
+          'otherProgress',
+          { message: 'È stata scelta la versione 2020-11, ma le dotazioni della Tabella 2 (colonna A) corrispondono alla versione 2022-12.' },
+        ],
+      ],
     },
   ],
   doesNotFire: [
