@@ -3,6 +3,7 @@ import type { Grid, Lang, WritePlan } from '../engine';
 import { count, format, listFew } from './i18n';
 import type { Strings } from './i18n';
 import { formatLogTime, placesList, undoneAction } from './outcome';
+import { rangeNames } from './places';
 import { summarizePlan } from './planSummary';
 
 /** Which confirmation the pane asks for; it decides the buttons. */
@@ -162,7 +163,7 @@ export function undoRequest(
     paragraphs.push(
       format(strings.confirmUndoFormats, {
         formats: count(removed.length, strings.formatOne, strings.formatMany),
-        places: listFew([...new Set(removed.map((f) => `${f.sheet}!${f.range}`))], strings, 4),
+        places: listFew(rangeNames(removed), strings, 4),
       }),
     );
   }

@@ -1,7 +1,7 @@
 import type { ApplyResult, Grid, Lang, WritePlan } from '../engine';
 import { count, format, listFew } from './i18n';
 import type { Strings } from './i18n';
-import { placeName, placesOf } from './places';
+import { placeName, placesOf, rangeNames } from './places';
 import { summarizePlan } from './planSummary';
 
 /** The action an undo plan reverses, from the marker its last log entry carries (`undo:<time> <action>`). */
@@ -58,7 +58,7 @@ export function describeOutcome(plan: WritePlan, result: ApplyResult, before: Gr
     parts.push(format(strings.doneIn, { what, places: placesList(plan.cells, strings) }));
   }
   if (plan.conditionalFormats.length > 0) {
-    const ranges = [...new Set(plan.conditionalFormats.map((f) => `${f.sheet}!${f.range}`))];
+    const ranges = rangeNames(plan.conditionalFormats);
     parts.push(
       format(strings.doneIn, {
         what: count(plan.conditionalFormats.length, strings.formatAddedOne, strings.formatAddedMany),
@@ -68,9 +68,9 @@ export function describeOutcome(plan: WritePlan, result: ApplyResult, before: Gr
   }
   const removed = plan.removeConditionalFormats ?? [];
   if (removed.length > 0) {
-    const ranges = [...new Set(removed.map((f) => `${f.sheet}!${f.range}`))];
+    const ranges = rangeNames(removed);
     parts.push(
-      format(strings.doneIn, {
+      format(strings.doneFrom, {
         what: count(removed.length, strings.formatRemovedOne, strings.formatRemovedMany),
         places: listFew(ranges, strings, 4),
       }),

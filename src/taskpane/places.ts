@@ -30,7 +30,8 @@ const ROW_REACH = 1;
 const COLUMN_REACH = 2;
 
 /**
- * Blocks of nearby cells per sheet, in the order their first cell was given. The computed columns
+ * Blocks of nearby cells per sheet (sheets in the order their first cell was given, blocks top to
+ * bottom). The computed columns
  * of Tabella 2 (every other column, six rows) make one block; the indicators' columns another.
  */
 export function placesOf(cells: readonly { sheet: string; cell: string }[]): Place[] {
@@ -73,7 +74,8 @@ export function placesOf(cells: readonly { sheet: string; cell: string }[]): Pla
       block.right = Math.max(block.right, at.col);
       block.cells.add(`${at.row},${at.col}`);
     });
-    for (const block of blocks.values()) {
+    const ordered = [...blocks.values()].sort((a, b) => a.top - b.top || a.left - b.left);
+    for (const block of ordered) {
       const from = `${columnName(block.left)}${block.top}`;
       const to = `${columnName(block.right)}${block.bottom}`;
       places.push({ sheet, range: from === to ? from : `${from}:${to}`, count: block.cells.size });
@@ -85,4 +87,18 @@ export function placesOf(cells: readonly { sheet: string; cell: string }[]): Pla
 /** `RAA 2022!D16:J21` */
 export function placeName(place: Pick<Place, 'sheet' | 'range'>): string {
   return place.sheet ? `${place.sheet}!${place.range}` : place.range;
+}
+
+/** `RAA 2022!E16:E20, RAA 2022!G27:G44`: the ranges once each, per sheet top to bottom, left to right. */
+export function rangeNames(items: readonly { sheet: string; range: string }[]): string[] {
+  const sheets = [...new Set(items.map((i) => i.sheet))];
+  const unique = [...new Map(items.map((i) => [`${i.sheet}!${i.range}`, i])).values()];
+  const start = (range: string) => parseCell(range.split(':')[0]) ?? { row: 0, col: 0 };
+  return unique
+    .sort((a, b) => {
+      const bySheet = sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet);
+      const [pa, pb] = [start(a.range), start(b.range)];
+      return bySheet || pa.row - pb.row || pa.col - pb.col;
+    })
+    .map(placeName);
 }

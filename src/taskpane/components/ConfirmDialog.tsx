@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import {
   Button,
   Dialog,
@@ -40,6 +41,13 @@ export interface ConfirmDialogProps {
 /** Asks before any write: what it touches, what it would overwrite, and the choices. */
 export function ConfirmDialog({ strings, request, onChoose }: ConfirmDialogProps) {
   const styles = useStyles();
+  const cancel = useRef<HTMLButtonElement>(null);
+  // Focus starts on the safe choice when something would be overwritten, replaced or undone. Fluent's
+  // surface focuses its first button when it opens (ignoring autoFocus); this effect runs after it.
+  const safeFirst = request !== null && request.kind !== 'write';
+  useEffect(() => {
+    if (safeFirst) cancel.current?.focus();
+  }, [request, safeFirst]);
   return (
     <Dialog
       open={request !== null}
@@ -81,10 +89,9 @@ export function ConfirmDialog({ strings, request, onChoose }: ConfirmDialogProps
               </Button>
             )}
             <Button
+              ref={cancel}
               className={styles.button}
               data-testid={TEST_IDS.confirmCancel}
-              // Focus starts on the safe choice when something would be overwritten, replaced or undone.
-              autoFocus={request !== null && request.kind !== 'write'}
               onClick={() => onChoose('cancel')}
             >
               {strings.confirmCancel}

@@ -136,6 +136,7 @@ export const en: Strings = {
   doneUndo: 'Undid “{{action}}” of {{time}}: {{what}}. Findings list updated.',
   doneNothing: 'nothing changed in the workbook',
   doneIn: '{{what}} in {{places}}',
+  doneFrom: '{{what}} from {{places}}',
   cellWrittenOne: '1 cell written',
   cellWrittenMany: '{{n}} cells written',
   cellRestoredOne: '1 cell restored',

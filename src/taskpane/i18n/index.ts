@@ -30,6 +30,7 @@ export function count(n: number, one: string, many: string): string {
 
 /** `A7, B7, C7 e altre 4`: the first few items, then how many more. */
 export function listFew(items: readonly string[], strings: Strings, max = 5): string {
-  if (items.length <= max) return items.join(', ');
+  // "e altre 1" says less than the item itself.
+  if (items.length <= max + 1) return items.join(', ');
   return format(strings.listMore, { list: items.slice(0, max).join(', '), n: items.length - max });
 }

@@ -139,6 +139,7 @@ export const it = {
   doneUndo: 'Annullato «{{action}}» del {{time}}: {{what}}. Elenco dei rilievi aggiornato.',
   doneNothing: 'nessuna modifica nella cartella',
   doneIn: '{{what}} in {{places}}',
+  doneFrom: '{{what}} da {{places}}',
   cellWrittenOne: '1 cella scritta',
   cellWrittenMany: '{{n}} celle scritte',
   cellRestoredOne: '1 cella ripristinata',
