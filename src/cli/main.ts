@@ -3,7 +3,7 @@
  * findings; 2: the command could not run, said in one line on stderr, never with a stack trace.
  */
 import { LOG_SHEET, analyse, chooseModel, modelFromWorkbook, planFill, planReport } from '../engine';
-import type { Analysis, Grid, ModelChoiceProblem, WritePlan } from '../engine';
+import type { Analysis, Grid, Lang, ModelChoiceProblem, WritePlan } from '../engine';
 import { parseModel } from '../model';
 import type { ProgrammeModel } from '../model';
 import { version as packageVersion } from '../../package.json';
@@ -62,7 +62,7 @@ async function run(options: RunOptions, messages: CliMessages, output: CliOutput
     const problem = await outputPathProblem(options.input, options.output);
     if (problem) return fail(messages.fileProblem(problem));
   }
-  const fileModel = options.modelPath === null ? null : await loadModel(options.modelPath, messages);
+  const fileModel = options.modelPath === null ? null : await loadModel(options.modelPath, messages, options.lang);
   if (typeof fileModel === 'string') return fail(fileModel);
   // Loaded only now: ExcelJS takes most of the start-up time, and help or a refused option need none of it.
   // `check` writes nothing: it reads the Grid alone, streaming, without building ExcelJS's workbook.
@@ -83,7 +83,7 @@ async function run(options: RunOptions, messages: CliMessages, output: CliOutput
   // --model, else the model stored in the workbook, else the embedded one (SPEC §3): the engine decides.
   const choice = chooseModel({
     explicit: fileModel ?? undefined,
-    stored: modelFromWorkbook(grid),
+    stored: modelFromWorkbook(grid, options.lang),
     versionId: options.versionId ?? undefined,
   });
   // Batch work does not go on with something other than what was asked for or stored: exit 2.
@@ -149,10 +149,10 @@ function describeReport(summary: ApplySummary, options: RunOptions, messages: Cl
 }
 
 /** The model of `--model`; a sentence when it cannot be used. */
-async function loadModel(path: string, messages: CliMessages): Promise<ProgrammeModel | string> {
+async function loadModel(path: string, messages: CliMessages, lang: Lang): Promise<ProgrammeModel | string> {
   const bytes = await readLocalFile(path);
   if (!Buffer.isBuffer(bytes)) return messages.modelFileProblem(bytes);
-  const result = parseModel(bytes.toString('utf8'));
+  const result = parseModel(bytes.toString('utf8'), lang);
   return result.ok ? result.model : messages.invalidModel(path, result.error);
 }
 

@@ -1,3 +1,4 @@
+import type { Lang } from './finding';
 import type { Grid } from './grid';
 import { parseModel, type ParseModelResult } from '../model/validate';
 
@@ -7,9 +8,9 @@ export const MODEL_SHEET = 'Modello POR Tables';
 /**
  * The model stored in the workbook, if any: the JSON text of column A of `MODEL_SHEET`, joined
  * line by line (a long model does not fit one cell's 32 767 characters). `null` when there is no
- * such sheet; a parse result with the error when the JSON is not a valid model.
+ * such sheet; a parse result with the error (in `lang`) when the JSON is not a valid model.
  */
-export function modelFromWorkbook(grid: Grid): ParseModelResult | null {
+export function modelFromWorkbook(grid: Grid, lang: Lang = 'it'): ParseModelResult | null {
   const sheet = grid.sheets.find((s) => s.name === MODEL_SHEET);
   if (!sheet) return null;
   const col = -sheet.left;
@@ -19,6 +20,8 @@ export function modelFromWorkbook(grid: Grid): ParseModelResult | null {
     if (typeof v === 'string') lines.push(v);
   }
   const text = lines.join('\n').trim();
-  if (text === '') return { ok: false, error: `sheet "${MODEL_SHEET}" is empty` };
-  return parseModel(text);
+  if (text === '') {
+    return { ok: false, error: lang === 'it' ? `il foglio «${MODEL_SHEET}» è vuoto` : `sheet "${MODEL_SHEET}" is empty` };
+  }
+  return parseModel(text, lang);
 }

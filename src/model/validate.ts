@@ -1,10 +1,11 @@
 /**
  * Loads a programme model (SPEC §3) from JSON and checks every field.
  *
- * The first problem found is reported as one English line that names the field path
- * (`versions[0].axes[2].allocation: "12,5" is not a decimal amount`), because the CLI prints it
- * as is and the task pane shows it in a message bar. Unknown keys are ignored, and the model
- * returned is built afresh, so it never carries them.
+ * The first problem found is reported as one line that names the field path, in Italian or English
+ * (`versions[0].axes[2].allocation: "12,5" non è un importo decimale`), because the CLI prints it
+ * as is and the task pane shows it in a message bar. A JSON syntax error says where (line and
+ * column), in our words, never the parser's. Unknown keys are ignored, and the model returned is
+ * built afresh, so it never carries them.
  */
 import { Decimal } from "decimal.js";
 import type {
@@ -16,6 +17,9 @@ import type {
   ProgrammeThresholds,
   ProgrammeVersion,
 } from "./types";
+
+/** The language of the error line; English by default (the embedded model's load, tests). */
+export type ModelLang = "it" | "en";
 
 export type ParseModelResult =
   { ok: true; model: ProgrammeModel } | { ok: false; error: string };
@@ -35,42 +39,110 @@ const DIRECTIONS: readonly ProgrammeIndicator["direction"][] = [
   "lower",
 ];
 
+/** A reason in both languages; `describe` quotes values the same in both. */
+type Reason = Record<ModelLang, string>;
+
+function say(en: string, it: string): Reason {
+  return { en, it };
+}
+
 /** The first problem in the model; caught by `parseModel` and turned into its error line. */
 class ModelProblem extends Error {
   constructor(
     readonly path: string,
-    readonly reason: string,
+    readonly reason: Reason,
   ) {
-    super(path ? `${path}: ${reason}` : reason);
+    super(path ? `${path}: ${reason.en}` : reason.en);
+  }
+
+  line(lang: ModelLang): string {
+    return this.path ? `${this.path}: ${this.reason[lang]}` : this.reason[lang];
   }
 }
 
-export function parseModel(input: string | unknown): ParseModelResult {
+export function parseModel(
+  input: string | unknown,
+  lang: ModelLang = "en",
+): ParseModelResult {
   let data: unknown = input;
   if (typeof input === "string") {
+    // A file saved by a Windows editor may start with a byte-order mark.
+    const text = input.replace(/^\uFEFF/, "");
     try {
-      // A file saved by a Windows editor may start with a byte-order mark.
-      data = JSON.parse(input.replace(/^\uFEFF/, ""));
+      data = JSON.parse(text);
     } catch (e) {
-      return {
-        ok: false,
-        error: `not valid JSON: ${oneLine(e instanceof Error ? e.message : String(e))}`,
-      };
+      return { ok: false, error: jsonSyntaxError(text, e, lang) };
     }
   }
   try {
     return { ok: true, model: readModel(data) };
   } catch (e) {
-    if (e instanceof ModelProblem) return { ok: false, error: e.message };
+    if (e instanceof ModelProblem) return { ok: false, error: e.line(lang) };
     throw e;
   }
+}
+
+/** How the parser's error reads, used only to find an offset: a prefix that merely ends early is not broken yet. */
+function brokenBefore(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return false;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : "";
+    if (/end of JSON input|Unterminated string/.test(message)) return false;
+    const at = /position (\d+)/.exec(message);
+    return at ? Number(at[1]) < prefix.length : true;
+  }
+}
+
+/** The offset of the first character the JSON cannot go on with; `text.length` when it only ends too early. */
+function syntaxErrorOffset(text: string, error: unknown): number {
+  const message = error instanceof Error ? error.message : "";
+  const at = /position (\d+)/.exec(message);
+  if (at && !/Unterminated string/.test(message)) return Number(at[1]);
+  // The shortest broken prefix ends just after the offending character.
+  let low = 0;
+  let high = text.length;
+  if (!brokenBefore(text)) return text.length;
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (brokenBefore(text.slice(0, mid))) high = mid;
+    else low = mid + 1;
+  }
+  return Math.max(0, low - 1);
+}
+
+/**
+ * Where the JSON breaks, as line and column (1-based). The parser's own sentence is not passed on:
+ * only the offset it gives is used, and without one the text is taken to end too early.
+ */
+function jsonSyntaxError(text: string, error: unknown, lang: ModelLang): string {
+  if (text.trim() === "")
+    return lang === "it" ? "il file è vuoto, non contiene JSON" : "the file is empty, not JSON";
+  const offset = syntaxErrorOffset(text, error);
+  if (offset >= text.length) {
+    return lang === "it"
+      ? "JSON non valido: il testo finisce prima che il modello sia chiuso (manca una } o una ] ?)"
+      : "not valid JSON: the text ends before the model is closed (a missing } or ] ?)";
+  }
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = before.length - before.lastIndexOf("\n");
+  const found = text.charAt(offset);
+  const at = found.trim() ? ` (${JSON.stringify(found)})` : "";
+  return lang === "it"
+    ? `JSON non valido alla riga ${line}, colonna ${column}${at}: controlla virgole, virgolette e parentesi lì o appena prima`
+    : `not valid JSON at line ${line}, column ${column}${at}: check the commas, quotes and brackets there or just before`;
 }
 
 function readModel(data: unknown): ProgrammeModel {
   if (!isRecord(data))
     throw new ModelProblem(
       "model",
-      `must be a JSON object, not ${describe(data)}`,
+      say(
+        `must be a JSON object, not ${describe(data, "en")}`,
+        `deve essere un oggetto JSON, non ${describe(data, "it")}`,
+      ),
     );
   const id = readName(data, "id", "");
   const title = readName(data, "title", "");
@@ -78,13 +150,19 @@ function readModel(data: unknown): ProgrammeModel {
   if (!/^[A-Z]{3}$/.test(currency)) {
     throw new ModelProblem(
       "currency",
-      `${describe(currency)} must be a three-letter currency code such as "EUR"`,
+      say(
+        `${describe(currency)} must be a three-letter currency code such as "EUR"`,
+        `${describe(currency)} deve essere un codice valuta di tre lettere come "EUR"`,
+      ),
     );
   }
 
   const versionList = readArray(data, "versions", "");
   if (versionList.length === 0)
-    throw new ModelProblem("versions", "must hold at least one version");
+    throw new ModelProblem(
+      "versions",
+      say("must hold at least one version", "deve contenere almeno una versione"),
+    );
   const versions: ProgrammeVersion[] = [];
   const versionIndex = new Map<string, number>();
   versionList.forEach((item, i) => {
@@ -94,7 +172,10 @@ function readModel(data: unknown): ProgrammeModel {
     if (earlier !== undefined) {
       throw new ModelProblem(
         `${path}.id`,
-        `${describe(version.id)} is already the id of versions[${earlier}]`,
+        say(
+          `${describe(version.id)} is already the id of versions[${earlier}]`,
+          `${describe(version.id)} è già l'id di versions[${earlier}]`,
+        ),
       );
     }
     versionIndex.set(version.id, i);
@@ -113,7 +194,10 @@ function readModel(data: unknown): ProgrammeModel {
     if (!axisIds.has(indicator.axis)) {
       throw new ModelProblem(
         `${path}.axis`,
-        `${describe(indicator.axis)} is not the id of an axis in any version`,
+        say(
+          `${describe(indicator.axis)} is not the id of an axis in any version`,
+          `${describe(indicator.axis)} non è l'id di un asse in nessuna versione`,
+        ),
       );
     }
     // The same common indicator may be reported per investment priority (CR06 for 8i, 8ii, 8v).
@@ -122,7 +206,10 @@ function readModel(data: unknown): ProgrammeModel {
     if (earlier !== undefined) {
       throw new ModelProblem(
         path,
-        `code ${describe(indicator.code)} with priority ${describe(indicator.priority)} is already indicators[${earlier}]`,
+        say(
+          `code ${describe(indicator.code)} with priority ${describe(indicator.priority)} is already indicators[${earlier}]`,
+          `il codice ${describe(indicator.code)} con priorità ${describe(indicator.priority)} è già indicators[${earlier}]`,
+        ),
       );
     }
     indicatorIndex.set(key, i);
@@ -144,7 +231,10 @@ function readVersion(item: unknown, path: string): ProgrammeVersion {
 
   const axisList = readArray(data, "axes", path);
   if (axisList.length === 0)
-    throw new ModelProblem(`${path}.axes`, "must hold at least one axis");
+    throw new ModelProblem(
+      `${path}.axes`,
+      say("must hold at least one axis", "deve contenere almeno un asse"),
+    );
   const axes: ProgrammeAxis[] = [];
   // Every id and alias must point to one axis only, or a workbook label would be ambiguous.
   const labels = new Map<string, { axis: number; id: string }>();
@@ -155,7 +245,10 @@ function readVersion(item: unknown, path: string): ProgrammeVersion {
     if (earlierId >= 0) {
       throw new ModelProblem(
         `${axisPath}.id`,
-        `${describe(axis.id)} is already the id of ${path}.axes[${earlierId}]`,
+        say(
+          `${describe(axis.id)} is already the id of ${path}.axes[${earlierId}]`,
+          `${describe(axis.id)} è già l'id di ${path}.axes[${earlierId}]`,
+        ),
       );
     }
     const own: [string, string][] = [
@@ -170,7 +263,10 @@ function readVersion(item: unknown, path: string): ProgrammeVersion {
       if (other && other.axis !== i) {
         throw new ModelProblem(
           labelPath,
-          `${describe(label)} also names axis ${describe(other.id)} (${path}.axes[${other.axis}])`,
+          say(
+            `${describe(label)} also names axis ${describe(other.id)} (${path}.axes[${other.axis}])`,
+            `${describe(label)} indica anche l'asse ${describe(other.id)} (${path}.axes[${other.axis}])`,
+          ),
         );
       }
       labels.set(labelKey(label), { axis: i, id: axis.id });
@@ -183,7 +279,10 @@ function readVersion(item: unknown, path: string): ProgrammeVersion {
     const places = Math.max(...axes.map((a) => decimalPlaces(a.allocation)));
     throw new ModelProblem(
       `${path}.total`,
-      `${describe(total)} differs from the sum of the axes' allocations, "${sum.toFixed(places)}"`,
+      say(
+        `${describe(total)} differs from the sum of the axes' allocations, "${sum.toFixed(places)}"`,
+        `${describe(total)} è diverso dalla somma delle dotazioni degli assi, "${sum.toFixed(places)}"`,
+      ),
     );
   }
   return { id, label, total, axes };
@@ -201,12 +300,8 @@ function readAxis(item: unknown, path: string): ProgrammeAxis {
       : readArray(data, "aliases", path).map((alias, i) => {
           const aliasPath = `${path}.aliases[${i}]`;
           if (typeof alias !== "string")
-            throw new ModelProblem(
-              aliasPath,
-              `must be a string, not ${describe(alias)}`,
-            );
-          if (alias.trim() === "")
-            throw new ModelProblem(aliasPath, "must not be empty");
+            throw new ModelProblem(aliasPath, notString(alias));
+          if (alias.trim() === "") throw new ModelProblem(aliasPath, EMPTY);
           return alias;
         });
   const allocation = readAmount(data, "allocation", path);
@@ -222,11 +317,11 @@ function readIndicator(item: unknown, path: string): ProgrammeIndicator {
   const type = readChoice(data, "type", path, INDICATOR_TYPES);
   const unit = readChoice(data, "unit", path, INDICATOR_UNITS);
   const name = readName(data, "name", path);
-  const target = readDecimal(data, "target", path, "decimal number");
+  const target = readDecimal(data, "target", path, "number");
   if (target.startsWith("-"))
     throw new ModelProblem(
       `${path}.target`,
-      `${describe(target)} must not be negative`,
+      negative(target),
     );
   const direction =
     data.direction === undefined
@@ -240,34 +335,59 @@ function readThresholds(item: unknown): ProgrammeThresholds {
   const tolerance =
     data.tolerance === undefined
       ? DEFAULT_THRESHOLDS.tolerance
-      : readDecimal(data, "tolerance", "thresholds", "decimal number");
+      : readDecimal(data, "tolerance", "thresholds", "number");
   const serious =
     data.serious === undefined
       ? DEFAULT_THRESHOLDS.serious
-      : readDecimal(data, "serious", "thresholds", "decimal number");
+      : readDecimal(data, "serious", "thresholds", "number");
   // Shares of the target: serious shortfall below `serious`, error below `tolerance`.
   if (new Decimal(serious).lte(0)) {
     throw new ModelProblem(
       "thresholds.serious",
-      `${describe(serious)} must be greater than 0`,
+      say(
+        `${describe(serious)} must be greater than 0`,
+        `${describe(serious)} deve essere maggiore di 0`,
+      ),
     );
   }
   if (new Decimal(tolerance).gt(1)) {
     throw new ModelProblem(
       "thresholds.tolerance",
-      `${describe(tolerance)} must not be greater than 1`,
+      say(
+        `${describe(tolerance)} must not be greater than 1`,
+        `${describe(tolerance)} non deve essere maggiore di 1`,
+      ),
     );
   }
   if (new Decimal(serious).gte(tolerance)) {
     throw new ModelProblem(
       "thresholds.serious",
-      `${describe(serious)} must be less than thresholds.tolerance ${describe(tolerance)}`,
+      say(
+        `${describe(serious)} must be less than thresholds.tolerance ${describe(tolerance)}`,
+        `${describe(serious)} deve essere minore di thresholds.tolerance ${describe(tolerance)}`,
+      ),
     );
   }
   return { tolerance, serious };
 }
 
 // --- field readers: each throws a ModelProblem naming the field ---
+
+const EMPTY = say("must not be empty", "non deve essere vuoto");
+
+function notString(value: unknown): Reason {
+  return say(
+    `must be a string, not ${describe(value, "en")}`,
+    `deve essere una stringa, non ${describe(value, "it")}`,
+  );
+}
+
+function negative(value: string): Reason {
+  return say(
+    `${describe(value)} must not be negative`,
+    `${describe(value)} non deve essere negativo`,
+  );
+}
 
 function fieldPath(parent: string, key: string): string {
   return parent ? `${parent}.${key}` : key;
@@ -280,7 +400,7 @@ function readField(
 ): unknown {
   const value = data[key];
   if (value === undefined)
-    throw new ModelProblem(fieldPath(parent, key), "is missing");
+    throw new ModelProblem(fieldPath(parent, key), say("is missing", "manca"));
   return value;
 }
 
@@ -290,12 +410,8 @@ function readString(
   parent: string,
 ): string {
   const value = readField(data, key, parent);
-  if (typeof value !== "string") {
-    throw new ModelProblem(
-      fieldPath(parent, key),
-      `must be a string, not ${describe(value)}`,
-    );
-  }
+  if (typeof value !== "string")
+    throw new ModelProblem(fieldPath(parent, key), notString(value));
   return value;
 }
 
@@ -307,11 +423,14 @@ function readName(
 ): string {
   const value = readString(data, key, parent);
   if (value.trim() === "")
-    throw new ModelProblem(fieldPath(parent, key), "must not be empty");
+    throw new ModelProblem(fieldPath(parent, key), EMPTY);
   if (value !== value.trim()) {
     throw new ModelProblem(
       fieldPath(parent, key),
-      `${describe(value)} has leading or trailing spaces`,
+      say(
+        `${describe(value)} has leading or trailing spaces`,
+        `${describe(value)} ha spazi all'inizio o alla fine`,
+      ),
     );
   }
   return value;
@@ -326,7 +445,10 @@ function readArray(
   if (!Array.isArray(value))
     throw new ModelProblem(
       fieldPath(parent, key),
-      `must be an array, not ${describe(value)}`,
+      say(
+        `must be an array, not ${describe(value, "en")}`,
+        `deve essere un array, non ${describe(value, "it")}`,
+      ),
     );
   return value;
 }
@@ -340,10 +462,14 @@ function readChoice<T extends string>(
   const value = readString(data, key, parent);
   if (!(choices as readonly string[]).includes(value)) {
     const options = choices.map((c) => `"${c}"`);
-    const list = `${options.slice(0, -1).join(", ")} or ${options[options.length - 1]}`;
+    const head = options.slice(0, -1).join(", ");
+    const last = options[options.length - 1];
     throw new ModelProblem(
       fieldPath(parent, key),
-      `${describe(value)} must be ${list}`,
+      say(
+        `${describe(value)} must be ${head} or ${last}`,
+        `${describe(value)} deve essere ${head} o ${last}`,
+      ),
     );
   }
   return value as T;
@@ -354,25 +480,32 @@ function readDecimal(
   data: Record<string, unknown>,
   key: string,
   parent: string,
-  what: string,
+  what: "amount" | "number",
 ): string {
   const value = readField(data, key, parent);
   if (typeof value === "number") {
     throw new ModelProblem(
       fieldPath(parent, key),
-      `must be a decimal string such as "${Number.isFinite(value) ? value : 0}", not the JSON number ${value}`,
+      say(
+        `must be a decimal string such as "${Number.isFinite(value) ? value : 0}", not the JSON number ${value}`,
+        `deve essere una stringa decimale come "${Number.isFinite(value) ? value : 0}", non il numero JSON ${value}`,
+      ),
     );
   }
-  if (typeof value !== "string") {
-    throw new ModelProblem(
-      fieldPath(parent, key),
-      `must be a string, not ${describe(value)}`,
-    );
-  }
+  if (typeof value !== "string")
+    throw new ModelProblem(fieldPath(parent, key), notString(value));
   if (!DECIMAL.test(value))
     throw new ModelProblem(
       fieldPath(parent, key),
-      `${describe(value)} is not a ${what}`,
+      what === "amount"
+        ? say(
+            `${describe(value)} is not a decimal amount`,
+            `${describe(value)} non è un importo decimale`,
+          )
+        : say(
+            `${describe(value)} is not a decimal number`,
+            `${describe(value)} non è un numero decimale`,
+          ),
     );
   return value;
 }
@@ -383,18 +516,21 @@ function readAmount(
   key: string,
   parent: string,
 ): string {
-  const value = readDecimal(data, key, parent, "decimal amount");
+  const value = readDecimal(data, key, parent, "amount");
   if (value.startsWith("-"))
-    throw new ModelProblem(
-      fieldPath(parent, key),
-      `${describe(value)} must not be negative`,
-    );
+    throw new ModelProblem(fieldPath(parent, key), negative(value));
   return value;
 }
 
 function expectRecord(value: unknown, path: string): Record<string, unknown> {
   if (!isRecord(value))
-    throw new ModelProblem(path, `must be an object, not ${describe(value)}`);
+    throw new ModelProblem(
+      path,
+      say(
+        `must be an object, not ${describe(value, "en")}`,
+        `deve essere un oggetto, non ${describe(value, "it")}`,
+      ),
+    );
   return value;
 }
 
@@ -403,11 +539,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** How a value is quoted in an error: strings in JSON quotes, containers by kind. */
-function describe(value: unknown): string {
+function describe(value: unknown, lang: ModelLang = "en"): string {
   if (typeof value === "string") return JSON.stringify(value);
-  if (Array.isArray(value)) return "an array";
+  if (Array.isArray(value)) return lang === "it" ? "un array" : "an array";
   if (value === null) return "null";
-  if (typeof value === "object") return "an object";
+  if (typeof value === "object") return lang === "it" ? "un oggetto" : "an object";
   return String(value);
 }
 
@@ -426,6 +562,3 @@ function decimalPlaces(amount: string): number {
   return dot < 0 ? 0 : amount.length - dot - 1;
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}

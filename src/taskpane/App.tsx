@@ -156,7 +156,7 @@ function Pane({ host, lang, strings, describeError, onSwitchLanguage, version = 
     versionId !== AUTOMATIC_VERSION ? versionId : (checkedWith?.version.id ?? strings.versionAutomaticShort);
 
   const onModelFile = async (file: File) => {
-    const result = await readModelFile(file);
+    const result = await readModelFile(file, lang);
     if (result.ok) {
       choice.addModel(result.model);
       const versions =

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { defaultModel, parseModel } from '../model';
 import type { ProgrammeModel } from '../model';
+import type { Lang } from '../engine';
 
 /** The version picker's value when the engine picks the version the allocations match. */
 export const AUTOMATIC_VERSION = 'auto';
@@ -60,13 +61,13 @@ export type ModelFileResult =
   | { ok: false; reason: 'invalid'; error: string };
 
 /** Reads a model file chosen by the user and validates it; FileReader works in every Office webview. */
-export function readModelFile(file: Blob): Promise<ModelFileResult> {
+export function readModelFile(file: Blob, lang: Lang): Promise<ModelFileResult> {
   return new Promise((resolve) => {
     const reader = new FileReader();
     reader.onerror = () => resolve({ ok: false, reason: 'unreadable' });
     reader.onload = () => {
       const text = typeof reader.result === 'string' ? reader.result : '';
-      const parsed = parseModel(text);
+      const parsed = parseModel(text, lang);
       resolve(
         parsed.ok ? { ok: true, model: parsed.model } : { ok: false, reason: 'invalid', error: parsed.error },
       );

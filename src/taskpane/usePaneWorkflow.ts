@@ -110,7 +110,7 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
     await nextTick();
     // The user's pick, else the model stored in the workbook, else the embedded one: the engine decides.
     const picked = analyseOptions();
-    const choice = chooseModel({ explicit: picked.model, stored: modelFromWorkbook(grid), versionId: picked.versionId });
+    const choice = chooseModel({ explicit: picked.model, stored: modelFromWorkbook(grid, lang), versionId: picked.versionId });
     const storedProblem = choice.problems.find((p) => p.kind === 'stored-invalid');
     storedModelProblem.current = storedProblem?.kind === 'stored-invalid' ? storedProblem.error : null;
     const result = analyse(grid, { model: choice.model, versionId: choice.versionId, lang });

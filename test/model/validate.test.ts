@@ -84,6 +84,12 @@ function errorOf(input: unknown): string {
   return result.error;
 }
 
+function italianErrorOf(input: unknown): string {
+  const result = parseModel(input, "it");
+  if (result.ok) throw new Error("expected the model to be refused");
+  return result.error;
+}
+
 function modelOf(input: unknown): ProgrammeModel {
   const result = parseModel(input);
   if (!result.ok)
@@ -510,22 +516,38 @@ describe("parseModel: one-line errors naming the field", () => {
     expect(modelOf(m).thresholds.tolerance).toBe("1");
   });
 
-  it("reports invalid JSON with the parser reason on one line", () => {
+  it("says where the JSON breaks, line and column, in our words and not the parser's", () => {
     const text = '{ "id": "x",\n  "title": }';
-    let reason = "";
-    try {
-      JSON.parse(text);
-    } catch (e) {
-      reason = (e as Error).message.replace(/\s+/g, " ").trim();
-    }
-    expect(reason).not.toBe("");
-    expect(errorOf(text)).toBe(`not valid JSON: ${reason}`);
-    expect(errorOf(text)).toMatch(/^not valid JSON: \S/);
-    expect(errorOf(text)).not.toMatch(/\n/);
+    expect(errorOf(text)).toBe(
+      'not valid JSON at line 2, column 12 ("}"): check the commas, quotes and brackets there or just before',
+    );
+    expect(italianErrorOf(text)).toBe(
+      'JSON non valido alla riga 2, colonna 12 ("}"): controlla virgole, virgolette e parentesi lì o appena prima',
+    );
+    expect(errorOf('{ "id": "x",, }')).toMatch(/^not valid JSON at line 1, column 13 \(","\)/);
+    expect(errorOf(text)).not.toMatch(/Unexpected|token|position/);
   });
 
-  it("reports empty text as invalid JSON", () => {
-    expect(errorOf("")).toBe("not valid JSON: Unexpected end of JSON input");
+  it("says a text that ends too early is not closed", () => {
+    expect(italianErrorOf('{ "id": "x"')).toBe(
+      "JSON non valido: il testo finisce prima che il modello sia chiuso (manca una } o una ] ?)",
+    );
+    expect(errorOf('{ "id": "x')).toMatch(/^not valid JSON: the text ends before/);
+  });
+
+  it("reports empty text as empty", () => {
+    expect(errorOf("")).toBe("the file is empty, not JSON");
+    expect(italianErrorOf(" \n")).toBe("il file è vuoto, non contiene JSON");
+  });
+
+  it("speaks Italian when asked, with the same field path", () => {
+    const m = validModel();
+    m.title = 1;
+    expect(italianErrorOf(m)).toBe("title: deve essere una stringa, non 1");
+    m.title = "T";
+    m.versions = [];
+    expect(italianErrorOf(m)).toBe("versions: deve contenere almeno una versione");
+    expect(italianErrorOf([])).toBe("model: deve essere un oggetto JSON, non un array");
   });
 
   it("names the first problem only", () => {
