@@ -1,5 +1,12 @@
 import { columnLetter, parseA1 } from '../engine/address';
-import type { CellWrite, ConditionalFormat, LogEntry, PageFooter, SheetPlan, WritePlan } from '../engine/plan';
+import type {
+  CellWrite,
+  ConditionalFormat,
+  LogEntry,
+  PageFooter,
+  SheetPlan,
+  WritePlan,
+} from '../engine/plan';
 import { LOG_HEADER, LOG_SHEET, logRowValues } from '../engine/plan';
 import {
   blockCellCount,
@@ -273,8 +280,16 @@ function pushCellWrites(steps: WriteStep[], sheet: string, writes: CellWrite[]):
 type StyleProperty = 'wrap' | 'fill' | 'border' | 'horizontal' | 'vertical';
 
 // Office.js takes its enums' string values; the fake Excel of the tests defines no `Excel.*` enums for these.
-const HORIZONTAL: Record<string, 'Left' | 'Center' | 'Right'> = { left: 'Left', center: 'Center', right: 'Right' };
-const VERTICAL: Record<string, 'Top' | 'Center' | 'Bottom'> = { top: 'Top', center: 'Center', bottom: 'Bottom' };
+const HORIZONTAL: Record<string, 'Left' | 'Center' | 'Right'> = {
+  left: 'Left',
+  center: 'Center',
+  right: 'Right',
+};
+const VERTICAL: Record<string, 'Top' | 'Center' | 'Bottom'> = {
+  top: 'Top',
+  center: 'Center',
+  bottom: 'Bottom',
+};
 
 /** The style a write gives its cell, property by property (`undefined`: left as it is). */
 function styleEntries(write: CellWrite): [StyleProperty, string | boolean | undefined][] {
@@ -296,13 +311,24 @@ function pushCellStyles(steps: WriteStep[], sheet: string, writes: CellWrite[], 
   const mergeAt = new Map<string, { top: number; left: number; bottom: number; right: number }>();
   for (const merge of merges) {
     const [start, end] = merge.split(':').map(parseA1);
-    if (start && end) mergeAt.set(`${start.row}:${start.col}`, { top: start.row, left: start.col, bottom: end.row, right: end.col });
+    if (start && end)
+      mergeAt.set(`${start.row}:${start.col}`, {
+        top: start.row,
+        left: start.col,
+        bottom: end.row,
+        right: end.col,
+      });
   }
   const placed = new Map<StyleProperty, PlacedEntry<string | boolean>[]>();
   for (const write of writes) {
     const ref = parseA1(write.cell);
     if (!ref) continue;
-    const box = mergeAt.get(`${ref.row}:${ref.col}`) ?? { top: ref.row, left: ref.col, bottom: ref.row, right: ref.col };
+    const box = mergeAt.get(`${ref.row}:${ref.col}`) ?? {
+      top: ref.row,
+      left: ref.col,
+      bottom: ref.row,
+      right: ref.col,
+    };
     for (const [property, value] of styleEntries(write)) {
       if (value === undefined) continue;
       const list = placed.get(property) ?? [];
@@ -321,7 +347,12 @@ function pushCellStyles(steps: WriteStep[], sheet: string, writes: CellWrite[], 
   }
 }
 
-function styleStep(sheet: string, block: CellBlock<unknown>, property: StyleProperty, value: string | boolean): WriteStep {
+function styleStep(
+  sheet: string,
+  block: CellBlock<unknown>,
+  property: StyleProperty,
+  value: string | boolean,
+): WriteStep {
   const rows = block.entries.length;
   const cols = block.entries[0]?.length ?? 0;
   return unsplittable(0, (batch) => {
@@ -406,7 +437,8 @@ function pushSheetLayout(steps: WriteStep[], sheet: SheetPlan, options: ApplyOpt
   }
   if (!options.printSetup) return;
   const footer = sheet.footer;
-  if (footer) steps.push(unsplittable(0, (batch) => setFooter(batch.worksheet(sheet.name).pageLayout, footer)));
+  if (footer)
+    steps.push(unsplittable(0, (batch) => setFooter(batch.worksheet(sheet.name).pageLayout, footer)));
   const print = sheet.print;
   if (print) {
     steps.push(

@@ -452,17 +452,24 @@ export class FakeWorkbookDocument {
         if (edge === 'EdgeBottom' && row === box.bottom) sides.push([row, col, 'EdgeBottom']);
         if (edge === 'EdgeLeft' && col === box.left) sides.push([row, col, 'EdgeLeft']);
         if (edge === 'EdgeRight' && col === box.right) sides.push([row, col, 'EdgeRight']);
-        if (edge === 'InsideHorizontal' && row > box.top) sides.push([row, col, 'EdgeTop'], [row - 1, col, 'EdgeBottom']);
-        if (edge === 'InsideVertical' && col > box.left) sides.push([row, col, 'EdgeLeft'], [row, col - 1, 'EdgeRight']);
+        if (edge === 'InsideHorizontal' && row > box.top)
+          sides.push([row, col, 'EdgeTop'], [row - 1, col, 'EdgeBottom']);
+        if (edge === 'InsideVertical' && col > box.left)
+          sides.push([row, col, 'EdgeLeft'], [row, col - 1, 'EdgeRight']);
       }
     }
-    if (!['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'].includes(edge)) {
+    if (
+      !['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'].includes(edge)
+    ) {
       throw new FakeOfficeError({ code: 'InvalidArgument', errorLocation: 'RangeBorderCollection.getItem' });
     }
     for (const [row, col, side] of sides) {
       const key = cellKey(row, col);
       const format = sheet.cellFormats.get(key) ?? {};
-      sheet.cellFormats.set(key, { ...format, borders: { ...format.borders, [side]: { ...format.borders?.[side], ...patch } } });
+      sheet.cellFormats.set(key, {
+        ...format,
+        borders: { ...format.borders, [side]: { ...format.borders?.[side], ...patch } },
+      });
     }
     this.changed();
   }

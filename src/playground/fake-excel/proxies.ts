@@ -709,7 +709,10 @@ export class FakeRangeFormat extends FakeClientObject {
     this.setCells('verticalAlignment', value);
   }
 
-  private setCells(property: 'wrapText' | 'horizontalAlignment' | 'verticalAlignment', value: string | boolean): void {
+  private setCells(
+    property: 'wrapText' | 'horizontalAlignment' | 'verticalAlignment',
+    value: string | boolean,
+  ): void {
     this.queueSet(property, value, 0, () => {
       const { sheet, box } = this.range.requireLocation();
       this.context.document.setCellFormat(sheet, box, property, value, `RangeFormat.${property}`);
@@ -848,7 +851,11 @@ export class FakeRangeBorder extends FakeClientObject {
 
   protected readProperty(property: string): unknown {
     const { sheet, box } = this.range.requireLocation();
-    const side = this.edge.startsWith('Inside') ? (this.edge === 'InsideHorizontal' ? 'EdgeBottom' : 'EdgeRight') : this.edge;
+    const side = this.edge.startsWith('Inside')
+      ? this.edge === 'InsideHorizontal'
+        ? 'EdgeBottom'
+        : 'EdgeRight'
+      : this.edge;
     const border = sheet.cellFormats.get(`${box.top}:${box.left}`)?.borders?.[side];
     if (property === 'style') return border?.style ?? 'None';
     if (property === 'weight') return border?.weight ?? 'Thin';
