@@ -33,7 +33,9 @@ export function placesList(
 ): string {
   const places = placesOf(cells);
   const names = places.map((p) =>
-    withCounts && places.length > 1 ? format(strings.placeCount, { place: placeName(p), n: p.count }) : placeName(p),
+    withCounts && places.length > 1
+      ? format(strings.placeCount, { place: placeName(p), n: p.count })
+      : placeName(p),
   );
   return listFew(names, strings, 4);
 }
@@ -47,7 +49,12 @@ function sheetsPart(names: string[], one: string, many: string): string | null {
  * What an action changed, for the status line after it: cells written and where, conditional
  * formats added and where, sheets created or replaced; for an undo, what it restored and deleted.
  */
-export function describeOutcome(plan: WritePlan, result: ApplyResult, before: Grid, strings: Strings): string {
+export function describeOutcome(
+  plan: WritePlan,
+  result: ApplyResult,
+  before: Grid,
+  strings: Strings,
+): string {
   const parts: string[] = [];
   const undo = plan.action === 'undo';
   if (plan.cells.length > 0) {

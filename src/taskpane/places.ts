@@ -21,7 +21,8 @@ function parseCell(address: string): { row: number; col: number } | null {
 
 function columnName(col: number): string {
   let name = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
 }
 
@@ -63,10 +64,19 @@ export function placesOf(cells: readonly { sheet: string; cell: string }[]): Pla
         }
       }
     });
-    const blocks = new Map<number, { top: number; left: number; bottom: number; right: number; cells: Set<string> }>();
+    const blocks = new Map<
+      number,
+      { top: number; left: number; bottom: number; right: number; cells: Set<string> }
+    >();
     list.forEach((at, i) => {
       const r = root(i);
-      const block = blocks.get(r) ?? { top: at.row, left: at.col, bottom: at.row, right: at.col, cells: new Set() };
+      const block = blocks.get(r) ?? {
+        top: at.row,
+        left: at.col,
+        bottom: at.row,
+        right: at.col,
+        cells: new Set(),
+      };
       if (!blocks.has(r)) blocks.set(r, block);
       block.top = Math.min(block.top, at.row);
       block.bottom = Math.max(block.bottom, at.row);

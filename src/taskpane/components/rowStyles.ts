@@ -34,7 +34,13 @@ export const useRowStyles = makeStyles({
       outlineOffset: '-2px',
     },
   },
-  text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0, flexGrow: 1 },
+  text: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    minWidth: 0,
+    flexGrow: 1,
+  },
   message: { overflowWrap: 'anywhere' },
   place: {
     color: tokens.colorBrandForeground1,
