@@ -129,7 +129,9 @@ export function replaceRequest(plan: WritePlan, grid: Grid, strings: Strings): C
       format(replaced.length === 1 ? strings.confirmReplaceOne : strings.confirmReplaceMany, {
         names: replaced.join(', '),
       }),
-      ...describeTouch(plan, grid, strings),
+      // Not "si può annullare con Annulla": the replaced content does not come back.
+      ...describeTouch(plan, grid, strings).slice(0, -1),
+      format(strings.confirmLogReplace, { log: LOG_SHEET }),
     ],
     okLabel: strings.confirmReplaceOk,
   };

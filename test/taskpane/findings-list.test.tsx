@@ -261,6 +261,7 @@ describe('dialogs and messages', () => {
     expect(dialog).toHaveAttribute('data-kind', 'replace');
     expect(dialog).toHaveTextContent(`Sostituirà i fogli ${names.join(', ')}, che esistono già`);
     expect(dialog).not.toHaveTextContent('Creerà');
+    expect(dialog).not.toHaveTextContent('si può annullare');
     await waitFor(() =>
       expect(document.activeElement).toBe(within(dialog).getByTestId(TEST_IDS.confirmCancel)),
     );

@@ -124,6 +124,7 @@ export const en: Strings = {
   confirmReplaceMany:
     'It will replace the sheets {{names}}, which already exist: their current content will be lost and Undo does not bring it back.',
   confirmReplaceOk: 'Replace',
+  confirmLogReplace: 'The replacement is written to the “{{log}}” sheet.',
   confirmUndoTitle: 'Undo “{{action}}” of {{time}}?',
   confirmUndoCells: 'Restores {{cells}} of {{names}} ({{places}}) as they were before.',
   confirmUndoFormats: 'Removes {{formats}} from {{places}}.',

@@ -127,6 +127,7 @@ export const it = {
   confirmReplaceMany:
     'Sostituirà i fogli {{names}}, che esistono già: il loro contenuto attuale andrà perso e Annulla non lo ripristina.',
   confirmReplaceOk: 'Sostituisci',
+  confirmLogReplace: 'La sostituzione viene scritta nel foglio «{{log}}».',
   confirmUndoTitle: 'Annullare «{{action}}» del {{time}}?',
   confirmUndoCells: 'Ripristina {{cells}} di {{names}} ({{places}}) com’erano prima.',
   confirmUndoFormats: 'Toglie {{formats}} da {{places}}.',
