@@ -11,6 +11,8 @@ import { EURO_FORMAT, PERCENT_FORMAT } from './fill';
 import { ratioFormula, statusFormula, statusLabel } from './indicator-formulas';
 import { SHEET_CREATED, SHEET_REPLACED } from './log-sheet';
 import { rowHeight, sharedGrid, wrappedLines, type ColumnSpan, type TableColumns } from './report-layout';
+import { formatValue } from '../message-value';
+import { renderFinding } from '../render';
 
 const TEXT = {
   it: {
@@ -113,12 +115,12 @@ export function planReport(analysis: Analysis, options: { now?: string } = {}): 
   const count = (s: string) => analysis.findings.filter((x) => x.severity === s).length;
   put(0, 0, t.findingsTitle, { bold: true });
   put(1, 0, analysis.versionNote, { wrap: true, align: { vertical: 'top' } });
-  put(2, 0, `${time.slice(0, 19).replace('T', ' ')} UTC — ${t.counts(count('error'), count('warning'), count('info'))}`);
+  put(2, 0, `${dateOf(time, analysis.lang)} ${time.slice(11, 16)} UTC — ${t.counts(count('error'), count('warning'), count('info'))}`);
   t.findingsHeader.forEach((h, c) => put(4, c, h, HEADER));
   analysis.findings.forEach((x, i) => {
     const r = 5 + i;
     const f = (row: number, c: number, v: string | number) => put(row, c, v, findingStyle(c));
-      [t.severity[x.severity], x.rule, t.table[x.table], x.sheet, x.cell, x.message, x.expected ?? '', x.actual ?? ''].forEach((v, c) => f(r, c, v));
+      [t.severity[x.severity], x.rule, t.table[x.table], x.sheet, x.cell, renderFinding(x, analysis.lang), x.expected ? formatValue(x.expected, analysis.lang) : '', x.actual ? formatValue(x.actual, analysis.lang) : ''].forEach((v, c) => f(r, c, v));
   });
   if (analysis.findings.length === 0) put(5, 0, t.none);
   // The notes above the table are sentences as wide as the table.
@@ -187,7 +189,7 @@ function reportSheet(analysis: Analysis, time: string, footer: PageFooter): Shee
   let row = 0;
   line(row++, t.title(analysis.model.title), true);
   line(row++, analysis.versionNote);
-  line(row++, t.generated(time.slice(0, 10), sourceSheet));
+  line(row++, t.generated(dateOf(time, analysis.lang), sourceSheet));
   row++;
 
   // Tabella 1
@@ -289,7 +291,7 @@ function pageFooter(analysis: Analysis, time: string, page: string): PageFooter 
   return {
     left: code(`${analysis.model.title} — ${analysis.version.id}`),
     center: page,
-    right: code(`POR Tables — ${time.slice(0, 10)}`),
+    right: code(`POR Tables — ${dateOf(time, analysis.lang)}`),
   };
 }
 
@@ -305,4 +307,10 @@ function sumOf(cells: (NumberCell | null)[]): number {
 function shareOf(allocation: NumberCell | null, total: NumberCell | null | undefined): number | string {
   if (!allocation?.value || !total?.value || total.value.isZero()) return '';
   return allocation.value.dividedBy(total.value).toNumber();
+}
+
+/** The day of an ISO time as its reader writes it: `01/12/2026` in Italian, `2026-12-01` in English. */
+function dateOf(time: string, lang: 'it' | 'en'): string {
+  const [year, month, day] = time.slice(0, 10).split('-');
+  return lang === 'it' ? `${day}/${month}/${year}` : `${year}-${month}-${day}`;
 }

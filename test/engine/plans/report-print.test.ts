@@ -115,7 +115,7 @@ describe('the report sheet prints like the RAA', () => {
     expect(report.footer).toEqual({
       left: 'POR FSE 2014-2020 Regione Lombardia — 2022-12',
       center: 'Pagina &P di &N',
-      right: 'POR Tables — 2026-11-22',
+      right: 'POR Tables — 22/11/2026',
     });
   });
 });
