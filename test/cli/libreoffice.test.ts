@@ -175,7 +175,7 @@ test('LibreOffice prints the report like the RAA: A4 landscape, whole headers, n
     // The footer: model and version, page number, date.
     expect(page.text).toContain('POR FSE 2014-2020 Regione Lombardia — 2022-12');
     expect(page.text).toMatch(/Pagina \d+ di \d+/);
-    expect(page.text).toMatch(/POR Tables — \d{4}-\d{2}-\d{2}/);
+    expect(page.text).toMatch(/POR Tables — \d{2}\/\d{2}\/\d{4}/);
   }
   const reportText = reportPages.map((page) => page.text).join('\n');
   // Headers printed whole, wrapped on their lines rather than clipped: every word of each one is there.

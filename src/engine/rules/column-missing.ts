@@ -33,7 +33,7 @@ export const columnMissing = defineRule({
     if (plan) {
       for (const column of PLAN_REQUIRED) {
         if (plan.columns[column] === undefined) {
-          report({ sheet: plan.sheet, cell: headerCell(plan), messageId: 'plan', data: { column: textValue(column, { it: PLAN_NAMES.it[column], en: PLAN_NAMES.en[column] }) }, expected: column, actual: null, table: 'plan' });
+          report({ sheet: plan.sheet, cell: headerCell(plan), messageId: 'plan', data: { column: textValue(column, { it: PLAN_NAMES.it[column], en: PLAN_NAMES.en[column] }) }, expected: textValue(column, { it: PLAN_NAMES.it[column], en: PLAN_NAMES.en[column] }), actual: null, table: 'plan' });
         }
       }
     }

@@ -1,6 +1,8 @@
 import { defineRule } from '../rule';
+import Decimal from 'decimal.js';
 import { roundExcel } from '../excel-round';
 import { moneyValue } from '../message-value';
+import { atLeast } from './support/bounds';
 import { numberCellsOf } from './support/rule-support';
 
 export const negativeAmount = defineRule({
@@ -22,7 +24,7 @@ export const negativeAmount = defineRule({
     for (const { cell, table, amount } of numberCellsOf(ctx.tables)) {
       // At the cent, as printed: -0,000001 of floating-point noise is no negative amount.
       if (!amount || !cell.value || !roundExcel(cell.value, 2).isNegative() || roundExcel(cell.value, 2).isZero()) continue;
-      report({ sheet: cell.sheet, cell: cell.address, messageId: 'negative', data: { amount: moneyValue(cell.value) }, expected: '>= 0', actual: moneyValue(cell.value), table });
+      report({ sheet: cell.sheet, cell: cell.address, messageId: 'negative', data: { amount: moneyValue(cell.value) }, expected: atLeast(new Decimal(0)), actual: moneyValue(cell.value), table });
     }
   },
 });

@@ -26,7 +26,7 @@ export const notANumber = defineRule({
         : typeof cell.raw === 'boolean'
           ? textValue(String(cell.raw).toUpperCase(), { it: cell.raw ? 'VERO' : 'FALSO', en: cell.raw ? 'TRUE' : 'FALSE' })
           : String(cell.raw);
-      report({ sheet: cell.sheet, cell: cell.address, messageId: cell.kind === 'error' ? 'error' : 'text', data: { text }, expected: 'number', actual: text, table });
+      report({ sheet: cell.sheet, cell: cell.address, messageId: cell.kind === 'error' ? 'error' : 'text', data: { text }, expected: textValue('number', { it: 'un numero', en: 'a number' }), actual: text, table });
     }
   },
 });

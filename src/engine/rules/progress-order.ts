@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import type { AmountColumn } from '../tables';
 import { moneyValue, percentValue, textValue } from '../message-value';
+import { atMost } from './support/bounds';
 import { amountDifference, isNumeric } from './support/rule-support';
 
 /** Each stage of spending cannot exceed the one before: D ≤ B, F ≤ D, H ≤ F. B > A is over-programming. */
@@ -62,7 +63,7 @@ export const progressOrder = defineRule({
             smallerAmount: moneyValue(small.value),
             share,
           },
-          expected: `<= ${moneyValue(small.value).value}`,
+          expected: atMost(small.value),
           actual: moneyValue(big.value),
           table: 'progress',
         });

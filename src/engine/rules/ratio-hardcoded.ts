@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { ratioCellsOf, ratioLabel } from './support/progress-ratios';
-import { percentValue } from '../message-value';
+import { percentValue, textValue } from '../message-value';
 import { formatDecimals, isPercentFormat } from '../number-text';
 import { isNumeric } from './support/rule-support';
 
@@ -34,7 +34,7 @@ export const ratioHardcoded = defineRule({
         cell: cell.address,
         messageId: 'typed',
         data: { ratio: ratioLabel(ratio), value: percentValue(cell.value, decimals), numerator: numerator?.address ?? '?', denominator: denominator?.address ?? '?' },
-        expected: 'formula',
+        expected: textValue('formula', { it: 'una formula', en: 'a formula' }),
         actual: percentValue(cell.value, decimals),
         table: 'progress',
       });
