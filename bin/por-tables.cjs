@@ -9,7 +9,9 @@ try {
   cli = require(bundle);
 } catch (error) {
   if (error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes(bundle)) {
-    const english = process.argv.some((a, i, all) => a === '--lang=en' || (a === '--lang' && all[i + 1] === 'en'));
+    const english = process.argv.some(
+      (a, i, all) => a === '--lang=en' || (a === '--lang' && all[i + 1] === 'en'),
+    );
     process.stderr.write(
       english
         ? 'por-tables: the command is not built yet: run `npm run build:cli` first\n'

@@ -22,8 +22,24 @@ const FIXED_DATE = new Date(Date.UTC(2023, 5, 30, 12, 0, 0));
 
 /** The model's indicator codes, in the order of indicatori-raa-2022.csv. */
 const INDICATOR_CODES = [
-  'CO01', 'CO05', 'CO06', 'CO21', 'CR06', 'CR06', 'CR06', 'CO16', 'CO17',
-  'LOM-II-NF', 'CR05', 'CO09', 'CO10', 'LOM-III-PC', 'CR03', 'CR03', 'LOM-IV-AM', 'LOM-IV-IT',
+  'CO01',
+  'CO05',
+  'CO06',
+  'CO21',
+  'CR06',
+  'CR06',
+  'CR06',
+  'CO16',
+  'CO17',
+  'LOM-II-NF',
+  'CR05',
+  'CO09',
+  'CO10',
+  'LOM-III-PC',
+  'CR03',
+  'CR03',
+  'LOM-IV-AM',
+  'LOM-IV-IT',
 ];
 
 /** RFC 4180 CSV (quoted fields, doubled quotes) into objects keyed by the header row. */
@@ -113,8 +129,15 @@ function buildProgressTable(sheet, progress) {
     { bold: true },
   );
   const upper = [
-    'Assi', 'Dotazione finanziaria', 'Programmato', 'Avanzamento programmato', 'Impegni',
-    'Avanzamento impegni', 'Pagamenti ai beneficiari', 'Avanzamento pagamenti', 'Spesa certificata',
+    'Assi',
+    'Dotazione finanziaria',
+    'Programmato',
+    'Avanzamento programmato',
+    'Impegni',
+    'Avanzamento impegni',
+    'Pagamenti ai beneficiari',
+    'Avanzamento pagamenti',
+    'Spesa certificata',
     'Avanzamento spesa certificata',
   ];
   const lower = [null, 'A', 'B', 'C=B/A', 'D', 'E=D/B', 'F', 'G=F/D', 'H', 'I=H/F'];
@@ -133,13 +156,28 @@ function buildProgressTable(sheet, progress) {
     put(row.getCell(1), r.asse_as_printed, null, bold);
     // Amounts A B D F H in columns B C E G I; the printed ratios C E G I, typed as in the RAA, in D F H J.
     amounts.forEach((key, k) => put(row.getCell(AMOUNT_COLUMNS[k]), amount(r[key]), EURO_CENTS, bold));
-    ratios.forEach((key, k) => put(row.getCell(RATIO_COLUMNS[k]), percentToFraction(r[key]), PERCENT_2, bold));
+    ratios.forEach((key, k) =>
+      put(row.getCell(RATIO_COLUMNS[k]), percentToFraction(r[key]), PERCENT_2, bold),
+    );
   });
 }
 
 function buildIndicatorTable(sheet, indicators) {
-  put(sheet.getCell('A24'), 'TABELLA 3. INDICATORI DI OUTPUT E DI RISULTATO (RAA 2022)', null, { bold: true });
-  const header = ['Asse', 'Priorità', 'Codice', 'Indicatore', 'Tipo', 'Unità', 'Valore', 'Target 2023', '% del target', 'Stato'];
+  put(sheet.getCell('A24'), 'TABELLA 3. INDICATORI DI OUTPUT E DI RISULTATO (RAA 2022)', null, {
+    bold: true,
+  });
+  const header = [
+    'Asse',
+    'Priorità',
+    'Codice',
+    'Indicatore',
+    'Tipo',
+    'Unità',
+    'Valore',
+    'Target 2023',
+    '% del target',
+    'Stato',
+  ];
   header.forEach((label, c) => put(sheet.getRow(26).getCell(c + 1), label, null, { bold: true }));
   if (indicators.length !== INDICATOR_CODES.length) {
     throw new Error(`expected ${INDICATOR_CODES.length} indicators, the csv has ${indicators.length}`);

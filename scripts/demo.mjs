@@ -21,7 +21,9 @@ if (run.error) {
 }
 const code = run.status ?? 2;
 if (code === 0 || code === 1) {
-  console.log(`\nDemo: report scritto in ${relative(process.cwd(), output) || output} (aprilo con Excel o LibreOffice)`);
+  console.log(
+    `\nDemo: report scritto in ${relative(process.cwd(), output) || output} (aprilo con Excel o LibreOffice)`,
+  );
   process.exit(0);
 }
 process.exit(code);

@@ -29,7 +29,11 @@ run('unit, engine, CLI, host and pane tests', npx, ['jest']);
 
 const notRun = [];
 if (onPath('soffice')) {
-  run('LibreOffice recalculates the formulas fill writes', npx, ['jest', '--config', 'jest.oracle.config.cjs']);
+  run('LibreOffice recalculates the formulas fill writes', npx, [
+    'jest',
+    '--config',
+    'jest.oracle.config.cjs',
+  ]);
 } else {
   notRun.push('LibreOffice oracle (test/cli/libreoffice.test.ts): soffice not found');
 }
@@ -44,7 +48,9 @@ if (existsSync(chromium)) {
 if (notRun.length > 0) {
   const lines = notRun.map((s) => `  - ${s}`).join('\n');
   if (ci) {
-    console.error(`\n✖ CI=true and these suites could not run:\n${lines}\nInstall what they need with:\n  ${INSTALL}`);
+    console.error(
+      `\n✖ CI=true and these suites could not run:\n${lines}\nInstall what they need with:\n  ${INSTALL}`,
+    );
     process.exit(1);
   }
   console.warn(`\n⚠ Not run on this machine:\n${lines}\nInstall what they need with:\n  ${INSTALL}\n`);

@@ -114,7 +114,10 @@ describe('manifest.xml', () => {
     expect(app.children.find((c) => c.name === 'DefaultLocale')?.text).toBe('it-IT');
     const expected: Record<string, [RegExp, RegExp]> = {
       DisplayName: [/^POR Tables$/, /^POR Tables$/],
-      Description: [/^Verifica, compila e riporta le tabelle finanziarie/, /^Checks?, fills? and reports? the financial tables/i],
+      Description: [
+        /^Verifica, compila e riporta le tabelle finanziarie/,
+        /^Checks?, fills? and reports? the financial tables/i,
+      ],
     };
     for (const [name, [italian, english]] of Object.entries(expected)) {
       const element = app.children.find((c) => c.name === name);

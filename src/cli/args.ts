@@ -109,10 +109,12 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   const command = COMMANDS.find((c) => c === commandWord);
   if (!command) return fail({ code: 'unknown-command', command: commandWord });
   for (const { option, spec } of seen) {
-    if (spec.commands && !spec.commands.includes(command)) return fail({ code: 'option-not-for-command', option, command });
+    if (spec.commands && !spec.commands.includes(command))
+      return fail({ code: 'option-not-for-command', option, command });
   }
   const langValue = values.get('lang');
-  if (langValue !== undefined && !LANGS.includes(langValue as Lang)) return fail({ code: 'bad-lang', value: langValue });
+  if (langValue !== undefined && !LANGS.includes(langValue as Lang))
+    return fail({ code: 'bad-lang', value: langValue });
   if (input === undefined) return fail({ code: 'missing-input', command });
   if (extra.length > 0) return fail({ code: 'extra-argument', argument: extra[0] });
   const output = values.get('output') ?? null;
@@ -139,7 +141,12 @@ function looksLikeOption(arg: string): boolean {
 /** The language asked for with `--lang`, looked up first so that even argument errors speak it. */
 function requestedLang(argv: readonly string[]): Lang {
   for (let i = 0; i < argv.length; i++) {
-    const value = argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice('--lang='.length) : undefined;
+    const value =
+      argv[i] === '--lang'
+        ? argv[i + 1]
+        : argv[i].startsWith('--lang=')
+          ? argv[i].slice('--lang='.length)
+          : undefined;
     if (value !== undefined && LANGS.includes(value as Lang)) return value as Lang;
   }
   return 'it';

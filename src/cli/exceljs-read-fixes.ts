@@ -49,7 +49,10 @@ export function applyExcelJsReadFixes(): void {
     const parseClose = cell.parseClose;
     cell.parseClose = function parseCloseKeepingEmptyResult(this: CellXformInternals, name: string): boolean {
       const emptyStringResult =
-        name === 'c' && this.t === 'str' && (this.model.formula !== undefined || this.model.shareType !== undefined) && !this.model.value;
+        name === 'c' &&
+        this.t === 'str' &&
+        (this.model.formula !== undefined || this.model.shareType !== undefined) &&
+        !this.model.value;
       const result = parseClose.call(this, name);
       if (emptyStringResult) this.model.result = '';
       return result;
@@ -60,7 +63,10 @@ export function applyExcelJsReadFixes(): void {
   if (!table.porTablesFixed) {
     table.porTablesFixed = true;
     const parseOpen = table.parseOpen;
-    table.parseOpen = function parseOpenWithHeaderDefault(this: TableXformInternals, node: XformNode): boolean {
+    table.parseOpen = function parseOpenWithHeaderDefault(
+      this: TableXformInternals,
+      node: XformNode,
+    ): boolean {
       const isTableElement = !this.parser && node.name === this.tag;
       const result = parseOpen.call(this, node);
       if (isTableElement) this.model.headerRow = node.attributes.headerRowCount !== '0';

@@ -148,15 +148,24 @@ export function renderShifted(template: FormulaTemplate, rows: number, columns: 
     if (piece.kind === 'cell') {
       const col = move(piece.col, columns, MAX_COLUMN);
       const row = move(piece.row, rows, MAX_ROW);
-      out += col === null || row === null ? '#REF!' : `${dollar(piece.col)}${columnLetter(col)}${dollar(piece.row)}${row + 1}`;
+      out +=
+        col === null || row === null
+          ? '#REF!'
+          : `${dollar(piece.col)}${columnLetter(col)}${dollar(piece.row)}${row + 1}`;
     } else if (piece.kind === 'columns') {
       const from = move(piece.from, columns, MAX_COLUMN);
       const to = move(piece.to, columns, MAX_COLUMN);
-      out += from === null || to === null ? '#REF!' : `${dollar(piece.from)}${columnLetter(from)}:${dollar(piece.to)}${columnLetter(to)}`;
+      out +=
+        from === null || to === null
+          ? '#REF!'
+          : `${dollar(piece.from)}${columnLetter(from)}:${dollar(piece.to)}${columnLetter(to)}`;
     } else {
       const from = move(piece.from, rows, MAX_ROW);
       const to = move(piece.to, rows, MAX_ROW);
-      out += from === null || to === null ? '#REF!' : `${dollar(piece.from)}${from + 1}:${dollar(piece.to)}${to + 1}`;
+      out +=
+        from === null || to === null
+          ? '#REF!'
+          : `${dollar(piece.from)}${from + 1}:${dollar(piece.to)}${to + 1}`;
     }
   }
   return out;

@@ -27,14 +27,18 @@ export function formatAnalysis(analysis: Analysis, messages: CliMessages): strin
     if (inSeverity.length === 0) continue;
     lines.push(`${messages.severityHeading[severity]} (${counts[severity]})`);
     for (const { group, location } of inSeverity) {
-      lines.push(`${INDENT}${location.padEnd(locationWidth)}${GAP}${group.rule.padEnd(ruleWidth)}${GAP}${renderGroup(group, lang)}`);
+      lines.push(
+        `${INDENT}${location.padEnd(locationWidth)}${GAP}${group.rule.padEnd(ruleWidth)}${GAP}${renderGroup(group, lang)}`,
+      );
     }
     lines.push('');
   }
   lines.push(analysis.findings.length === 0 ? messages.noFindings : messages.summary(counts));
   if (analysis.indicators.length > 0) {
     const achieved = analysis.indicators.filter((i) => i.status === 'achieved').length;
-    const below = analysis.indicators.filter((i) => i.status === 'tolerance' || i.status === 'shortfall' || i.status === 'serious').length;
+    const below = analysis.indicators.filter(
+      (i) => i.status === 'tolerance' || i.status === 'shortfall' || i.status === 'serious',
+    ).length;
     lines.push(messages.indicatorsSummary(analysis.indicators.length, achieved, below));
   }
   return `${lines.join('\n')}\n`;
@@ -50,5 +54,8 @@ export function formatConflicts(conflicts: Conflict[], messages: CliMessages, la
   }));
   const locationWidth = Math.max(0, ...rows.map((r) => r.location.length));
   const reasonWidth = Math.max(0, ...rows.map((r) => r.reason.length));
-  return rows.map((r) => `${INDENT}${r.location.padEnd(locationWidth)}${GAP}${r.reason.padEnd(reasonWidth)}${GAP}${r.current} → ${r.proposed}`);
+  return rows.map(
+    (r) =>
+      `${INDENT}${r.location.padEnd(locationWidth)}${GAP}${r.reason.padEnd(reasonWidth)}${GAP}${r.current} → ${r.proposed}`,
+  );
 }

@@ -43,7 +43,8 @@ export async function readLocalFile(path: string): Promise<Buffer | FileProblem>
 /** Why a copy cannot be written to `outputPath`: it is the input itself, or its folder does not exist. */
 export async function outputPathProblem(inputPath: string, outputPath: string): Promise<FileProblem | null> {
   const real = async (p: string): Promise<string> => fs.realpath(p).catch(() => resolve(p));
-  if ((await real(inputPath)) === (await real(outputPath))) return { reason: 'same-as-input', path: outputPath };
+  if ((await real(inputPath)) === (await real(outputPath)))
+    return { reason: 'same-as-input', path: outputPath };
   const folder = await fs.stat(dirname(resolve(outputPath))).catch(() => null);
   if (!folder || !folder.isDirectory()) return { reason: 'output-directory-missing', path: outputPath };
   return null;

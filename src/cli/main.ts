@@ -57,12 +57,18 @@ export async function main(argv: readonly string[], output: CliOutput = processO
   }
 }
 
-async function run(options: RunOptions, messages: CliMessages, output: CliOutput, fail: (line: string) => number): Promise<number> {
+async function run(
+  options: RunOptions,
+  messages: CliMessages,
+  output: CliOutput,
+  fail: (line: string) => number,
+): Promise<number> {
   if (options.output !== null) {
     const problem = await outputPathProblem(options.input, options.output);
     if (problem) return fail(messages.fileProblem(problem));
   }
-  const fileModel = options.modelPath === null ? null : await loadModel(options.modelPath, messages, options.lang);
+  const fileModel =
+    options.modelPath === null ? null : await loadModel(options.modelPath, messages, options.lang);
   if (typeof fileModel === 'string') return fail(fileModel);
   // Loaded only now: ExcelJS takes most of the start-up time, and help or a refused option need none of it.
   // `check` writes nothing: it reads the Grid alone, streaming, without building ExcelJS's workbook.
@@ -98,7 +104,10 @@ async function run(options: RunOptions, messages: CliMessages, output: CliOutput
 
   if (!workbook) throw new Error(`${options.command} needs the workbook opened for writing`);
   const now = new Date().toISOString();
-  const plan: WritePlan = options.command === 'fill' ? planFill(analysis, { force: options.force, now }) : planReport(analysis, { now });
+  const plan: WritePlan =
+    options.command === 'fill'
+      ? planFill(analysis, { force: options.force, now })
+      : planReport(analysis, { now });
   const unkept = workbook.unkeptContent();
   if (unkept.length > 0) output.stderr(`por-tables: ${messages.unkeptWarning(unkept)}\n`);
   const summary = workbook.apply(plan);
@@ -118,25 +127,47 @@ async function run(options: RunOptions, messages: CliMessages, output: CliOutput
   return exitCode;
 }
 
-function printAnalysis(analysis: Analysis, options: RunOptions, messages: CliMessages, output: CliOutput): void {
+function printAnalysis(
+  analysis: Analysis,
+  options: RunOptions,
+  messages: CliMessages,
+  output: CliOutput,
+): void {
   if (options.json) output.stdout(`${JSON.stringify(toJsonResult(analysis), null, 2)}\n`);
   else output.stdout(formatAnalysis(analysis, messages));
 }
 
-function describeFill(analysis: Analysis, plan: WritePlan, summary: ApplySummary, overwritten: WritePlan['conflicts'], options: RunOptions, messages: CliMessages): string {
+function describeFill(
+  analysis: Analysis,
+  plan: WritePlan,
+  summary: ApplySummary,
+  overwritten: WritePlan['conflicts'],
+  options: RunOptions,
+  messages: CliMessages,
+): string {
   const written = summary.cellsWritten + summary.sheetCellsWritten;
   const path = options.output as string;
   const lines = [''];
   if (written === 0 && plan.conflicts.length === 0) {
     const tables = analysis.tables;
-    lines.push(!tables.progress && !tables.indicators ? messages.nothingToFill(path) : messages.alreadyFilled(path));
+    lines.push(
+      !tables.progress && !tables.indicators ? messages.nothingToFill(path) : messages.alreadyFilled(path),
+    );
   } else {
     lines.push(messages.cellsWritten(written, path));
   }
   if (plan.conflicts.length > 0) {
-    lines.push(messages.conflictsLeft(plan.conflicts.length), ...formatConflicts(plan.conflicts, messages, options.lang), messages.useForce);
+    lines.push(
+      messages.conflictsLeft(plan.conflicts.length),
+      ...formatConflicts(plan.conflicts, messages, options.lang),
+      messages.useForce,
+    );
   }
-  if (overwritten.length > 0) lines.push(messages.conflictsOverwritten(overwritten.length), ...formatConflicts(overwritten, messages, options.lang));
+  if (overwritten.length > 0)
+    lines.push(
+      messages.conflictsOverwritten(overwritten.length),
+      ...formatConflicts(overwritten, messages, options.lang),
+    );
   if (summary.logRowsAppended > 0) lines.push(messages.logAppended(summary.logRowsAppended, LOG_SHEET));
   return `${lines.join('\n')}\n`;
 }

@@ -125,8 +125,10 @@ Codice di uscita: 0 nessun errore, 1 rilievi di tipo errore, 2 il comando non è
     return `impossibile leggere il file del modello ${problem.path}${problem.detail ? ` (${problem.detail})` : ''}`;
   },
   invalidModel: (path, error) => `modello non valido (${path}): ${error}`,
-  invalidStoredModel: (sheet, error) => `il modello salvato nel foglio "${sheet}" non è valido: ${error} (correggilo, oppure indica un modello con --model)`,
-  unknownVersion: (id, available) => `versione del modello sconosciuta: ${id} (versioni: ${available.join(', ')})`,
+  invalidStoredModel: (sheet, error) =>
+    `il modello salvato nel foglio "${sheet}" non è valido: ${error} (correggilo, oppure indica un modello con --model)`,
+  unknownVersion: (id, available) =>
+    `versione del modello sconosciuta: ${id} (versioni: ${available.join(', ')})`,
   severityHeading: { error: 'Errori', warning: 'Avvisi', info: 'Informazioni' },
   summary: (c) =>
     `Rilievi: ${c.error} ${c.error === 1 ? 'errore' : 'errori'}, ${c.warning} ${c.warning === 1 ? 'avviso' : 'avvisi'}, ` +
@@ -137,18 +139,24 @@ Codice di uscita: 0 nessun errore, 1 rilievi di tipo errore, 2 il comando non è
   cellsWritten: (count, path) => `Celle scritte: ${count}, in ${path}.`,
   nothingToFill: (path) =>
     `Niente da compilare: nella cartella non ci sono né la Tabella 2 (Avanzamento finanziario) né una tabella degli indicatori. In ${path} non è stata scritta nessuna cella.`,
-  alreadyFilled: (path) => `Niente da cambiare: le colonne calcolate hanno già le formule di POR Tables. In ${path} non è stata scritta nessuna cella.`,
+  alreadyFilled: (path) =>
+    `Niente da cambiare: le colonne calcolate hanno già le formule di POR Tables. In ${path} non è stata scritta nessuna cella.`,
   conflictsLeft: (count) =>
     count === 1
       ? `1 cella non sovrascritta (contiene un valore digitato o un'altra formula):`
       : `${count} celle non sovrascritte (contengono valori digitati o altre formule):`,
   conflictReason: { 'typed-value': 'valore digitato', 'other-formula': 'altra formula' },
   useForce: 'Per sovrascriverle con le formule, ripeti il comando con --force.',
-  conflictsOverwritten: (count) => `Sovrascritte con --force: ${count} ${count === 1 ? 'cella' : 'celle'} (il registro conserva i valori precedenti).`,
+  conflictsOverwritten: (count) =>
+    `Sovrascritte con --force: ${count} ${count === 1 ? 'cella' : 'celle'} (il registro conserva i valori precedenti).`,
   reportWritten: (path, sheets) => `Report scritto in ${path} (fogli: ${sheets.join(', ')}).`,
-  logAppended: (count, sheet) => `Registro: ${count} ${count === 1 ? 'riga aggiunta' : 'righe aggiunte'} al foglio "${sheet}".`,
+  logAppended: (count, sheet) =>
+    `Registro: ${count} ${count === 1 ? 'riga aggiunta' : 'righe aggiunte'} al foglio "${sheet}".`,
   unkeptWarning: (contents) =>
-    `attenzione: il file di uscita non conterrà ${listOf('it', contents.map((c) => UNKEPT_IT[c]))} del file di ingresso (ExcelJS non li riscrive); l'originale resta intatto`,
+    `attenzione: il file di uscita non conterrà ${listOf(
+      'it',
+      contents.map((c) => UNKEPT_IT[c]),
+    )} del file di ingresso (ExcelJS non li riscrive); l'originale resta intatto`,
 };
 
 const UNKEPT_IT: Record<UnkeptContent, string> = {
@@ -250,28 +258,36 @@ Exit code: 0 no errors, 1 error findings, 2 the command could not run.`,
     return `cannot read the model file ${problem.path}${problem.detail ? ` (${problem.detail})` : ''}`;
   },
   invalidModel: (path, error) => `invalid model (${path}): ${error}`,
-  invalidStoredModel: (sheet, error) => `the model stored in sheet "${sheet}" is not valid: ${error} (fix it, or give a model with --model)`,
+  invalidStoredModel: (sheet, error) =>
+    `the model stored in sheet "${sheet}" is not valid: ${error} (fix it, or give a model with --model)`,
   unknownVersion: (id, available) => `unknown model version: ${id} (versions: ${available.join(', ')})`,
   severityHeading: { error: 'Errors', warning: 'Warnings', info: 'Info' },
   summary: (c) =>
     `Findings: ${c.error} ${c.error === 1 ? 'error' : 'errors'}, ${c.warning} ${c.warning === 1 ? 'warning' : 'warnings'}, ${c.info} info.`,
   noFindings: 'No findings: the tables agree with the model.',
-  indicatorsSummary: (total, achieved, below) => `Indicators: ${total}, ${achieved} at target and ${below} below target.`,
+  indicatorsSummary: (total, achieved, below) =>
+    `Indicators: ${total}, ${achieved} at target and ${below} below target.`,
   cellsWritten: (count, path) => `Cells written: ${count}, in ${path}.`,
   nothingToFill: (path) =>
     `Nothing to fill: the workbook has neither Table 2 (financial progress) nor an indicator table. No cell was written in ${path}.`,
-  alreadyFilled: (path) => `Nothing to change: the computed columns already hold POR Tables' formulas. No cell was written in ${path}.`,
+  alreadyFilled: (path) =>
+    `Nothing to change: the computed columns already hold POR Tables' formulas. No cell was written in ${path}.`,
   conflictsLeft: (count) =>
     count === 1
       ? `1 cell not overwritten (it holds a typed value or another formula):`
       : `${count} cells not overwritten (they hold typed values or other formulas):`,
   conflictReason: { 'typed-value': 'typed value', 'other-formula': 'other formula' },
   useForce: 'To replace them with the formulas, run the command again with --force.',
-  conflictsOverwritten: (count) => `Overwritten with --force: ${count} ${count === 1 ? 'cell' : 'cells'} (the log keeps the previous values).`,
+  conflictsOverwritten: (count) =>
+    `Overwritten with --force: ${count} ${count === 1 ? 'cell' : 'cells'} (the log keeps the previous values).`,
   reportWritten: (path, sheets) => `Report written to ${path} (sheets: ${sheets.join(', ')}).`,
-  logAppended: (count, sheet) => `Log: ${count} ${count === 1 ? 'row' : 'rows'} appended to sheet "${sheet}".`,
+  logAppended: (count, sheet) =>
+    `Log: ${count} ${count === 1 ? 'row' : 'rows'} appended to sheet "${sheet}".`,
   unkeptWarning: (contents) =>
-    `warning: the output file will not contain the ${listOf('en', contents.map((c) => UNKEPT_EN[c]))} of the input file (ExcelJS does not write them back); the original is untouched`,
+    `warning: the output file will not contain the ${listOf(
+      'en',
+      contents.map((c) => UNKEPT_EN[c]),
+    )} of the input file (ExcelJS does not write them back); the original is untouched`,
 };
 
 const UNKEPT_EN: Record<UnkeptContent, string> = {
@@ -287,4 +303,3 @@ const UNKEPT_EN: Record<UnkeptContent, string> = {
 };
 
 export const MESSAGES: Record<Lang, CliMessages> = { it, en };
-

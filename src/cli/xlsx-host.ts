@@ -5,9 +5,25 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FormulaType, ValueType, Workbook } from 'exceljs';
-import type { Alignment, Cell, CellFormulaValue, CellRichTextValue, CellSharedFormulaValue, Worksheet } from 'exceljs';
+import type {
+  Alignment,
+  Cell,
+  CellFormulaValue,
+  CellRichTextValue,
+  CellSharedFormulaValue,
+  Worksheet,
+} from 'exceljs';
 import { LOG_HEADER, LOG_SHEET, blankCells, formulaKey, logRowValues } from '../engine';
-import type { CellValue, CellWrite, ConditionalFormat, Grid, LogEntry, SheetGrid, SheetPlan, WritePlan } from '../engine';
+import type {
+  CellValue,
+  CellWrite,
+  ConditionalFormat,
+  Grid,
+  LogEntry,
+  SheetGrid,
+  SheetPlan,
+  WritePlan,
+} from '../engine';
 import type { PageFooter } from '../engine/plan';
 import { applyExcelJsReadFixes } from './exceljs-read-fixes';
 import { parseFormulaTemplate, renderShifted } from './formula-shift';
@@ -157,7 +173,8 @@ export class XlsxWorkbook {
       ws.mergeCells(range);
       styleMergedCells(ws, range);
     }
-    for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = height;
+    for (const [row, height] of Object.entries(plan.rowHeights ?? {}))
+      ws.getRow(Number(row) + 1).height = height;
     if (plan.footer) {
       ws.headerFooter.oddFooter = footerText(plan.footer);
       ws.headerFooter.evenFooter = ws.headerFooter.oddFooter;
@@ -208,7 +225,11 @@ export async function readGrid(path: string, options: ReadOptions = {}): Promise
 }
 
 /** Applies a plan to a copy of `inputPath` written to `outputPath`; the input is never modified. */
-export async function writePlan(inputPath: string, plan: WritePlan, outputPath: string): Promise<ApplySummary> {
+export async function writePlan(
+  inputPath: string,
+  plan: WritePlan,
+  outputPath: string,
+): Promise<ApplySummary> {
   const opened = await XlsxWorkbook.open(inputPath);
   if (!opened.ok) throw new Error(describeFileProblem(opened.problem));
   const summary = opened.workbook.apply(plan);
@@ -246,7 +267,8 @@ function readSheet(ws: Worksheet, date1904: boolean): SheetGrid {
     right = Math.max(right, last - 1);
   });
   const tables = readTables(ws);
-  if (bottom < 0) return { name: ws.name, top: 0, left: 0, values: [], formulas: [], numberFormats: [], tables };
+  if (bottom < 0)
+    return { name: ws.name, top: 0, left: 0, values: [], formulas: [], numberFormats: [], tables };
 
   // Pass 2: values, formulas and number formats, row by row; empty cells stay null / 'General'.
   const height = bottom - top + 1;
@@ -308,10 +330,21 @@ function formulaOf(ws: Worksheet, cell: Cell, shared: SharedFormulas): string | 
   if (!shared.has(master)) {
     const masterCell = ws.getCell(master);
     const formula = masterCell.formula;
-    shared.set(master, formula ? { template: parseFormulaTemplate(formula), row: Number(masterCell.row), col: Number(masterCell.col) } : null);
+    shared.set(
+      master,
+      formula
+        ? {
+            template: parseFormulaTemplate(formula),
+            row: Number(masterCell.row),
+            col: Number(masterCell.col),
+          }
+        : null,
+    );
   }
   const block = shared.get(master);
-  return block ? renderShifted(block.template, Number(cell.row) - block.row, Number(cell.col) - block.col) : null;
+  return block
+    ? renderShifted(block.template, Number(cell.row) - block.row, Number(cell.col) - block.col)
+    : null;
 }
 
 function cachedResult(result: CellFormulaValue['result'], date1904: boolean): CellValue {
@@ -335,7 +368,11 @@ function plainText(value: unknown): string {
 }
 
 function readTables(ws: Worksheet): { name: string; range: string }[] {
-  const tables = (ws as unknown as { tables?: Record<string, { table?: { name?: string; tableRef?: string; ref?: string } }> }).tables;
+  const tables = (
+    ws as unknown as {
+      tables?: Record<string, { table?: { name?: string; tableRef?: string; ref?: string } }>;
+    }
+  ).tables;
   const found: { name: string; range: string }[] = [];
   for (const [key, table] of Object.entries(tables ?? {})) {
     const range = table.table?.tableRef ?? table.table?.ref;
@@ -357,12 +394,14 @@ function writeCell(cell: Cell, write: CellWrite): void {
   // Styles read from a file are shared between the cells of the same style: copy, never mutate.
   if (write.numberFormat !== undefined) cell.style = { ...cell.style, numFmt: write.numberFormat };
   // A cell without a font of its own gets the workbook's default one in bold, not a bare `<b/>` that LibreOffice prints in its serif.
-  if (write.bold !== undefined) cell.style = { ...cell.style, font: { ...(cell.style.font ?? DEFAULT_FONT), bold: write.bold } };
+  if (write.bold !== undefined)
+    cell.style = { ...cell.style, font: { ...(cell.style.font ?? DEFAULT_FONT), bold: write.bold } };
   if (write.wrap !== undefined || write.align !== undefined) {
     const alignment: Partial<Alignment> = { ...cell.style.alignment };
     if (write.wrap !== undefined) alignment.wrapText = write.wrap;
     if (write.align?.horizontal) alignment.horizontal = write.align.horizontal;
-    if (write.align?.vertical) alignment.vertical = write.align.vertical === 'center' ? 'middle' : write.align.vertical;
+    if (write.align?.vertical)
+      alignment.vertical = write.align.vertical === 'center' ? 'middle' : write.align.vertical;
     cell.style = { ...cell.style, alignment };
   }
   if (write.border === 'thin') {
@@ -370,7 +409,14 @@ function writeCell(cell: Cell, write: CellWrite): void {
     cell.style = { ...cell.style, border: { top: thin, left: thin, bottom: thin, right: thin } };
   }
   if (write.fill !== undefined) {
-    cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${write.fill.replace(/^#/, '').toUpperCase()}` } } };
+    cell.style = {
+      ...cell.style,
+      fill: {
+        type: 'pattern',
+        pattern: 'solid',
+        fgColor: { argb: `FF${write.fill.replace(/^#/, '').toUpperCase()}` },
+      },
+    };
   }
 }
 
@@ -382,7 +428,8 @@ function styleMergedCells(ws: Worksheet, range: string): void {
   if (!last) return;
   for (let row = Number(first.row); row <= Number(last.row); row++) {
     for (let col = Number(first.col); col <= Number(last.col); col++) {
-      if (row !== Number(first.row) || col !== Number(first.col)) ws.getCell(row, col).style = { ...first.style };
+      if (row !== Number(first.row) || col !== Number(first.col))
+        ws.getCell(row, col).style = { ...first.style };
     }
   }
 }
@@ -404,7 +451,11 @@ function expandSharedFormulas(ws: Worksheet): void {
       if (cell.type !== ValueType.Formula) return;
       const value = cell.value as CellFormulaValue & { shareType?: string; ref?: string };
       if (cell.formulaType === FormulaType.Shared || value.shareType === 'shared') {
-        expanded.push({ cell, formula: formulaOf(ws, cell, sharedFormulas), result: cell.result as CellFormulaValue['result'] });
+        expanded.push({
+          cell,
+          formula: formulaOf(ws, cell, sharedFormulas),
+          result: cell.result as CellFormulaValue['result'],
+        });
       }
     });
   });
@@ -417,7 +468,10 @@ function expandSharedFormulas(ws: Worksheet): void {
 
 /** What ExcelJS keeps of a sheet's conditional formats (not in its typings). */
 interface ConditionalFormattings {
-  conditionalFormattings?: { ref: string; rules: { type: string; priority?: number; formulae?: string[] }[] }[];
+  conditionalFormattings?: {
+    ref: string;
+    rules: { type: string; priority?: number; formulae?: string[] }[];
+  }[];
 }
 
 /** `$G$27:$G$44` → `G27:G44`; a range of several areas (`A1:A3 C1:C3`) stays several. */
@@ -436,7 +490,9 @@ function removeConditionalFormat(ws: Worksheet, removal: { range: string; formul
   let removed = 0;
   sheet.conditionalFormattings = (sheet.conditionalFormattings ?? []).filter((cf) => {
     if (rangeKey(cf.ref) !== range) return true;
-    const kept = cf.rules.filter((rule) => !(rule.type === 'expression' && formulaKey(rule.formulae?.[0] ?? '') === formula));
+    const kept = cf.rules.filter(
+      (rule) => !(rule.type === 'expression' && formulaKey(rule.formulae?.[0] ?? '') === formula),
+    );
     removed += cf.rules.length - kept.length;
     cf.rules = kept;
     return kept.length > 0;
@@ -450,7 +506,9 @@ function addConditionalFormat(ws: Worksheet, format: ConditionalFormat): boolean
   const existing = (ws as unknown as ConditionalFormattings).conditionalFormattings ?? [];
   const key = formulaKey(formula);
   const duplicate = existing.some(
-    (cf) => rangeKey(cf.ref) === rangeKey(format.range) && cf.rules.some((rule) => rule.type === 'expression' && formulaKey(rule.formulae?.[0] ?? '') === key),
+    (cf) =>
+      rangeKey(cf.ref) === rangeKey(format.range) &&
+      cf.rules.some((rule) => rule.type === 'expression' && formulaKey(rule.formulae?.[0] ?? '') === key),
   );
   if (duplicate) return false;
   const priority = 1 + Math.max(0, ...existing.flatMap((cf) => cf.rules.map((rule) => rule.priority ?? 0)));

@@ -67,6 +67,9 @@ export function parseRange(range: string): RangeRef | null {
 /** Quotes a sheet name for use in a formula reference: `'RAA 2022'!B7`. */
 export function sheetRef(sheet: string, address: string): string {
   // A name that reads as an A1 or R1C1 reference (`A1`, `R`, `C`, `R1C1`) needs quotes too.
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) && !/^(R\d*C?\d*|C\d*)$/i.test(sheet);
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(sheet) &&
+    !/^(R\d*C?\d*|C\d*)$/i.test(sheet);
   return plain ? `${sheet}!${address}` : `'${sheet.replace(/'/g, "''")}'!${address}`;
 }

@@ -39,7 +39,17 @@ export function analyse(grid: Grid, options: AnalyseOptions = {}): Analysis {
       cell: row.value?.address ?? '',
     };
   });
-  const analysis = { grid, lang, model, version, versionChoice, versionNote: '', tables, findings, indicators };
+  const analysis = {
+    grid,
+    lang,
+    model,
+    version,
+    versionChoice,
+    versionNote: '',
+    tables,
+    findings,
+    indicators,
+  };
   analysis.versionNote = versionNoteOf(analysis, lang);
   return analysis;
 }
@@ -48,7 +58,10 @@ export function analyse(grid: Grid, options: AnalyseOptions = {}): Analysis {
  * One sentence on which version was used and why, in `lang`. It cites a rule only when that rule has
  * findings in the list: no "see ALLOCATION_MISMATCH" when there is none.
  */
-export function versionNoteOf(analysis: Pick<Analysis, 'model' | 'version' | 'versionChoice' | 'tables' | 'findings'>, lang: Lang): string {
+export function versionNoteOf(
+  analysis: Pick<Analysis, 'model' | 'version' | 'versionChoice' | 'tables' | 'findings'>,
+  lang: Lang,
+): string {
   const { model, version, versionChoice: choice } = analysis;
   const cited = analysis.findings.some((f) => f.rule === 'ALLOCATION_MISMATCH');
   const noAllocations = !analysis.tables.plan && !analysis.tables.progress;
@@ -56,13 +69,17 @@ export function versionNoteOf(analysis: Pick<Analysis, 'model' | 'version' | 've
   const others = choice.matching.filter((id) => id !== version.id).join(', ');
   if (lang === 'it') {
     const head = `Modello ${model.title}, versione ${name}`;
-    if (choice.how === 'chosen') return `${head}, scelta dall'utente.${others ? ` Le dotazioni della cartella corrispondono invece alla versione ${others}.` : ''}`;
-    if (choice.how === 'matched') return `${head}: le dotazioni della cartella corrispondono a questa versione.`;
-    if (noAllocations) return `${head}, la più recente: nella cartella non ci sono dotazioni con cui scegliere la versione.`;
+    if (choice.how === 'chosen')
+      return `${head}, scelta dall'utente.${others ? ` Le dotazioni della cartella corrispondono invece alla versione ${others}.` : ''}`;
+    if (choice.how === 'matched')
+      return `${head}: le dotazioni della cartella corrispondono a questa versione.`;
+    if (noAllocations)
+      return `${head}, la più recente: nella cartella non ci sono dotazioni con cui scegliere la versione.`;
     return `${head}, la più recente: nessuna versione corrisponde esattamente alle dotazioni della cartella${cited ? ' (vedi ALLOCATION_MISMATCH)' : ''}.`;
   }
   const head = `Model ${model.title}, version ${name}`;
-  if (choice.how === 'chosen') return `${head}, chosen by the user.${others ? ` The workbook's allocations match version ${others} instead.` : ''}`;
+  if (choice.how === 'chosen')
+    return `${head}, chosen by the user.${others ? ` The workbook's allocations match version ${others} instead.` : ''}`;
   if (choice.how === 'matched') return `${head}: the workbook's allocations match this version.`;
   if (noAllocations) return `${head}, the newest: the workbook has no allocations to choose the version by.`;
   return `${head}, the newest: no version matches the workbook's allocations exactly${cited ? ' (see ALLOCATION_MISMATCH)' : ''}.`;

@@ -15,16 +15,22 @@ export function axisIdOfLabel(label: string, axes: readonly ProgrammeAxis[]): st
   for (const candidate of [text, stripped]) {
     const byId = axes.find((a) => normalizeHeader(a.id) === candidate);
     if (byId) return byId.id;
-    const byAlias = axes.find((a) => a.aliases.some((alias) => normalizeHeader(alias) === candidate) || normalizeHeader(a.name) === candidate);
+    const byAlias = axes.find(
+      (a) =>
+        a.aliases.some((alias) => normalizeHeader(alias) === candidate) ||
+        normalizeHeader(a.name) === candidate,
+    );
     if (byAlias) return byAlias.id;
   }
   // `Asse prioritario 3` for the alias `Asse 3`: both with their prefix stripped (a bare `3` is not enough).
   if (stripped !== text && stripped !== '') {
-    const byPrefixedAlias = axes.find((a) => a.aliases.some((alias) => {
-      const normal = normalizeHeader(alias);
-      const bare = normal.replace(AXIS_PREFIX, '').trim();
-      return bare !== normal && bare === stripped;
-    }));
+    const byPrefixedAlias = axes.find((a) =>
+      a.aliases.some((alias) => {
+        const normal = normalizeHeader(alias);
+        const bare = normal.replace(AXIS_PREFIX, '').trim();
+        return bare !== normal && bare === stripped;
+      }),
+    );
     if (byPrefixedAlias) return byPrefixedAlias.id;
   }
   // `Asse I - Occupazione`, `I. Occupazione`: the first token is the id.
@@ -48,15 +54,24 @@ export function knownAxes(model: ProgrammeModel): ProgrammeAxis[] {
  * for Asse III) is resolved by the amounts: the row is the axis whose allocation it holds, taken
  * from Tabella 1 of the workbook first and from the model's versions after.
  */
-export function resolveAxes(tables: LocatedTables, model: ProgrammeModel, preferred: ProgrammeVersion | null): void {
+export function resolveAxes(
+  tables: LocatedTables,
+  model: ProgrammeModel,
+  preferred: ProgrammeVersion | null,
+): void {
   const axes = knownAxes(model);
-  const versions = preferred ? [preferred, ...[...model.versions].reverse().filter((v) => v !== preferred)] : [...model.versions].reverse();
-  const sources: Map<string, Decimal>[] = versions.map((v) => new Map(v.axes.map((a) => [a.id, new Decimal(a.allocation)])));
+  const versions = preferred
+    ? [preferred, ...[...model.versions].reverse().filter((v) => v !== preferred)]
+    : [...model.versions].reverse();
+  const sources: Map<string, Decimal>[] = versions.map(
+    (v) => new Map(v.axes.map((a) => [a.id, new Decimal(a.allocation)])),
+  );
 
   if (tables.plan) {
     resolveRows(tables.plan.rows, (row) => row.allocation, axes, sources);
     const fromWorkbook = new Map<string, Decimal>();
-    for (const row of tables.plan.rows) if (row.axisId && row.allocation?.value) fromWorkbook.set(row.axisId, row.allocation.value);
+    for (const row of tables.plan.rows)
+      if (row.axisId && row.allocation?.value) fromWorkbook.set(row.axisId, row.allocation.value);
     sources.unshift(fromWorkbook);
   }
   if (tables.progress) resolveRows(tables.progress.rows, (row) => row.cells.A ?? null, axes, sources);
@@ -82,7 +97,8 @@ function resolveRows<R extends AxisIdentity>(
   for (const [labelId, group] of groups) {
     if (group.length < 2) continue;
     // The label's axis goes to the row holding its amounts, else to the first row that points nowhere else.
-    const owner = group.find((r) => amountIs(r, labelId)) ?? group.find((r) => pointedAxis(r) === null) ?? null;
+    const owner =
+      group.find((r) => amountIs(r, labelId)) ?? group.find((r) => pointedAxis(r) === null) ?? null;
     for (const row of group) {
       if (row === owner) continue;
       const other = pointedAxis(row);
@@ -113,13 +129,19 @@ function resolveRows<R extends AxisIdentity>(
 export function matchingVersions(model: ProgrammeModel, tables: LocatedTables): string[] {
   const amounts = new Map<string, Decimal>();
   if (tables.plan) {
-    for (const row of tables.plan.rows) if (row.axisId && row.allocation?.value) amounts.set(row.axisId, row.allocation.value);
+    for (const row of tables.plan.rows)
+      if (row.axisId && row.allocation?.value) amounts.set(row.axisId, row.allocation.value);
   } else if (tables.progress) {
-    for (const row of tables.progress.rows) if (row.axisId && row.cells.A?.value) amounts.set(row.axisId, row.cells.A.value);
+    for (const row of tables.progress.rows)
+      if (row.axisId && row.cells.A?.value) amounts.set(row.axisId, row.cells.A.value);
   }
   if (amounts.size === 0) return [];
   return model.versions
-    .filter((v) => v.axes.length === amounts.size && v.axes.every((a) => sameAmount(amounts.get(a.id), new Decimal(a.allocation))))
+    .filter(
+      (v) =>
+        v.axes.length === amounts.size &&
+        v.axes.every((a) => sameAmount(amounts.get(a.id), new Decimal(a.allocation))),
+    )
     .map((v) => v.id);
 }
 

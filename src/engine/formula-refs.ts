@@ -10,7 +10,8 @@ export interface FormulaReference {
   end: number;
 }
 
-const REFERENCE = /(?:('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![\d(A-Za-z_])/g;
+const REFERENCE =
+  /(?:('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![\d(A-Za-z_])/g;
 
 /** Parts of a formula that are text literals (`""`, `"Raggiunto"`), which hold no references. */
 function blankStrings(formula: string): string {
@@ -24,7 +25,13 @@ export function referencesOf(formula: string): FormulaReference[] {
     const before = m.index === 0 ? '' : text[m.index - 1];
     if (/[A-Za-z0-9_.]/.test(before)) continue;
     const sheet = m[1] ? m[1].replace(/^'|'$/g, '').replace(/''/g, "'") : null;
-    refs.push({ sheet, row: Number(m[5]) - 1, col: columnIndex(m[3]), start: m.index, end: m.index + m[0].length });
+    refs.push({
+      sheet,
+      row: Number(m[5]) - 1,
+      col: columnIndex(m[3]),
+      start: m.index,
+      end: m.index + m[0].length,
+    });
   }
   return refs;
 }
@@ -46,8 +53,11 @@ export function relativePattern(formula: string, row: number, col: number): stri
 /** Numeric constants other than 0 (`*100`, `/0.5`): a ratio formula should hold none. */
 export function constantsOf(formula: string): string[] {
   let text = blankStrings(formula);
-  for (const ref of referencesOf(formula).reverse()) text = text.slice(0, ref.start) + ' '.repeat(ref.end - ref.start) + text.slice(ref.end);
-  return [...text.matchAll(/(?<![A-Za-z_\d.])(\d+(?:\.\d+)?(?:E[+-]?\d+)?)/gi)].map((m) => m[1]).filter((n) => Number(n) !== 0);
+  for (const ref of referencesOf(formula).reverse())
+    text = text.slice(0, ref.start) + ' '.repeat(ref.end - ref.start) + text.slice(ref.end);
+  return [...text.matchAll(/(?<![A-Za-z_\d.])(\d+(?:\.\d+)?(?:E[+-]?\d+)?)/gi)]
+    .map((m) => m[1])
+    .filter((n) => Number(n) !== 0);
 }
 
 /** An Excel table (ListObject) as structured references see it: its name and its columns by header. */
@@ -58,7 +68,8 @@ export interface StructuredTable {
 }
 
 /** `[@Col]`, `[@[Col name]]`, `Tab[@Col]`, `Tab[[#This Row],[Col]]`: one column of the formula's own row. */
-const THIS_ROW = /([A-Za-z_\\][A-Za-z0-9_.]*)?\[(?:@|\[#this row\],\s*)(?:\[((?:[^\]']|'.)+)\]|((?:[^[\]']|'.)+))\]/gi;
+const THIS_ROW =
+  /([A-Za-z_\\][A-Za-z0-9_.]*)?\[(?:@|\[#this row\],\s*)(?:\[((?:[^\]']|'.)+)\]|((?:[^[\]']|'.)+))\]/gi;
 
 /**
  * The formula with each this-row structured reference to `table` written as the A1 cell it means on
@@ -72,12 +83,20 @@ export function resolveStructuredReferences(formula: string, row: number, table:
     .map((part, i) =>
       i % 2 === 1
         ? part
-        : part.replace(THIS_ROW, (whole, tableName: string | undefined, bracketed: string | undefined, bare: string | undefined) => {
-            if (tableName && tableName.toLowerCase() !== table.name.toLowerCase()) return whole;
-            const header = (bracketed ?? bare ?? '').replace(/'(.)/g, '$1');
-            const col = table.columns.get(normalizeHeader(header));
-            return col === undefined ? whole : a1(row, col);
-          }),
+        : part.replace(
+            THIS_ROW,
+            (
+              whole,
+              tableName: string | undefined,
+              bracketed: string | undefined,
+              bare: string | undefined,
+            ) => {
+              if (tableName && tableName.toLowerCase() !== table.name.toLowerCase()) return whole;
+              const header = (bracketed ?? bare ?? '').replace(/'(.)/g, '$1');
+              const col = table.columns.get(normalizeHeader(header));
+              return col === undefined ? whole : a1(row, col);
+            },
+          ),
     )
     .join('');
 }

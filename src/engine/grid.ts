@@ -38,12 +38,20 @@ export function isCellError(value: CellValue): value is CellError {
 }
 
 /** Reads a cell by 0-based absolute row and column; outside the used range it is empty. */
-export function cellAt(sheet: SheetGrid, row: number, col: number): { value: CellValue; formula: string | null; numberFormat: string } {
+export function cellAt(
+  sheet: SheetGrid,
+  row: number,
+  col: number,
+): { value: CellValue; formula: string | null; numberFormat: string } {
   const r = row - sheet.top;
   const c = col - sheet.left;
   const values = sheet.values[r];
   if (!values || c < 0 || c >= values.length) return { value: null, formula: null, numberFormat: 'General' };
-  return { value: values[c] ?? null, formula: sheet.formulas[r]?.[c] ?? null, numberFormat: sheet.numberFormats[r]?.[c] ?? 'General' };
+  return {
+    value: values[c] ?? null,
+    formula: sheet.formulas[r]?.[c] ?? null,
+    numberFormat: sheet.numberFormats[r]?.[c] ?? 'General',
+  };
 }
 
 export function rowCount(sheet: SheetGrid): number {
@@ -55,7 +63,10 @@ export function columnCount(sheet: SheetGrid): number {
 }
 
 /** The arrays of a sheet's used range, every cell empty (`null`, no formula, `General`), ready to fill. */
-export function blankCells(height: number, width: number): Pick<SheetGrid, 'values' | 'formulas' | 'numberFormats'> {
+export function blankCells(
+  height: number,
+  width: number,
+): Pick<SheetGrid, 'values' | 'formulas' | 'numberFormats'> {
   const values: CellValue[][] = new Array(height);
   const formulas: (string | null)[][] = new Array(height);
   const numberFormats: string[][] = new Array(height);

@@ -3,7 +3,16 @@ export type { Grid, SheetGrid, CellValue, CellError } from './grid';
 export { blankCells } from './grid';
 export type { WorkbookHost, ApplyResult, OfficeEnvironment } from './host';
 export type { Finding, Severity, Lang, TableKind } from './finding';
-export type { WritePlan, CellWrite, SheetPlan, ConditionalFormat, LogEntry, Conflict, CellState, ActionId } from './plan';
+export type {
+  WritePlan,
+  CellWrite,
+  SheetPlan,
+  ConditionalFormat,
+  LogEntry,
+  Conflict,
+  CellState,
+  ActionId,
+} from './plan';
 export { LOG_SHEET, LOG_HEADER, logRowValues } from './plan';
 export { formulaKey } from './formula-refs';
 export type { Analysis, AnalyseOptions, IndicatorResult, IndicatorStatus } from './analysis';

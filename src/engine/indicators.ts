@@ -75,13 +75,19 @@ function isPercentageUnit(row: IndicatorRow, indicator: ProgrammeIndicator | nul
 }
 
 /** A percentage written as 59,2% or formatted as % is a fraction in the cell: back to points. */
-export function inUnit(cell: NumberCell | null, percentage: boolean, modelTarget: Decimal | null = null): Decimal | null {
+export function inUnit(
+  cell: NumberCell | null,
+  percentage: boolean,
+  modelTarget: Decimal | null = null,
+): Decimal | null {
   if (!cell?.value) return null;
   if (!percentage) return cell.value;
-  const marked = isPercentFormat(cell.numberFormat) || (typeof cell.raw === 'string' && cell.raw.includes('%'));
+  const marked =
+    isPercentFormat(cell.numberFormat) || (typeof cell.raw === 'string' && cell.raw.includes('%'));
   if (marked) return cell.value.times(100);
   // 0.3 typed in a General cell for a 30% target: a fraction, since a target of 0.3% is not what the model says.
-  const looksLikeFraction = modelTarget !== null && modelTarget.greaterThan(1.5) && cell.value.abs().lessThanOrEqualTo(1.5);
+  const looksLikeFraction =
+    modelTarget !== null && modelTarget.greaterThan(1.5) && cell.value.abs().lessThanOrEqualTo(1.5);
   return looksLikeFraction ? cell.value.times(100) : cell.value;
 }
 
@@ -117,5 +123,14 @@ function evaluateUncached(row: IndicatorRow, model: ProgrammeModel): IndicatorEv
     if (direction === 'higher') ratio = target.isZero() ? null : value.dividedBy(target);
     else ratio = value.isZero() ? new Decimal(1) : target.dividedBy(value);
   }
-  return { row, indicator, percentage, value, target, ratio, status: statusOf(ratio, model.thresholds), direction };
+  return {
+    row,
+    indicator,
+    percentage,
+    value,
+    target,
+    ratio,
+    status: statusOf(ratio, model.thresholds),
+    direction,
+  };
 }

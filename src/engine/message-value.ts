@@ -28,12 +28,20 @@ export function moneyValue(amount: Decimal): MessageValue {
 
 /** A fraction shown as a percentage at `decimals` (the precision it is printed with). */
 export function percentValue(fraction: Decimal, decimals = 2): MessageValue {
-  return { kind: 'percent', value: percentAt(fraction, decimals).dividedBy(100).toFixed(decimals + 2), decimals };
+  return {
+    kind: 'percent',
+    value: percentAt(fraction, decimals)
+      .dividedBy(100)
+      .toFixed(decimals + 2),
+    decimals,
+  };
 }
 
 export function numberValue(value: Decimal, decimals?: number): MessageValue {
   const shown = decimals === undefined ? value.toSignificantDigits(15) : roundExcel(value, decimals);
-  return decimals === undefined ? { kind: 'number', value: shown.toString() } : { kind: 'number', value: shown.toFixed(decimals), decimals };
+  return decimals === undefined
+    ? { kind: 'number', value: shown.toString() }
+    : { kind: 'number', value: shown.toFixed(decimals), decimals };
 }
 
 export function textValue(value: string, words?: Record<Lang, string>): MessageValue {
@@ -85,7 +93,8 @@ export function toMessageValue(value: MessageValue | string): MessageValue {
 export function formatCellValue(value: CellValue, numberFormat: string, lang: Lang): string {
   if (value === null) return '';
   if (typeof value === 'object') return value.error;
-  if (typeof value === 'boolean') return lang === 'it' ? (value ? 'VERO' : 'FALSO') : value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'boolean')
+    return lang === 'it' ? (value ? 'VERO' : 'FALSO') : value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return value;
   if (!Number.isFinite(value)) return String(value);
   const d = new Decimal(value).toSignificantDigits(15, Decimal.ROUND_HALF_UP);

@@ -24,7 +24,8 @@ const CURRENCY = /(euro|eur|€)/gi;
 export function parseNumberText(text: string, locale: 'it' | 'en' = 'it'): TextNumber | null {
   // Most text cells are labels: without a digit there is nothing to parse — except the dash that
   // financial tables print for zero (`-`, `€ -`, `–`).
-  if (!/\d/.test(text)) return NIL_DASH.test(text) ? { value: new Decimal(0), decimals: 0, percent: false } : null;
+  if (!/\d/.test(text))
+    return NIL_DASH.test(text) ? { value: new Decimal(0), decimals: 0, percent: false } : null;
   let s = text.replace(SPACES, '').replace(CURRENCY, '');
   if (s === '') return null;
   let percent = false;
@@ -64,7 +65,8 @@ export function parseNumberText(text: string, locale: 'it' | 'en' = 'it'): TextN
     const at = s.lastIndexOf(decimalSep);
     integer = s.slice(0, at);
     fraction = s.slice(at + 1);
-    if (fraction.includes(groupSep) || fraction.includes(decimalSep) || !isGrouped(integer, groupSep)) return null;
+    if (fraction.includes(groupSep) || fraction.includes(decimalSep) || !isGrouped(integer, groupSep))
+      return null;
     integer = integer.split(groupSep).join('');
   } else if (lastDot >= 0 || lastComma >= 0) {
     const sep = lastDot >= 0 ? '.' : ',';
@@ -131,7 +133,10 @@ export function isPercentFormat(numberFormat: string): boolean {
 }
 
 function stripFormatLiterals(numberFormat: string): string {
-  return numberFormat.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  return numberFormat
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '');
 }
 
 /** Decimals of a plain number as JavaScript prints it (24.39 → 2). */

@@ -108,7 +108,16 @@ export interface LogEntry {
   new: number | string | boolean | null;
 }
 
-export const LOG_HEADER = ['Ora', 'Azione', 'Versione modello', 'Foglio', 'Cella', 'Prima', 'Formato prima', 'Dopo'] as const;
+export const LOG_HEADER = [
+  'Ora',
+  'Azione',
+  'Versione modello',
+  'Foglio',
+  'Cella',
+  'Prima',
+  'Formato prima',
+  'Dopo',
+] as const;
 
 /**
  * What the log's `Azione` column says: the log sheet is in Italian like its header and its name,
@@ -125,7 +134,16 @@ export const LOG_ACTION_LABELS: Record<ActionId, string> = {
 
 /** A log entry as the row hosts append, in `LOG_HEADER`'s order. */
 export function logRowValues(entry: LogEntry): (number | string | boolean | null)[] {
-  return [entry.time, LOG_ACTION_LABELS[entry.action], entry.modelVersion, entry.sheet, entry.cell, entry.old, entry.oldFormat, entry.new];
+  return [
+    entry.time,
+    LOG_ACTION_LABELS[entry.action],
+    entry.modelVersion,
+    entry.sheet,
+    entry.cell,
+    entry.old,
+    entry.oldFormat,
+    entry.new,
+  ];
 }
 
 export interface WritePlan {
@@ -149,5 +167,14 @@ export interface WritePlan {
 export const LOG_SHEET = 'Registro POR Tables';
 
 export function emptyPlan(action: ActionId, modelVersion: string): WritePlan {
-  return { action, modelVersion, cells: [], conditionalFormats: [], sheets: [], deleteSheets: [], log: [], conflicts: [] };
+  return {
+    action,
+    modelVersion,
+    cells: [],
+    conditionalFormats: [],
+    sheets: [],
+    deleteSheets: [],
+    log: [],
+    conflicts: [],
+  };
 }

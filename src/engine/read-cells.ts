@@ -18,7 +18,8 @@ const UNTIDY_SPACE = /[\s\u00a0]{2,}|[\t\n\r\u00a0]|^\s|\s$/;
 export function readTextCell(sheet: SheetGrid, row: number, col: number): TextCell {
   const { value, formula } = cellAt(sheet, row, col);
   let text = '';
-  if (typeof value === 'string') text = UNTIDY_SPACE.test(value) ? value.replace(/[\s\u00a0]+/g, ' ').trim() : value;
+  if (typeof value === 'string')
+    text = UNTIDY_SPACE.test(value) ? value.replace(/[\s\u00a0]+/g, ' ').trim() : value;
   else if (typeof value === 'number') text = String(value);
   else if (typeof value === 'boolean') text = value ? 'TRUE' : 'FALSE';
   else if (isCellError(value)) text = value.error;
@@ -28,7 +29,12 @@ export function readTextCell(sheet: SheetGrid, row: number, col: number): TextCe
 export function readNumberCell(sheet: SheetGrid, row: number, col: number, options: ReadOptions): NumberCell {
   const { value: raw, formula, numberFormat } = cellAt(sheet, row, col);
   // Built in one literal (no spreads): tables of 50 000 rows read 100 000 of these.
-  const cell = (kind: NumberCell['kind'], value: Decimal | null, decimals: number | null, shownRaw = raw): NumberCell => ({
+  const cell = (
+    kind: NumberCell['kind'],
+    value: Decimal | null,
+    decimals: number | null,
+    shownRaw = raw,
+  ): NumberCell => ({
     sheet: sheet.name,
     row,
     col,
@@ -49,11 +55,16 @@ export function readNumberCell(sheet: SheetGrid, row: number, col: number, optio
     const formatted = formatDecimals(numberFormat);
     // A double holds 0.202 as 0.20199999999999999; Excel keeps and shows 15 significant digits.
     let value = new Decimal(raw).toSignificantDigits(15, Decimal.ROUND_HALF_UP);
-    if (percentColumn && isPercentFormat(numberFormat)) return cell('number', value, formatted ?? Math.max(0, generalDecimals(raw) - 2));
+    if (percentColumn && isPercentFormat(numberFormat))
+      return cell('number', value, formatted ?? Math.max(0, generalDecimals(raw) - 2));
     if (percentColumn && options.percentScale === 'points') value = value.dividedBy(100);
     if (formatted !== null) return cell('number', value, formatted);
     const shown = generalDecimals(raw);
-    return cell('number', value, percentColumn && options.percentScale === 'fraction' ? Math.max(0, shown - 2) : shown);
+    return cell(
+      'number',
+      value,
+      percentColumn && options.percentScale === 'fraction' ? Math.max(0, shown - 2) : shown,
+    );
   }
   if (typeof raw === 'string') {
     const parsed = parseNumberText(raw, options.locale);

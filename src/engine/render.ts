@@ -3,7 +3,14 @@
  * with the reader's language; the engine itself only produces data.
  */
 import { a1, parseA1 } from './address';
-import { SEVERITY_ORDER, sortFindings, type Finding, type Lang, type Severity, type TableKind } from './finding';
+import {
+  SEVERITY_ORDER,
+  sortFindings,
+  type Finding,
+  type Lang,
+  type Severity,
+  type TableKind,
+} from './finding';
 import { formatValue } from './message-value';
 import { formatMessage, type Rule } from './rule';
 import { RULES } from './rules';

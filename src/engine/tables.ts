@@ -80,16 +80,7 @@ export interface ProgressTable extends TablePlacement {
 // ── Tabella 3 — Indicatori ───────────────────────────────────────────────────────────────────
 
 export type IndicatorColumn =
-  | 'axis'
-  | 'priority'
-  | 'code'
-  | 'name'
-  | 'type'
-  | 'unit'
-  | 'value'
-  | 'target'
-  | 'ratio'
-  | 'status';
+  'axis' | 'priority' | 'code' | 'name' | 'type' | 'unit' | 'value' | 'target' | 'ratio' | 'status';
 
 export interface IndicatorRow {
   row: number;

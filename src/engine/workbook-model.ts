@@ -21,7 +21,10 @@ export function modelFromWorkbook(grid: Grid, lang: Lang = 'it'): ParseModelResu
   }
   const text = lines.join('\n').trim();
   if (text === '') {
-    return { ok: false, error: lang === 'it' ? `il foglio «${MODEL_SHEET}» è vuoto` : `sheet "${MODEL_SHEET}" is empty` };
+    return {
+      ok: false,
+      error: lang === 'it' ? `il foglio «${MODEL_SHEET}» è vuoto` : `sheet "${MODEL_SHEET}" is empty`,
+    };
   }
   return parseModel(text, lang);
 }

@@ -7,7 +7,7 @@
  * column), in our words, never the parser's. Unknown keys are ignored, and the model returned is
  * built afresh, so it never carries them.
  */
-import { Decimal } from "decimal.js";
+import { Decimal } from 'decimal.js';
 import type {
   IndicatorType,
   IndicatorUnit,
@@ -16,28 +16,24 @@ import type {
   ProgrammeModel,
   ProgrammeThresholds,
   ProgrammeVersion,
-} from "./types";
+} from './types';
 
 /** The language of the error line; English by default (the embedded model's load, tests). */
-export type ModelLang = "it" | "en";
+export type ModelLang = 'it' | 'en';
 
-export type ParseModelResult =
-  { ok: true; model: ProgrammeModel } | { ok: false; error: string };
+export type ParseModelResult = { ok: true; model: ProgrammeModel } | { ok: false; error: string };
 
 /** The decimal-string form of money, targets and thresholds: no thousands separators, a dot. */
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 const DEFAULT_THRESHOLDS: ProgrammeThresholds = {
-  tolerance: "0.85",
-  serious: "0.65",
+  tolerance: '0.85',
+  serious: '0.65',
 };
 
-const INDICATOR_TYPES: readonly IndicatorType[] = ["output", "result"];
-const INDICATOR_UNITS: readonly IndicatorUnit[] = ["number", "percentage"];
-const DIRECTIONS: readonly ProgrammeIndicator["direction"][] = [
-  "higher",
-  "lower",
-];
+const INDICATOR_TYPES: readonly IndicatorType[] = ['output', 'result'];
+const INDICATOR_UNITS: readonly IndicatorUnit[] = ['number', 'percentage'];
+const DIRECTIONS: readonly ProgrammeIndicator['direction'][] = ['higher', 'lower'];
 
 /** A reason in both languages; `describe` quotes values the same in both. */
 type Reason = Record<ModelLang, string>;
@@ -60,14 +56,11 @@ class ModelProblem extends Error {
   }
 }
 
-export function parseModel(
-  input: string | unknown,
-  lang: ModelLang = "en",
-): ParseModelResult {
+export function parseModel(input: string | unknown, lang: ModelLang = 'en'): ParseModelResult {
   let data: unknown = input;
-  if (typeof input === "string") {
+  if (typeof input === 'string') {
     // A file saved by a Windows editor may start with a byte-order mark.
-    const text = input.replace(/^\uFEFF/, "");
+    const text = input.replace(/^\uFEFF/, '');
     try {
       data = JSON.parse(text);
     } catch (e) {
@@ -88,7 +81,7 @@ function brokenBefore(prefix: string): boolean {
     JSON.parse(prefix);
     return false;
   } catch (e) {
-    const message = e instanceof Error ? e.message : "";
+    const message = e instanceof Error ? e.message : '';
     if (/end of JSON input|Unterminated string/.test(message)) return false;
     const at = /position (\d+)/.exec(message);
     return at ? Number(at[1]) < prefix.length : true;
@@ -97,7 +90,7 @@ function brokenBefore(prefix: string): boolean {
 
 /** The offset of the first character the JSON cannot go on with; `text.length` when it only ends too early. */
 function syntaxErrorOffset(text: string, error: unknown): number {
-  const message = error instanceof Error ? error.message : "";
+  const message = error instanceof Error ? error.message : '';
   const at = /position (\d+)/.exec(message);
   if (at && !/Unterminated string/.test(message)) return Number(at[1]);
   // The shortest broken prefix ends just after the offending character.
@@ -117,20 +110,20 @@ function syntaxErrorOffset(text: string, error: unknown): number {
  * only the offset it gives is used, and without one the text is taken to end too early.
  */
 function jsonSyntaxError(text: string, error: unknown, lang: ModelLang): string {
-  if (text.trim() === "")
-    return lang === "it" ? "il file è vuoto, non contiene JSON" : "the file is empty, not JSON";
+  if (text.trim() === '')
+    return lang === 'it' ? 'il file è vuoto, non contiene JSON' : 'the file is empty, not JSON';
   const offset = syntaxErrorOffset(text, error);
   if (offset >= text.length) {
-    return lang === "it"
-      ? "JSON non valido: il testo finisce prima che il modello sia chiuso (manca una } o una ] ?)"
-      : "not valid JSON: the text ends before the model is closed (a missing } or ] ?)";
+    return lang === 'it'
+      ? 'JSON non valido: il testo finisce prima che il modello sia chiuso (manca una } o una ] ?)'
+      : 'not valid JSON: the text ends before the model is closed (a missing } or ] ?)';
   }
   const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  const column = before.length - before.lastIndexOf("\n");
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
   const found = text.charAt(offset);
-  const at = found.trim() ? ` (${JSON.stringify(found)})` : "";
-  return lang === "it"
+  const at = found.trim() ? ` (${JSON.stringify(found)})` : '';
+  return lang === 'it'
     ? `JSON non valido alla riga ${line}, colonna ${column}${at}: controlla virgole, virgolette e parentesi lì o appena prima`
     : `not valid JSON at line ${line}, column ${column}${at}: check the commas, quotes and brackets there or just before`;
 }
@@ -138,18 +131,18 @@ function jsonSyntaxError(text: string, error: unknown, lang: ModelLang): string 
 function readModel(data: unknown): ProgrammeModel {
   if (!isRecord(data))
     throw new ModelProblem(
-      "model",
+      'model',
       say(
-        `must be a JSON object, not ${describe(data, "en")}`,
-        `deve essere un oggetto JSON, non ${describe(data, "it")}`,
+        `must be a JSON object, not ${describe(data, 'en')}`,
+        `deve essere un oggetto JSON, non ${describe(data, 'it')}`,
       ),
     );
-  const id = readName(data, "id", "");
-  const title = readName(data, "title", "");
-  const currency = readString(data, "currency", "");
+  const id = readName(data, 'id', '');
+  const title = readName(data, 'title', '');
+  const currency = readString(data, 'currency', '');
   if (!/^[A-Z]{3}$/.test(currency)) {
     throw new ModelProblem(
-      "currency",
+      'currency',
       say(
         `${describe(currency)} must be a three-letter currency code such as "EUR"`,
         `${describe(currency)} deve essere un codice valuta di tre lettere come "EUR"`,
@@ -157,11 +150,11 @@ function readModel(data: unknown): ProgrammeModel {
     );
   }
 
-  const versionList = readArray(data, "versions", "");
+  const versionList = readArray(data, 'versions', '');
   if (versionList.length === 0)
     throw new ModelProblem(
-      "versions",
-      say("must hold at least one version", "deve contenere almeno una versione"),
+      'versions',
+      say('must hold at least one version', 'deve contenere almeno una versione'),
     );
   const versions: ProgrammeVersion[] = [];
   const versionIndex = new Map<string, number>();
@@ -183,8 +176,7 @@ function readModel(data: unknown): ProgrammeModel {
   });
 
   // A model may describe only the financial plan; indicators are then simply not checked.
-  const indicatorList =
-    data.indicators === undefined ? [] : readArray(data, "indicators", "");
+  const indicatorList = data.indicators === undefined ? [] : readArray(data, 'indicators', '');
   const axisIds = new Set(versions.flatMap((v) => v.axes.map((a) => a.id)));
   const indicators: ProgrammeIndicator[] = [];
   const indicatorIndex = new Map<string, number>();
@@ -217,23 +209,21 @@ function readModel(data: unknown): ProgrammeModel {
   });
 
   const thresholds =
-    data.thresholds === undefined
-      ? { ...DEFAULT_THRESHOLDS }
-      : readThresholds(data.thresholds);
+    data.thresholds === undefined ? { ...DEFAULT_THRESHOLDS } : readThresholds(data.thresholds);
   return { id, title, currency, versions, indicators, thresholds };
 }
 
 function readVersion(item: unknown, path: string): ProgrammeVersion {
   const data = expectRecord(item, path);
-  const id = readName(data, "id", path);
-  const label = readName(data, "label", path);
-  const total = readAmount(data, "total", path);
+  const id = readName(data, 'id', path);
+  const label = readName(data, 'label', path);
+  const total = readAmount(data, 'total', path);
 
-  const axisList = readArray(data, "axes", path);
+  const axisList = readArray(data, 'axes', path);
   if (axisList.length === 0)
     throw new ModelProblem(
       `${path}.axes`,
-      say("must hold at least one axis", "deve contenere almeno un asse"),
+      say('must hold at least one axis', 'deve contenere almeno un asse'),
     );
   const axes: ProgrammeAxis[] = [];
   // Every id and alias must point to one axis only, or a workbook label would be ambiguous.
@@ -253,10 +243,7 @@ function readVersion(item: unknown, path: string): ProgrammeVersion {
     }
     const own: [string, string][] = [
       [`${axisPath}.id`, axis.id],
-      ...axis.aliases.map((alias, j): [string, string] => [
-        `${axisPath}.aliases[${j}]`,
-        alias,
-      ]),
+      ...axis.aliases.map((alias, j): [string, string] => [`${axisPath}.aliases[${j}]`, alias]),
     ];
     for (const [labelPath, label] of own) {
       const other = labels.get(labelKey(label));
@@ -290,69 +277,57 @@ function readVersion(item: unknown, path: string): ProgrammeVersion {
 
 function readAxis(item: unknown, path: string): ProgrammeAxis {
   const data = expectRecord(item, path);
-  const id = readName(data, "id", path);
+  const id = readName(data, 'id', path);
   // Empty for technical assistance, which has no thematic objective.
-  const ot = readString(data, "ot", path);
-  const name = readName(data, "name", path);
+  const ot = readString(data, 'ot', path);
+  const name = readName(data, 'name', path);
   const aliases =
     data.aliases === undefined
       ? []
-      : readArray(data, "aliases", path).map((alias, i) => {
+      : readArray(data, 'aliases', path).map((alias, i) => {
           const aliasPath = `${path}.aliases[${i}]`;
-          if (typeof alias !== "string")
-            throw new ModelProblem(aliasPath, notString(alias));
-          if (alias.trim() === "") throw new ModelProblem(aliasPath, EMPTY);
+          if (typeof alias !== 'string') throw new ModelProblem(aliasPath, notString(alias));
+          if (alias.trim() === '') throw new ModelProblem(aliasPath, EMPTY);
           return alias;
         });
-  const allocation = readAmount(data, "allocation", path);
+  const allocation = readAmount(data, 'allocation', path);
   return { id, ot, name, aliases, allocation };
 }
 
 function readIndicator(item: unknown, path: string): ProgrammeIndicator {
   const data = expectRecord(item, path);
-  const code = readName(data, "code", path);
-  const axis = readName(data, "axis", path);
-  const priority =
-    data.priority === undefined ? "" : readString(data, "priority", path);
-  const type = readChoice(data, "type", path, INDICATOR_TYPES);
-  const unit = readChoice(data, "unit", path, INDICATOR_UNITS);
-  const name = readName(data, "name", path);
-  const target = readDecimal(data, "target", path, "number");
-  if (target.startsWith("-"))
-    throw new ModelProblem(
-      `${path}.target`,
-      negative(target),
-    );
-  const direction =
-    data.direction === undefined
-      ? "higher"
-      : readChoice(data, "direction", path, DIRECTIONS);
+  const code = readName(data, 'code', path);
+  const axis = readName(data, 'axis', path);
+  const priority = data.priority === undefined ? '' : readString(data, 'priority', path);
+  const type = readChoice(data, 'type', path, INDICATOR_TYPES);
+  const unit = readChoice(data, 'unit', path, INDICATOR_UNITS);
+  const name = readName(data, 'name', path);
+  const target = readDecimal(data, 'target', path, 'number');
+  if (target.startsWith('-')) throw new ModelProblem(`${path}.target`, negative(target));
+  const direction = data.direction === undefined ? 'higher' : readChoice(data, 'direction', path, DIRECTIONS);
   return { code, axis, priority, type, unit, name, target, direction };
 }
 
 function readThresholds(item: unknown): ProgrammeThresholds {
-  const data = expectRecord(item, "thresholds");
+  const data = expectRecord(item, 'thresholds');
   const tolerance =
     data.tolerance === undefined
       ? DEFAULT_THRESHOLDS.tolerance
-      : readDecimal(data, "tolerance", "thresholds", "number");
+      : readDecimal(data, 'tolerance', 'thresholds', 'number');
   const serious =
     data.serious === undefined
       ? DEFAULT_THRESHOLDS.serious
-      : readDecimal(data, "serious", "thresholds", "number");
+      : readDecimal(data, 'serious', 'thresholds', 'number');
   // Shares of the target: serious shortfall below `serious`, error below `tolerance`.
   if (new Decimal(serious).lte(0)) {
     throw new ModelProblem(
-      "thresholds.serious",
-      say(
-        `${describe(serious)} must be greater than 0`,
-        `${describe(serious)} deve essere maggiore di 0`,
-      ),
+      'thresholds.serious',
+      say(`${describe(serious)} must be greater than 0`, `${describe(serious)} deve essere maggiore di 0`),
     );
   }
   if (new Decimal(tolerance).gt(1)) {
     throw new ModelProblem(
-      "thresholds.tolerance",
+      'thresholds.tolerance',
       say(
         `${describe(tolerance)} must not be greater than 1`,
         `${describe(tolerance)} non deve essere maggiore di 1`,
@@ -361,7 +336,7 @@ function readThresholds(item: unknown): ProgrammeThresholds {
   }
   if (new Decimal(serious).gte(tolerance)) {
     throw new ModelProblem(
-      "thresholds.serious",
+      'thresholds.serious',
       say(
         `${describe(serious)} must be less than thresholds.tolerance ${describe(tolerance)}`,
         `${describe(serious)} deve essere minore di thresholds.tolerance ${describe(tolerance)}`,
@@ -373,57 +348,39 @@ function readThresholds(item: unknown): ProgrammeThresholds {
 
 // --- field readers: each throws a ModelProblem naming the field ---
 
-const EMPTY = say("must not be empty", "non deve essere vuoto");
+const EMPTY = say('must not be empty', 'non deve essere vuoto');
 
 function notString(value: unknown): Reason {
   return say(
-    `must be a string, not ${describe(value, "en")}`,
-    `deve essere una stringa, non ${describe(value, "it")}`,
+    `must be a string, not ${describe(value, 'en')}`,
+    `deve essere una stringa, non ${describe(value, 'it')}`,
   );
 }
 
 function negative(value: string): Reason {
-  return say(
-    `${describe(value)} must not be negative`,
-    `${describe(value)} non deve essere negativo`,
-  );
+  return say(`${describe(value)} must not be negative`, `${describe(value)} non deve essere negativo`);
 }
 
 function fieldPath(parent: string, key: string): string {
   return parent ? `${parent}.${key}` : key;
 }
 
-function readField(
-  data: Record<string, unknown>,
-  key: string,
-  parent: string,
-): unknown {
+function readField(data: Record<string, unknown>, key: string, parent: string): unknown {
   const value = data[key];
-  if (value === undefined)
-    throw new ModelProblem(fieldPath(parent, key), say("is missing", "manca"));
+  if (value === undefined) throw new ModelProblem(fieldPath(parent, key), say('is missing', 'manca'));
   return value;
 }
 
-function readString(
-  data: Record<string, unknown>,
-  key: string,
-  parent: string,
-): string {
+function readString(data: Record<string, unknown>, key: string, parent: string): string {
   const value = readField(data, key, parent);
-  if (typeof value !== "string")
-    throw new ModelProblem(fieldPath(parent, key), notString(value));
+  if (typeof value !== 'string') throw new ModelProblem(fieldPath(parent, key), notString(value));
   return value;
 }
 
 /** An id or a label: not blank, and no stray spaces that would defeat matching by id. */
-function readName(
-  data: Record<string, unknown>,
-  key: string,
-  parent: string,
-): string {
+function readName(data: Record<string, unknown>, key: string, parent: string): string {
   const value = readString(data, key, parent);
-  if (value.trim() === "")
-    throw new ModelProblem(fieldPath(parent, key), EMPTY);
+  if (value.trim() === '') throw new ModelProblem(fieldPath(parent, key), EMPTY);
   if (value !== value.trim()) {
     throw new ModelProblem(
       fieldPath(parent, key),
@@ -436,18 +393,14 @@ function readName(
   return value;
 }
 
-function readArray(
-  data: Record<string, unknown>,
-  key: string,
-  parent: string,
-): unknown[] {
+function readArray(data: Record<string, unknown>, key: string, parent: string): unknown[] {
   const value = readField(data, key, parent);
   if (!Array.isArray(value))
     throw new ModelProblem(
       fieldPath(parent, key),
       say(
-        `must be an array, not ${describe(value, "en")}`,
-        `deve essere un array, non ${describe(value, "it")}`,
+        `must be an array, not ${describe(value, 'en')}`,
+        `deve essere un array, non ${describe(value, 'it')}`,
       ),
     );
   return value;
@@ -462,7 +415,7 @@ function readChoice<T extends string>(
   const value = readString(data, key, parent);
   if (!(choices as readonly string[]).includes(value)) {
     const options = choices.map((c) => `"${c}"`);
-    const head = options.slice(0, -1).join(", ");
+    const head = options.slice(0, -1).join(', ');
     const last = options[options.length - 1];
     throw new ModelProblem(
       fieldPath(parent, key),
@@ -480,10 +433,10 @@ function readDecimal(
   data: Record<string, unknown>,
   key: string,
   parent: string,
-  what: "amount" | "number",
+  what: 'amount' | 'number',
 ): string {
   const value = readField(data, key, parent);
-  if (typeof value === "number") {
+  if (typeof value === 'number') {
     throw new ModelProblem(
       fieldPath(parent, key),
       say(
@@ -492,33 +445,21 @@ function readDecimal(
       ),
     );
   }
-  if (typeof value !== "string")
-    throw new ModelProblem(fieldPath(parent, key), notString(value));
+  if (typeof value !== 'string') throw new ModelProblem(fieldPath(parent, key), notString(value));
   if (!DECIMAL.test(value))
     throw new ModelProblem(
       fieldPath(parent, key),
-      what === "amount"
-        ? say(
-            `${describe(value)} is not a decimal amount`,
-            `${describe(value)} non è un importo decimale`,
-          )
-        : say(
-            `${describe(value)} is not a decimal number`,
-            `${describe(value)} non è un numero decimale`,
-          ),
+      what === 'amount'
+        ? say(`${describe(value)} is not a decimal amount`, `${describe(value)} non è un importo decimale`)
+        : say(`${describe(value)} is not a decimal number`, `${describe(value)} non è un numero decimale`),
     );
   return value;
 }
 
 /** An amount of money: a decimal string, never negative (an allocation cannot be). */
-function readAmount(
-  data: Record<string, unknown>,
-  key: string,
-  parent: string,
-): string {
-  const value = readDecimal(data, key, parent, "amount");
-  if (value.startsWith("-"))
-    throw new ModelProblem(fieldPath(parent, key), negative(value));
+function readAmount(data: Record<string, unknown>, key: string, parent: string): string {
+  const value = readDecimal(data, key, parent, 'amount');
+  if (value.startsWith('-')) throw new ModelProblem(fieldPath(parent, key), negative(value));
   return value;
 }
 
@@ -527,38 +468,37 @@ function expectRecord(value: unknown, path: string): Record<string, unknown> {
     throw new ModelProblem(
       path,
       say(
-        `must be an object, not ${describe(value, "en")}`,
-        `deve essere un oggetto, non ${describe(value, "it")}`,
+        `must be an object, not ${describe(value, 'en')}`,
+        `deve essere un oggetto, non ${describe(value, 'it')}`,
       ),
     );
   return value;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** How a value is quoted in an error: strings in JSON quotes, containers by kind. */
-function describe(value: unknown, lang: ModelLang = "en"): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (Array.isArray(value)) return lang === "it" ? "un array" : "an array";
-  if (value === null) return "null";
-  if (typeof value === "object") return lang === "it" ? "un oggetto" : "an object";
+function describe(value: unknown, lang: ModelLang = 'en'): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return lang === 'it' ? 'un array' : 'an array';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return lang === 'it' ? 'un oggetto' : 'an object';
   return String(value);
 }
 
 /** Ids and aliases compared as a workbook label would be: case, accents and spacing aside. */
 function labelKey(label: string): string {
   return label
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/\s+/g, " ")
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
 }
 
 function decimalPlaces(amount: string): number {
-  const dot = amount.indexOf(".");
+  const dot = amount.indexOf('.');
   return dot < 0 ? 0 : amount.length - dot - 1;
 }
-

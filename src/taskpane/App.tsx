@@ -63,7 +63,12 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   intro: { margin: 0, color: tokens.colorNeutralForeground2 },
   note: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
-  sample: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
+  sample: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    alignItems: 'flex-start',
+  },
   sampleButton: { minHeight: '44px', whiteSpace: 'normal', textAlign: 'start' },
 });
 
@@ -85,7 +90,9 @@ export function versionNoteText(analysis: Analysis, strings: Strings): string {
   if (versionChoice.how === 'matched') return format(strings.versionNoteMatched, data);
   if (versionChoice.how === 'newest') return format(strings.versionNoteNewest, data);
   const others = versionChoice.matching.filter((id) => id !== version.id).join(', ');
-  return format(strings.versionNoteChosen, data) + (others ? format(strings.versionNoteOthers, { others }) : '');
+  return (
+    format(strings.versionNoteChosen, data) + (others ? format(strings.versionNoteOthers, { others }) : '')
+  );
 }
 
 export function App({ env, ...props }: AppProps) {
@@ -114,7 +121,12 @@ export function App({ env, ...props }: AppProps) {
     );
   }
   return (
-    <Pane lang={lang} strings={strings} onSwitchLanguage={() => setLang(lang === 'it' ? 'en' : 'it')} {...props} />
+    <Pane
+      lang={lang}
+      strings={strings}
+      onSwitchLanguage={() => setLang(lang === 'it' ? 'en' : 'it')}
+      {...props}
+    />
   );
 }
 
@@ -150,7 +162,8 @@ function Pane({ host, lang, strings, describeError, onSwitchLanguage, version = 
   const groups = useMemo(() => (analysis ? groupFindings(analysis.findings) : []), [analysis]);
   const counts = useMemo(() => countBySeverity(analysis?.findings ?? []), [analysis]);
   // The folded picker names the version the last check used when it was checked with this model.
-  const checkedWith = analysis && (analysis.model.id === model.id || versionId === AUTOMATIC_VERSION) ? analysis : null;
+  const checkedWith =
+    analysis && (analysis.model.id === model.id || versionId === AUTOMATIC_VERSION) ? analysis : null;
   const summaryTitle = checkedWith?.model.title ?? model.title;
   const summaryVersion =
     versionId !== AUTOMATIC_VERSION ? versionId : (checkedWith?.version.id ?? strings.versionAutomaticShort);

@@ -181,7 +181,10 @@ export function undoRequest(
   return {
     kind: 'undo',
     title: undone
-      ? format(strings.confirmUndoTitle, { action: labelOf(undone.action), time: formatLogTime(undone.time, lang) })
+      ? format(strings.confirmUndoTitle, {
+          action: labelOf(undone.action),
+          time: formatLogTime(undone.time, lang),
+        })
       : strings.actionUndo,
     paragraphs,
     okLabel: strings.confirmUndoOk,

@@ -1,5 +1,16 @@
 import { useCallback, useRef, useState } from 'react';
-import { LOG_SHEET, MODEL_SHEET, analyse, chooseModel, modelFromWorkbook, planFill, planFlag, planReport, planSample, planUndo } from '../engine';
+import {
+  LOG_SHEET,
+  MODEL_SHEET,
+  analyse,
+  chooseModel,
+  modelFromWorkbook,
+  planFill,
+  planFlag,
+  planReport,
+  planSample,
+  planUndo,
+} from '../engine';
 import type { Analysis, AnalyseOptions, Finding, Grid, Lang, WritePlan } from '../engine';
 import type { WorkbookHost } from '../engine';
 import { SAMPLE_SHEET } from './sampleSheet';
@@ -110,7 +121,11 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
     await nextTick();
     // The user's pick, else the model stored in the workbook, else the embedded one: the engine decides.
     const picked = analyseOptions();
-    const choice = chooseModel({ explicit: picked.model, stored: modelFromWorkbook(grid, lang), versionId: picked.versionId });
+    const choice = chooseModel({
+      explicit: picked.model,
+      stored: modelFromWorkbook(grid, lang),
+      versionId: picked.versionId,
+    });
     const storedProblem = choice.problems.find((p) => p.kind === 'stored-invalid');
     storedModelProblem.current = storedProblem?.kind === 'stored-invalid' ? storedProblem.error : null;
     const result = analyse(grid, { model: choice.model, versionId: choice.versionId, lang });
@@ -152,7 +167,10 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
       if (storedModelProblem.current) {
         return setStatus({
           intent: 'warning',
-          text: format(strings.storedModelInvalid, { sheet: MODEL_SHEET, reason: storedModelProblem.current }),
+          text: format(strings.storedModelInvalid, {
+            sheet: MODEL_SHEET,
+            reason: storedModelProblem.current,
+          }),
         });
       }
       setStatus({

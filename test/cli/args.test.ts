@@ -2,15 +2,38 @@ import { parseArguments } from '../../src/cli/args';
 
 describe('parseArguments', () => {
   it('reads check with every option', () => {
-    expect(parseArguments(['check', 'a.xlsx', '--model', 'm.json', '--model-version=2022-12', '--json', '--lang', 'en'])).toEqual({
+    expect(
+      parseArguments([
+        'check',
+        'a.xlsx',
+        '--model',
+        'm.json',
+        '--model-version=2022-12',
+        '--json',
+        '--lang',
+        'en',
+      ]),
+    ).toEqual({
       kind: 'run',
-      options: { command: 'check', input: 'a.xlsx', output: null, force: false, modelPath: 'm.json', versionId: '2022-12', json: true, lang: 'en' },
+      options: {
+        command: 'check',
+        input: 'a.xlsx',
+        output: null,
+        force: false,
+        modelPath: 'm.json',
+        versionId: '2022-12',
+        json: true,
+        lang: 'en',
+      },
     });
   });
 
   it('reads fill with -o and --force in any order', () => {
     const parsed = parseArguments(['--force', 'fill', '-o', 'out.xlsx', 'in.xlsx']);
-    expect(parsed).toMatchObject({ kind: 'run', options: { command: 'fill', input: 'in.xlsx', output: 'out.xlsx', force: true, lang: 'it' } });
+    expect(parsed).toMatchObject({
+      kind: 'run',
+      options: { command: 'fill', input: 'in.xlsx', output: 'out.xlsx', force: true, lang: 'it' },
+    });
   });
 
   it('takes --output as the long form of -o, and -- before a file that starts with a dash', () => {
@@ -32,7 +55,10 @@ describe('parseArguments', () => {
     [['verify', 'a.xlsx'], { code: 'unknown-command', command: 'verify' }],
     [['check', 'a.xlsx', '--bogus'], { code: 'unknown-option', option: '--bogus' }],
     [['check', 'a.xlsx', '-o', 'b.xlsx'], { code: 'option-not-for-command', option: '-o', command: 'check' }],
-    [['report', 'a.xlsx', '-o', 'b.xlsx', '--force'], { code: 'option-not-for-command', option: '--force', command: 'report' }],
+    [
+      ['report', 'a.xlsx', '-o', 'b.xlsx', '--force'],
+      { code: 'option-not-for-command', option: '--force', command: 'report' },
+    ],
     [['check', 'a.xlsx', '--model'], { code: 'missing-value', option: '--model' }],
     [['check', 'a.xlsx', '--model', '--json'], { code: 'missing-value', option: '--model' }],
     [['fill', 'a.xlsx', '-o', 'b.xlsx', '-o', 'c.xlsx'], { code: 'repeated-option', option: '-o' }],

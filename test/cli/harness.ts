@@ -42,7 +42,10 @@ export async function readWorkbook(path: string): Promise<Workbook> {
 
 export function sheetOf(workbook: Workbook, name: string): Worksheet {
   const ws = workbook.getWorksheet(name);
-  if (!ws) throw new Error(`no sheet ${name} in the workbook (sheets: ${workbook.worksheets.map((w) => w.name).join(', ')})`);
+  if (!ws)
+    throw new Error(
+      `no sheet ${name} in the workbook (sheets: ${workbook.worksheets.map((w) => w.name).join(', ')})`,
+    );
   return ws;
 }
 
@@ -57,12 +60,18 @@ export const PROGRESS_FIRST_ROW = 16;
 
 /** Every ratio the RAA 2022 prints in Tabella 2, by the sample's cell: `{ cell: 'D16', percent: '122.89' }`. */
 export function publishedRatios(): { cell: string; percent: string }[] {
-  const [header, ...rows] = readFileSync(join(ROOT, 'assets', 'data', 'tabella2-avanzamento-finanziario.csv'), 'utf8')
+  const [header, ...rows] = readFileSync(
+    join(ROOT, 'assets', 'data', 'tabella2-avanzamento-finanziario.csv'),
+    'utf8',
+  )
     .trim()
     .split(/\r?\n/)
     .map((line) => line.split(','));
   return rows.flatMap((fields, i) =>
-    PROGRESS_RATIO_COLUMNS.map(({ column, csv }) => ({ cell: `${column}${PROGRESS_FIRST_ROW + i}`, percent: fields[header.indexOf(csv)] })),
+    PROGRESS_RATIO_COLUMNS.map(({ column, csv }) => ({
+      cell: `${column}${PROGRESS_FIRST_ROW + i}`,
+      percent: fields[header.indexOf(csv)],
+    })),
   );
 }
 

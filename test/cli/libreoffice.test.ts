@@ -9,7 +9,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ValueType } from 'exceljs';
 import type { CellFormulaValue, Workbook } from 'exceljs';
-import { INDICATOR_SHEET, writeSampleWithoutComputedIndicators } from '../fixtures/sample-without-computed-indicators';
+import {
+  INDICATOR_SHEET,
+  writeSampleWithoutComputedIndicators,
+} from '../fixtures/sample-without-computed-indicators';
 import {
   SAMPLE,
   SAMPLE_SHEET,
@@ -42,9 +45,14 @@ function libreOfficeAvailable(): boolean {
  * The workbook at `filled` with every cached formula result blanked, recalculated by LibreOffice:
  * the values read back are LibreOffice's own. Returns the recalculated workbook and the formula count.
  */
-async function recalculatedByLibreOffice(filled: string, name: string): Promise<{ workbook: Workbook; formulas: number }> {
+async function recalculatedByLibreOffice(
+  filled: string,
+  name: string,
+): Promise<{ workbook: Workbook; formulas: number }> {
   if (!libreOfficeAvailable()) {
-    throw new Error('LibreOffice is not installed: `soffice` is not on PATH (apt-get install libreoffice-calc-nogui), so the recalculation oracle cannot run');
+    throw new Error(
+      'LibreOffice is not installed: `soffice` is not on PATH (apt-get install libreoffice-calc-nogui), so the recalculation oracle cannot run',
+    );
   }
   const workbook = await readWorkbook(filled);
   let formulas = 0;
@@ -63,7 +71,8 @@ async function recalculatedByLibreOffice(filled: string, name: string): Promise<
   for (const ws of (await readWorkbook(blank)).worksheets) {
     ws.eachRow((row) =>
       row.eachCell((cell) => {
-        if (cell.type === ValueType.Formula && cell.result !== undefined) cached.push(`${ws.name}!${cell.address}`);
+        if (cell.type === ValueType.Formula && cell.result !== undefined)
+          cached.push(`${ws.name}!${cell.address}`);
       }),
     );
   }
@@ -75,7 +84,16 @@ async function recalculatedByLibreOffice(filled: string, name: string): Promise<
   mkdirSync(converted, { recursive: true });
   const run = spawnSync(
     'soffice',
-    ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'xlsx', '--outdir', converted, blank],
+    [
+      '--headless',
+      '--norestore',
+      `-env:UserInstallation=file://${profile}`,
+      '--convert-to',
+      'xlsx',
+      '--outdir',
+      converted,
+      blank,
+    ],
     { encoding: 'utf8', timeout: 240_000 },
   );
   expect({ status: run.status, error: run.error?.message }).toEqual({ status: 0, error: undefined });
@@ -95,7 +113,9 @@ test('LibreOffice, recalculating the filled sample, computes every published rat
     const result = recalculated.getCell(cell).result;
     return { cell, hundredths: typeof result === 'number' ? hundredthsOfPercent(result) : result };
   });
-  expect(computed).toEqual(publishedRatios().map(({ cell, percent }) => ({ cell, hundredths: printedHundredths(percent) })));
+  expect(computed).toEqual(
+    publishedRatios().map(({ cell, percent }) => ({ cell, hundredths: printedHundredths(percent) })),
+  );
 }, 300_000);
 
 test('LibreOffice computes the % del target and Stato that fill adds to an indicator table without them', async () => {
@@ -105,11 +125,19 @@ test('LibreOffice computes the % del target and Stato that fill adds to an indic
   const filled = join(folder.dir, 'indicators-filled.xlsx');
   expect(runCli(['fill', input, '-o', filled]).code).toBe(1);
 
-  const sheet = sheetOf((await recalculatedByLibreOffice(filled, 'indicators-blank')).workbook, INDICATOR_SHEET);
+  const sheet = sheetOf(
+    (await recalculatedByLibreOffice(filled, 'indicators-blank')).workbook,
+    INDICATOR_SHEET,
+  );
   const at = (cell: string) => sheet.getCell(cell).result;
   expect([sheet.getCell('I26').value, sheet.getCell('J26').value]).toEqual(['% del target', 'Stato']);
   expect([38, 41, 42].map((r) => hundredthsOfPercent(Number(at(`I${r}`))))).toEqual([9198, 9882, 7375]);
-  expect([38, 41, 42, 27].map((r) => at(`J${r}`))).toEqual(['Entro tolleranza', 'Entro tolleranza', 'Sotto target', 'Raggiunto']);
+  expect([38, 41, 42, 27].map((r) => at(`J${r}`))).toEqual([
+    'Entro tolleranza',
+    'Entro tolleranza',
+    'Sotto target',
+    'Raggiunto',
+  ]);
 }, 300_000);
 
 function popplerAvailable(): boolean {
@@ -122,16 +150,27 @@ function popplerAvailable(): boolean {
 /** The pages of a PDF, as `pdfinfo` gives their sizes in points and `pdftotext` their text. */
 function pdfPages(pdf: string): { width: number; height: number; text: string }[] {
   const info = spawnSync('pdfinfo', ['-f', '1', '-l', '9999', pdf], { encoding: 'utf8' }).stdout;
-  const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => ({
+    width: Number(m[1]),
+    height: Number(m[2]),
+  }));
   return sizes.map((size, i) => ({
     ...size,
-    text: spawnSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', pdf, '-'], { encoding: 'utf8' }).stdout,
+    text: spawnSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', pdf, '-'], {
+      encoding: 'utf8',
+    }).stdout,
   }));
 }
 
 test('LibreOffice prints the report like the RAA: A4 landscape, whole headers, no ####, the footer on every page', async () => {
-  if (!libreOfficeAvailable()) throw new Error('LibreOffice is not installed: `soffice` is not on PATH (apt-get install libreoffice-calc-nogui)');
-  if (!popplerAvailable()) throw new Error('poppler-utils is not installed: `pdftotext`/`pdfinfo` are not on PATH (apt-get install poppler-utils)');
+  if (!libreOfficeAvailable())
+    throw new Error(
+      'LibreOffice is not installed: `soffice` is not on PATH (apt-get install libreoffice-calc-nogui)',
+    );
+  if (!popplerAvailable())
+    throw new Error(
+      'poppler-utils is not installed: `pdftotext`/`pdfinfo` are not on PATH (apt-get install poppler-utils)',
+    );
   buildCli();
   const reported = join(folder.dir, 'report.xlsx');
   const run = runCli(['report', SAMPLE, '-o', reported]);
@@ -139,9 +178,12 @@ test('LibreOffice prints the report like the RAA: A4 landscape, whole headers, n
 
   // Only the two sheets the report adds are printed (the others hidden, still there for the report's links).
   const workbook = await readWorkbook(reported);
-  for (const ws of workbook.worksheets) if (ws.name !== 'Report POR' && ws.name !== 'Rilievi POR') ws.state = 'hidden';
+  for (const ws of workbook.worksheets)
+    if (ws.name !== 'Report POR' && ws.name !== 'Rilievi POR') ws.state = 'hidden';
   const first = workbook.worksheets.findIndex((ws) => ws.name === 'Report POR');
-  workbook.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: first, activeTab: first, visibility: 'visible' }];
+  workbook.views = [
+    { x: 0, y: 0, width: 10000, height: 20000, firstSheet: first, activeTab: first, visibility: 'visible' },
+  ];
   const printed = join(folder.dir, 'printed.xlsx');
   await workbook.xlsx.writeFile(printed);
 
@@ -150,10 +192,23 @@ test('LibreOffice prints the report like the RAA: A4 landscape, whole headers, n
   writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), ALWAYS_RECALCULATE);
   const out = join(folder.dir, 'pdf');
   mkdirSync(out);
-  const convert = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', out, printed], {
-    encoding: 'utf8',
-    timeout: 240_000,
-  });
+  const convert = spawnSync(
+    'soffice',
+    [
+      '--headless',
+      '--norestore',
+      `-env:UserInstallation=file://${profile}`,
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      out,
+      printed,
+    ],
+    {
+      encoding: 'utf8',
+      timeout: 240_000,
+    },
+  );
   expect({ status: convert.status, error: convert.error?.message }).toEqual({ status: 0, error: undefined });
 
   const pages = pdfPages(join(out, 'printed.pdf'));
@@ -180,13 +235,23 @@ test('LibreOffice prints the report like the RAA: A4 landscape, whole headers, n
   const reportText = reportPages.map((page) => page.text).join('\n');
   // Headers printed whole, wrapped on their lines rather than clipped: every word of each one is there.
   const words = (text: string) => text.split(/\s+/).filter((w) => w !== '');
-  for (const header of ['Avanzamento programmato', 'Pagamenti ai beneficiari', 'Avanzamento spesa certificata', 'Dotazione finanziaria', '% del target', 'Target 2023', 'Denominazione']) {
+  for (const header of [
+    'Avanzamento programmato',
+    'Pagamenti ai beneficiari',
+    'Avanzamento spesa certificata',
+    'Dotazione finanziaria',
+    '% del target',
+    'Target 2023',
+    'Denominazione',
+  ]) {
     for (const word of header.split(' ')) expect(words(reportText)).toContain(word);
   }
   for (const label of ['C=B/A', 'E=D/B', 'G=F/D', 'I=H/F', 'TOTALE']) expect(reportText).toContain(label);
   // Amounts printed in full, the totals too; indicator names end as they end in the RAA.
-  for (const amount of ['970.474.516,00', '958.677.416,67', '691.444.232,24']) expect(reportText.replace(/,(?=\d{3})/g, '.').replace(/\.(\d{2}) €/g, ',$1 €')).toContain(amount);
+  for (const amount of ['970.474.516,00', '958.677.416,67', '691.444.232,24'])
+    expect(reportText.replace(/,(?=\d{3})/g, '.').replace(/\.(\d{2}) €/g, ',$1 €')).toContain(amount);
   expect(reportText).toMatch(/partecipazione\s+all'intervento/);
   // The indicator header is repeated on each page the indicators run over.
-  for (const page of reportPages.filter((p) => !p.text.includes('TABELLA 3.'))) expect(page.text).toContain('% del target');
+  for (const page of reportPages.filter((p) => !p.text.includes('TABELLA 3.')))
+    expect(page.text).toContain('% del target');
 }, 300_000);

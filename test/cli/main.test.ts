@@ -7,7 +7,10 @@ import { SAMPLE, temporaryFolder } from './harness';
 
 const engine = jest.requireActual<typeof import('../../src/engine')>('../../src/engine');
 const analyse = jest.fn(engine.analyse);
-jest.mock('../../src/engine', () => ({ ...jest.requireActual('../../src/engine'), analyse: (...args: Parameters<typeof engine.analyse>) => analyse(...args) }));
+jest.mock('../../src/engine', () => ({
+  ...jest.requireActual('../../src/engine'),
+  analyse: (...args: Parameters<typeof engine.analyse>) => analyse(...args),
+}));
 
 const folder = temporaryFolder('main');
 afterAll(folder.remove);
@@ -30,7 +33,9 @@ afterEach(() => analyse.mockImplementation(engine.analyse));
 
 it('turns an unexpected exception into one line with its message and exit code 2', async () => {
   analyse.mockImplementation(() => {
-    throw new TypeError("Cannot read properties of undefined (reading 'rows')\n    at locate (engine.ts:1:1)");
+    throw new TypeError(
+      "Cannot read properties of undefined (reading 'rows')\n    at locate (engine.ts:1:1)",
+    );
   });
   const output = captured();
   expect(await main(['check', SAMPLE], output)).toBe(2);
@@ -40,7 +45,10 @@ it('turns an unexpected exception into one line with its message and exit code 2
 
 it('warns, without failing, that the copy will lack the charts and macros ExcelJS cannot write back', async () => {
   const input = join(folder.dir, 'with-chart.xlsx');
-  await writeExcelLikeWorkbook(input, { 'xl/charts/chart1.xml': '<chartSpace/>', 'xl/vbaProject.bin': 'macro' });
+  await writeExcelLikeWorkbook(input, {
+    'xl/charts/chart1.xml': '<chartSpace/>',
+    'xl/vbaProject.bin': 'macro',
+  });
   const output = captured();
   const code = await main(['report', input, '-o', join(folder.dir, 'report.xlsx')], output);
   expect([0, 1]).toContain(code);

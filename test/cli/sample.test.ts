@@ -10,7 +10,19 @@ import { ValueType } from 'exceljs';
 import type { CellValue as ExcelCellValue, Workbook } from 'exceljs';
 import { LOG_SHEET, MODEL_SHEET } from '../../src/engine';
 import type { JsonResult } from '../../src/cli/json-output';
-import { ROOT, SAMPLE, SAMPLE_SHEET, buildCli, hundredthsOfPercent, printedHundredths, publishedRatios, readWorkbook, runCli, sheetOf, temporaryFolder } from './harness';
+import {
+  ROOT,
+  SAMPLE,
+  SAMPLE_SHEET,
+  buildCli,
+  hundredthsOfPercent,
+  printedHundredths,
+  publishedRatios,
+  readWorkbook,
+  runCli,
+  sheetOf,
+  temporaryFolder,
+} from './harness';
 
 const folder = temporaryFolder('sample');
 const filled = join(folder.dir, 'filled.xlsx');
@@ -33,8 +45,26 @@ describe('check --json on the sample', () => {
 
   it('prints exactly the keys of the contract', () => {
     expect(Object.keys(result).sort()).toEqual(['findings', 'indicators', 'model']);
-    for (const finding of result.findings) expect(Object.keys(finding).sort()).toEqual(['actual', 'cell', 'expected', 'message', 'rule', 'severity', 'sheet']);
-    for (const indicator of result.indicators) expect(Object.keys(indicator).sort()).toEqual(['axis', 'code', 'name', 'ratio', 'status', 'target', 'value']);
+    for (const finding of result.findings)
+      expect(Object.keys(finding).sort()).toEqual([
+        'actual',
+        'cell',
+        'expected',
+        'message',
+        'rule',
+        'severity',
+        'sheet',
+      ]);
+    for (const indicator of result.indicators)
+      expect(Object.keys(indicator).sort()).toEqual([
+        'axis',
+        'code',
+        'name',
+        'ratio',
+        'status',
+        'target',
+        'value',
+      ]);
     expect(result.model).toEqual({ id: 'por-fse-lombardia-2014-2020', version: '2022-12' });
   });
 
@@ -44,11 +74,20 @@ describe('check --json on the sample', () => {
   });
 
   it('names the misprinted axis of the third Tabella 2 row', () => {
-    expect(result.findings).toContainEqual(expect.objectContaining({ rule: 'AXIS_DUPLICATE', sheet: SAMPLE_SHEET, cell: 'A18' }));
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({ rule: 'AXIS_DUPLICATE', sheet: SAMPLE_SHEET, cell: 'A18' }),
+    );
   });
 
   it('warns of the one-cent difference of the commitments total', () => {
-    expect(result.findings).toContainEqual(expect.objectContaining({ rule: 'TOTAL_MISMATCH', severity: 'warning', sheet: SAMPLE_SHEET, cell: 'E21' }));
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'TOTAL_MISMATCH',
+        severity: 'warning',
+        sheet: SAMPLE_SHEET,
+        cell: 'E21',
+      }),
+    );
   });
 
   it('finds exactly three indicators below target', () => {
@@ -80,16 +119,35 @@ describe('check in human form', () => {
 
   it('reads the 24 typed ratios as one line, after the one-cent difference, and shows no raw float', () => {
     const lines = runCli(['check', SAMPLE]).stdout.split('\n');
-    const warnings = lines.slice(lines.indexOf('Avvisi (27)') + 1, lines.indexOf('', lines.indexOf('Avvisi (27)')));
+    const warnings = lines.slice(
+      lines.indexOf('Avvisi (27)') + 1,
+      lines.indexOf('', lines.indexOf('Avvisi (27)')),
+    );
     expect(warnings.map((l) => l.trim().split(/ {2,}/))).toEqual([
-      ["'RAA 2022'!E21", 'TOTAL_MISMATCH', 'Il totale 958.677.416,67 € differisce di 0,01 € dalla somma delle righe 958.677.416,66 € (differenza di arrotondamento).'],
-      ["'RAA 2022'!G38", 'INDICATOR_BELOW_TARGET', "CO09: Titolari di un diploma ISCED 1 o ISCED 2: 52.104 contro un target di 56.645, cioè 91,98% del target (entro la tolleranza: almeno 85%)."],
-      ["'RAA 2022'!G41", 'INDICATOR_BELOW_TARGET', expect.stringMatching(/^CR03, priorità 10i: .*: 84% contro un target di 85%, cioè 98,82% del target/)],
+      [
+        "'RAA 2022'!E21",
+        'TOTAL_MISMATCH',
+        'Il totale 958.677.416,67 € differisce di 0,01 € dalla somma delle righe 958.677.416,66 € (differenza di arrotondamento).',
+      ],
+      [
+        "'RAA 2022'!G38",
+        'INDICATOR_BELOW_TARGET',
+        'CO09: Titolari di un diploma ISCED 1 o ISCED 2: 52.104 contro un target di 56.645, cioè 91,98% del target (entro la tolleranza: almeno 85%).',
+      ],
+      [
+        "'RAA 2022'!G41",
+        'INDICATOR_BELOW_TARGET',
+        expect.stringMatching(/^CR03, priorità 10i: .*: 84% contro un target di 85%, cioè 98,82% del target/),
+      ],
       ["'RAA 2022'!D16:J21", 'RATIO_HARDCODED', '24 rapporti digitati: Compila li sostituisce con formule'],
     ]);
     const english = runCli(['check', SAMPLE, '--lang', 'en']).stdout;
-    expect(english).toContain('The total €958,677,416.67 is €0.01 off the sum of its rows €958,677,416.66 (a rounding difference).');
-    expect(english).toMatch(/'RAA 2022'!D16:J21 +RATIO_HARDCODED +24 typed ratios: Fill replaces them with formulas$/m);
+    expect(english).toContain(
+      'The total €958,677,416.67 is €0.01 off the sum of its rows €958,677,416.66 (a rounding difference).',
+    );
+    expect(english).toMatch(
+      /'RAA 2022'!D16:J21 +RATIO_HARDCODED +24 typed ratios: Fill replaces them with formulas$/m,
+    );
     for (const text of [lines.join('\n'), english]) expect(text).not.toMatch(/\d[.,]\d{5,}/);
   });
 
@@ -99,15 +157,24 @@ describe('check in human form', () => {
     expect(typed).toHaveLength(24);
     expect(typed[0]).toMatchObject({ cell: 'D16', expected: 'formula', actual: '1.2289' });
     expect(typed[0].message).toContain('(122,89%)');
-    expect(result.findings.find((f) => f.rule === 'TOTAL_MISMATCH')).toMatchObject({ expected: '958677416.66', actual: '958677416.67' });
+    expect(result.findings.find((f) => f.rule === 'TOTAL_MISMATCH')).toMatchObject({
+      expected: '958677416.66',
+      actual: '958677416.67',
+    });
   });
 });
 
 describe('fill', () => {
   it('writes formulas that compute every published ratio of Tabella 2 (HyperFormula)', async () => {
     const value = evaluate(await readWorkbook(filled));
-    const computed = publishedRatios().map(({ cell }) => ({ cell, hundredths: hundredthsOfPercent(Number(value(SAMPLE_SHEET, cell))) }));
-    const published = publishedRatios().map(({ cell, percent }) => ({ cell, hundredths: printedHundredths(percent) }));
+    const computed = publishedRatios().map(({ cell }) => ({
+      cell,
+      hundredths: hundredthsOfPercent(Number(value(SAMPLE_SHEET, cell))),
+    }));
+    const published = publishedRatios().map(({ cell, percent }) => ({
+      cell,
+      hundredths: printedHundredths(percent),
+    }));
     expect(computed).toEqual(published);
   });
 
@@ -130,10 +197,14 @@ describe('fill', () => {
     const input = join(folder.dir, 'no-tables.xlsx');
     await plain.xlsx.writeFile(input);
     const run = runCli(['fill', input, '-o', join(folder.dir, 'no-tables-out.xlsx')]);
-    expect(run.stdout).toMatch(/^Niente da compilare: nella cartella non ci sono né la Tabella 2 .* né una tabella degli indicatori\./m);
+    expect(run.stdout).toMatch(
+      /^Niente da compilare: nella cartella non ci sono né la Tabella 2 .* né una tabella degli indicatori\./m,
+    );
     expect(run.stdout).not.toContain('Celle scritte');
     const again = runCli(['fill', filled, '-o', join(folder.dir, 'filled-again.xlsx')]);
-    expect(again.stdout).toMatch(/^Niente da cambiare: le colonne calcolate hanno già le formule di POR Tables\./m);
+    expect(again.stdout).toMatch(
+      /^Niente da cambiare: le colonne calcolate hanno già le formule di POR Tables\./m,
+    );
   });
 
   it('without --force leaves typed ratios alone and says how to overwrite them', () => {
@@ -173,7 +244,10 @@ function snapshot(workbook: Workbook): Record<string, unknown> {
     if (ws.name === LOG_SHEET) continue;
     ws.eachRow((row) =>
       row.eachCell((cell) => {
-        cells[`${ws.name}!${cell.address}`] = [cell.type === ValueType.Formula ? `=${cell.formula}` : cell.value, cell.numFmt ?? 'General'];
+        cells[`${ws.name}!${cell.address}`] = [
+          cell.type === ValueType.Formula ? `=${cell.formula}` : cell.value,
+          cell.numFmt ?? 'General',
+        ];
       }),
     );
   }
@@ -231,9 +305,15 @@ describe('exit codes and streams', () => {
     const output = join(folder.dir, 'filled-json.xlsx');
     const run = runCli(['fill', SAMPLE, '-o', output, '--json', '--lang', 'en']);
     expect(run.code).toBe(1);
-    expect(Object.keys(JSON.parse(run.stdout) as JsonResult).sort()).toEqual(['findings', 'indicators', 'model']);
+    expect(Object.keys(JSON.parse(run.stdout) as JsonResult).sort()).toEqual([
+      'findings',
+      'indicators',
+      'model',
+    ]);
     expect(run.stderr).toMatch(/^por-tables: Cells written: \d+, in .*filled-json\.xlsx\.$/m);
-    expect(run.stderr).toMatch(/^por-tables: To replace them with the formulas, run the command again with --force\.$/m);
+    expect(run.stderr).toMatch(
+      /^por-tables: To replace them with the formulas, run the command again with --force\.$/m,
+    );
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 });
@@ -251,8 +331,13 @@ describe('a model stored in the workbook', () => {
   }
 
   it('is used when no --model is given, and --model still wins over it', async () => {
-    const model = JSON.parse(readFileSync(join(ROOT, 'src', 'model', 'programmes', 'por-fse-lombardia-2014-2020.json'), 'utf8'));
-    const path = await withStoredModel('stored-model.xlsx', JSON.stringify({ ...model, title: 'Modello salvato nella cartella' }, null, 1).split('\n'));
+    const model = JSON.parse(
+      readFileSync(join(ROOT, 'src', 'model', 'programmes', 'por-fse-lombardia-2014-2020.json'), 'utf8'),
+    );
+    const path = await withStoredModel(
+      'stored-model.xlsx',
+      JSON.stringify({ ...model, title: 'Modello salvato nella cartella' }, null, 1).split('\n'),
+    );
     expect(runCli(['check', path]).stdout.split('\n')[0]).toContain('Modello salvato nella cartella');
     const modelFile = join(folder.dir, 'model.json');
     writeFileSync(modelFile, JSON.stringify({ ...model, title: 'Modello da file' }));
@@ -263,6 +348,8 @@ describe('a model stored in the workbook', () => {
     const path = await withStoredModel('stored-bad-model.xlsx', ['{ "id": "x" }']);
     const run = runCli(['check', path]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^por-tables: il modello salvato nel foglio "Modello POR Tables" non è valido: .+\n$/);
+    expect(run.stderr).toMatch(
+      /^por-tables: il modello salvato nel foglio "Modello POR Tables" non è valido: .+\n$/,
+    );
   });
 });

@@ -36,7 +36,9 @@ async function formatsIn(path: string): Promise<Formatting[]> {
 
 /** The rules of a file as `ref formula`, for comparing what is left. */
 function rulesOf(list: Formatting[]): string[] {
-  return list.flatMap((cf) => cf.rules.map((rule) => `${cf.ref} ${rule.type} ${rule.formulae?.[0] ?? ''}`)).sort();
+  return list
+    .flatMap((cf) => cf.rules.map((rule) => `${cf.ref} ${rule.type} ${rule.formulae?.[0] ?? ''}`))
+    .sort();
 }
 
 const expression = (formula: string, priority: number): Rule => ({
@@ -101,7 +103,12 @@ describe('undo of Segnala through the ExcelJS host', () => {
       ref: shortfall.range,
       rules: [...onRange.flatMap((cf) => cf.rules), expression('G27>1000000', 99)].map((rule) => ({
         ...rule,
-        formulae: rule.formulae?.map((formula) => formula.replace(/([A-Z])(\d)/g, '$$$1$2').replace(/,/g, ', ').toLowerCase()),
+        formulae: rule.formulae?.map((formula) =>
+          formula
+            .replace(/([A-Z])(\d)/g, '$$$1$2')
+            .replace(/,/g, ', ')
+            .toLowerCase(),
+        ),
       })),
     };
     (ws as unknown as { conditionalFormattings: Formatting[] }).conditionalFormattings = [
@@ -136,7 +143,16 @@ describe('undo of Segnala through the ExcelJS host', () => {
     const plan = await flag(SAMPLE, first);
     // The log reads back as written: the time and the rule stay texts, never a date or a formula.
     const log = (await readGrid(first)).sheets.find((sheet) => sheet.name === LOG_SHEET);
-    expect(log?.values[1]).toEqual([FLAG_TIME, 'Segnala', '2022-12', SAMPLE_SHEET, 'G27:G44', null, '', plan.conditionalFormats[0].formula]);
+    expect(log?.values[1]).toEqual([
+      FLAG_TIME,
+      'Segnala',
+      '2022-12',
+      SAMPLE_SHEET,
+      'G27:G44',
+      null,
+      '',
+      plan.conditionalFormats[0].formula,
+    ]);
     expect(log?.formulas.flat().every((formula) => formula === null)).toBe(true);
 
     const second = join(folder.dir, 'twice-2.xlsx');

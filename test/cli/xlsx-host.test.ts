@@ -69,7 +69,10 @@ describe('readGrid', () => {
 
   it('says why a file is not a workbook', async () => {
     const opened = await XlsxWorkbook.open(join(folder.dir, 'missing.xlsx'));
-    expect(opened).toEqual({ ok: false, problem: { reason: 'not-found', path: join(folder.dir, 'missing.xlsx') } });
+    expect(opened).toEqual({
+      ok: false,
+      problem: { reason: 'not-found', path: join(folder.dir, 'missing.xlsx') },
+    });
   });
 });
 
@@ -151,8 +154,14 @@ describe('writePlan', () => {
           replace: true,
           cells: [
             { sheet: 'Vuoto', cell: 'A1', value: 'TABELLA 2', bold: true },
-            { sheet: 'Vuoto', cell: 'B3', formula: "='Dati'!B2", value: 290890851.86, numberFormat: '#,##0.00 [$€-410]' },
-            { sheet: 'Vuoto', cell: 'C3', value: "=formula copiata come testo" },
+            {
+              sheet: 'Vuoto',
+              cell: 'B3',
+              formula: "='Dati'!B2",
+              value: 290890851.86,
+              numberFormat: '#,##0.00 [$€-410]',
+            },
+            { sheet: 'Vuoto', cell: 'C3', value: '=formula copiata come testo' },
           ],
           columnWidths: [30, 18],
           merges: ['A1:C1'],
@@ -163,7 +172,11 @@ describe('writePlan', () => {
       ],
     });
     const summary = await writePlan(input, plan, output);
-    expect(summary).toMatchObject({ sheetsReplaced: ['Vuoto'], sheetsCreated: ['Report POR'], sheetCellsWritten: 4 });
+    expect(summary).toMatchObject({
+      sheetsReplaced: ['Vuoto'],
+      sheetsCreated: ['Report POR'],
+      sheetCellsWritten: 4,
+    });
     const workbook = await readWorkbook(output);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Dati', 'Spostato', 'Vuoto', 'Report POR']);
     const sheet = sheetOf(workbook, 'Vuoto');
@@ -174,7 +187,13 @@ describe('writePlan', () => {
     expect(sheet.getCell('C3').value).toBe('=formula copiata come testo');
     expect(sheet.getColumn(1).width).toBe(30);
     expect(sheet.getCell('B1').isMerged).toBe(true);
-    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
     expect(sheet.pageSetup.printTitlesRow).toBe('1:2');
   });
 
@@ -184,16 +203,29 @@ describe('writePlan', () => {
     const plan = planWith({
       action: 'flag',
       conditionalFormats: [
-        { sheet: 'Dati', range: 'D2:D5', formula: '=AND(ISNUMBER(D2),D2<0.85)', fill: '#FFC7CE', fontColor: '#9C0006', label: 'sotto soglia' },
+        {
+          sheet: 'Dati',
+          range: 'D2:D5',
+          formula: '=AND(ISNUMBER(D2),D2<0.85)',
+          fill: '#FFC7CE',
+          fontColor: '#9C0006',
+          label: 'sotto soglia',
+        },
       ],
     });
     expect((await writePlan(input, plan, first)).conditionalFormatsAdded).toBe(1);
     expect((await writePlan(first, plan, second)).conditionalFormatsAdded).toBe(0);
     const data = sheetOf(await readWorkbook(second), 'Dati') as unknown as {
-      conditionalFormattings: { ref: string; rules: { type: string; formulae: string[]; style: { fill: { bgColor: { argb: string } } } }[] }[];
+      conditionalFormattings: {
+        ref: string;
+        rules: { type: string; formulae: string[]; style: { fill: { bgColor: { argb: string } } } }[];
+      }[];
     };
     expect(data.conditionalFormattings).toHaveLength(1);
-    expect(data.conditionalFormattings[0]).toMatchObject({ ref: 'D2:D5', rules: [{ type: 'expression', formulae: ['AND(ISNUMBER(D2),D2<0.85)'] }] });
+    expect(data.conditionalFormattings[0]).toMatchObject({
+      ref: 'D2:D5',
+      rules: [{ type: 'expression', formulae: ['AND(ISNUMBER(D2),D2<0.85)'] }],
+    });
     expect(data.conditionalFormattings[0].rules[0].style.fill.bgColor.argb).toBe('FFFFC7CE');
   });
 
@@ -210,7 +242,11 @@ describe('writePlan', () => {
       oldFormat: '0.00%',
       new: '=IF(C2=0,"",B2/C2)',
     };
-    await writePlan(input, planWith({ cells: [ratio], log: [entry, { ...entry, cell: 'D3', old: null }] }), first);
+    await writePlan(
+      input,
+      planWith({ cells: [ratio], log: [entry, { ...entry, cell: 'D3', old: null }] }),
+      first,
+    );
     await writePlan(first, planWith({ log: [{ ...entry, cell: 'D4', old: 0.5 }] }), second);
     const log = (await readGrid(second)).sheets.find((s) => s.name === LOG_SHEET);
     expect(log?.values).toEqual([
@@ -228,7 +264,11 @@ describe('writePlan', () => {
     const lastTabActive = join(folder.dir, 'last-tab-active.xlsx');
     await workbook.xlsx.writeFile(lastTabActive);
     const output = join(folder.dir, 'deleted.xlsx');
-    const summary = await writePlan(lastTabActive, planWith({ action: 'undo', deleteSheets: ['Vuoto', 'Nessuno'] }), output);
+    const summary = await writePlan(
+      lastTabActive,
+      planWith({ action: 'undo', deleteSheets: ['Vuoto', 'Nessuno'] }),
+      output,
+    );
     expect(summary.sheetsDeleted).toEqual(['Vuoto']);
     const written = await readWorkbook(output);
     expect(written.worksheets.map((w) => w.name)).toEqual(['Dati', 'Spostato']);

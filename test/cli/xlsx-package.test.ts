@@ -11,7 +11,13 @@ async function zipOf(files: Record<string, string>): Promise<Buffer> {
 describe('inspectPackage', () => {
   it('knows an .xlsx by its workbook part and lists what ExcelJS would not write back', async () => {
     const info = inspectPackage(
-      await zipOf({ '[Content_Types].xml': '', 'xl/workbook.xml': '', 'xl/charts/chart1.xml': '', 'xl/vbaProject.bin': '', 'xl/pivotTables/pivotTable1.xml': '' }),
+      await zipOf({
+        '[Content_Types].xml': '',
+        'xl/workbook.xml': '',
+        'xl/charts/chart1.xml': '',
+        'xl/vbaProject.bin': '',
+        'xl/pivotTables/pivotTable1.xml': '',
+      }),
     );
     expect(info.kind).toBe('xlsx');
     expect(unkeptContent(info)).toEqual(['charts', 'pivot-tables', 'macros']);
@@ -21,8 +27,14 @@ describe('inspectPackage', () => {
     expect(inspectPackage(Buffer.from('ot,asse\n8,I\n')).kind).toBe('not-zip');
     expect(inspectPackage(Buffer.alloc(0)).kind).toBe('not-zip');
     expect(inspectPackage(randomBytes(4096)).kind).toBe('not-zip');
-    expect(inspectPackage(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])).kind).toBe('ole2');
-    expect(inspectPackage(await zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '' })).kind).toBe('ods');
+    expect(inspectPackage(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])).kind).toBe(
+      'ole2',
+    );
+    expect(
+      inspectPackage(
+        await zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '' }),
+      ).kind,
+    ).toBe('ods');
     expect(inspectPackage(await zipOf({ 'readme.txt': 'hi' })).kind).toBe('zip-not-xlsx');
     const zip = await zipOf({ 'xl/workbook.xml': '<workbook/>' });
     expect(inspectPackage(zip.subarray(0, zip.length - 30)).kind).toBe('damaged-zip');

@@ -192,7 +192,8 @@ describe('playground in Chromium', { timeout: 180_000 }, () => {
       const doc = fake.document;
       const letters = (col: number): string => {
         let name = '';
-        for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+        for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+          name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
         return name;
       };
       const at = (row: number, col: number) => `${letters(col)}${row + 1}`;
@@ -267,7 +268,10 @@ describe('playground in Chromium', { timeout: 180_000 }, () => {
       'TOTAL_MISMATCH warning missing',
     );
     const below = findings.filter((finding) => finding.rule === 'INDICATOR_BELOW_TARGET');
-    assert.equal(below.reduce((n, f) => n + f.count, 0), 3);
+    assert.equal(
+      below.reduce((n, f) => n + f.count, 0),
+      3,
+    );
     // The 24 typed ratios of Tabella 2 are one line: range, count, what Compila does about them.
     const typed = findings.find((finding) => finding.rule === 'RATIO_HARDCODED');
     assert.equal(typed?.range, 'D16:J21');
@@ -275,8 +279,14 @@ describe('playground in Chromium', { timeout: 180_000 }, () => {
     assert.match(typed?.text ?? '', /^D16:J21 — 24 /);
     const total = (severity: string) =>
       findings.filter((f) => f.severity === severity).reduce((n, f) => n + f.count, 0);
-    assert.equal(await page.getAttribute(byTestId(TEST_IDS.summaryErrors), 'data-count'), String(total('error')));
-    assert.equal(await page.getAttribute(byTestId(TEST_IDS.summaryWarnings), 'data-count'), String(total('warning')));
+    assert.equal(
+      await page.getAttribute(byTestId(TEST_IDS.summaryErrors), 'data-count'),
+      String(total('error')),
+    );
+    assert.equal(
+      await page.getAttribute(byTestId(TEST_IDS.summaryWarnings), 'data-count'),
+      String(total('warning')),
+    );
   });
 
   it('the group line opens onto its findings', async () => {
@@ -315,7 +325,10 @@ describe('playground in Chromium', { timeout: 180_000 }, () => {
     assert.ok(m, `unexpected message after Compila: "${status}"`);
     assert.equal(Number(m[1]), filled.length, `${status} — formulas written: ${filled.join(' ')}`);
     const places = parsePlaces(m[2], Number(m[1]));
-    assert.ok(places.some((p) => p.range === 'D16:J21' && p.count === 24), status);
+    assert.ok(
+      places.some((p) => p.range === 'D16:J21' && p.count === 24),
+      status,
+    );
     for (const place of places) {
       const inPlace = filled.filter((cell) => inRange(cell, place.range));
       assert.equal(inPlace.length, place.count, `${place.sheet}!${place.range}: ${inPlace.join(' ')}`);
@@ -379,7 +392,10 @@ describe('playground in Chromium', { timeout: 180_000 }, () => {
   /** The undo dialog names the action and restores on *Ripristina*, starting on Indietro. */
   function assertUndoDialog(dialog: DialogSeen | null, action: string) {
     assert.equal(dialog?.kind, 'undo');
-    assert.match(dialog?.text ?? '', new RegExp(`Annullare «${action}» del \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}\\?`));
+    assert.match(
+      dialog?.text ?? '',
+      new RegExp(`Annullare «${action}» del \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}\\?`),
+    );
     assert.equal(dialog?.okLabel, 'Ripristina');
     assert.equal(dialog?.focused, TEST_IDS.confirmCancel);
   }
@@ -387,7 +403,8 @@ describe('playground in Chromium', { timeout: 180_000 }, () => {
   it('Annulla of the report deletes the sheets it created and says which', async () => {
     const { dialog, status } = await runAction(TEST_IDS.actionUndo);
     assertUndoDialog(dialog, 'Genera report');
-    for (const name of reportSheets) assert.ok(dialog?.text.includes(name), `${name} not in "${dialog?.text}"`);
+    for (const name of reportSheets)
+      assert.ok(dialog?.text.includes(name), `${name} not in "${dialog?.text}"`);
     assert.match(status, /^Annullato «Genera report» del /);
     const m = /fogli eliminati: (.+?)\. Elenco/.exec(status);
     assert.ok(m, status);
@@ -398,7 +415,9 @@ describe('playground in Chromium', { timeout: 180_000 }, () => {
   it('Annulla of Segnala removes the formats it added and says how many', async () => {
     const { dialog, status } = await runAction(TEST_IDS.actionUndo);
     assertUndoDialog(dialog, 'Segnala');
-    const m = /^Annullato «Segnala» del .+?: (\d+) formattazion[ei] condizional[ei] tolt[ea] da /.exec(status);
+    const m = /^Annullato «Segnala» del .+?: (\d+) formattazion[ei] condizional[ei] tolt[ea] da /.exec(
+      status,
+    );
     assert.ok(m, status);
     assert.equal(Number(m[1]), flagged.length);
     assert.deepEqual(await workbookState(), states[1]);
@@ -420,9 +439,14 @@ describe('playground in Chromium', { timeout: 180_000 }, () => {
     await page.setViewportSize({ width: 320, height: 800 });
     await page.evaluate(() => window.scrollTo(0, 0));
     await runAction(TEST_IDS.actionCheck);
-    const first = page.locator(`${byTestId(TEST_IDS.findingRow)}, ${byTestId(TEST_IDS.findingRepeat)}`).first();
+    const first = page
+      .locator(`${byTestId(TEST_IDS.findingRow)}, ${byTestId(TEST_IDS.findingRepeat)}`)
+      .first();
     const box = await first.boundingBox();
-    assert.ok(box && box.y + box.height <= 800, `the first finding ends at y=${box ? box.y + box.height : '?'}`);
+    assert.ok(
+      box && box.y + box.height <= 800,
+      `the first finding ends at y=${box ? box.y + box.height : '?'}`,
+    );
 
     for (const width of [320, 270]) {
       await page.setViewportSize({ width, height: 800 });
@@ -436,7 +460,11 @@ describe('playground in Chromium', { timeout: 180_000 }, () => {
             range.selectNodeContents(node);
             for (const rect of range.getClientRects()) lines.add(Math.round(rect.top));
           }
-          return { label: button.textContent ?? '', lines: lines.size, height: button.getBoundingClientRect().height };
+          return {
+            label: button.textContent ?? '',
+            lines: lines.size,
+            height: button.getBoundingClientRect().height,
+          };
         }),
       );
       assert.equal(buttons.length, 5);
@@ -454,7 +482,9 @@ describe('playground in Chromium', { timeout: 180_000 }, () => {
 
     // Keyboard: Tab lands on one row of the list; Down, Up, End, Home move between rows.
     const rows = () =>
-      page.$$eval('[data-roving-id]', (elements) => elements.map((e) => e.getAttribute('data-roving-id') ?? ''));
+      page.$$eval('[data-roving-id]', (elements) =>
+        elements.map((e) => e.getAttribute('data-roving-id') ?? ''),
+      );
     const active = () => page.evaluate(() => document.activeElement?.getAttribute('data-roving-id') ?? '');
     const ids = await rows();
     assert.ok(ids.length > 3);
@@ -487,8 +517,14 @@ describe('playground in Chromium', { timeout: 180_000 }, () => {
     });
     assert.notEqual(ring.style, 'none', 'the focused finding shows a focus ring');
     assert.ok(ring.width >= 2, `focus ring ${ring.width} px`);
-    assert.ok(ring.left >= 0 && ring.right <= ring.viewport.width, `ring ${ring.left}–${ring.right} outside 0–${ring.viewport.width}`);
-    assert.ok(ring.top >= 0 && ring.bottom <= ring.viewport.height, `ring ${ring.top}–${ring.bottom} outside the viewport`);
+    assert.ok(
+      ring.left >= 0 && ring.right <= ring.viewport.width,
+      `ring ${ring.left}–${ring.right} outside 0–${ring.viewport.width}`,
+    );
+    assert.ok(
+      ring.top >= 0 && ring.bottom <= ring.viewport.height,
+      `ring ${ring.top}–${ring.bottom} outside the viewport`,
+    );
     mkdirSync(join(ROOT, 'test-results'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'test-results', 'playground-320.png') });
     await page.setViewportSize({ width: 1400, height: 900 });

@@ -160,7 +160,8 @@ function hitsOf(rule: Rule, analysis: Analysis): RuleHit[] {
       for (const text of [it, en, ...Object.values(values)]) {
         if (SUSPICIOUS.test(text)) throw new Error(`${rule.meta.id}: suspicious text "${text}"`);
       }
-      if (!(f.messageId in rule.meta.messages.it)) throw new Error(`${rule.meta.id}: unknown message id ${f.messageId}`);
+      if (!(f.messageId in rule.meta.messages.it))
+        throw new Error(`${rule.meta.id}: unknown message id ${f.messageId}`);
       return {
         rule: f.rule,
         severity: f.severity,
@@ -217,7 +218,9 @@ function asserted(hit: Hit, found: RuleHit | undefined): unknown[] {
   if (!found) return [];
   const shown: Record<string, string> = {};
   for (const key of Object.keys(values ?? {})) shown[key] = key === 'message' ? found.it : found.values[key];
-  return values ? [found.cell, found.severity, found.messageId, shown] : [found.cell, found.severity, found.messageId];
+  return values
+    ? [found.cell, found.severity, found.messageId, shown]
+    : [found.cell, found.severity, found.messageId];
 }
 
 /**
@@ -243,7 +246,9 @@ export function describeRule(ruleId: string, cases: { fires: FiringCase[]; doesN
     describe('fires', () => {
       it.each(cases.fires.map((c) => [c.name, c] as const))('%s', (_, c) => {
         const found = checkRule(ruleId, c.grid, c.options);
-        expect(found.map((f, i) => asserted(c.hits[i] ?? [f.cell, f.severity, f.messageId], f))).toEqual(c.hits);
+        expect(found.map((f, i) => asserted(c.hits[i] ?? [f.cell, f.severity, f.messageId], f))).toEqual(
+          c.hits,
+        );
       });
     });
     describe('does not fire', () => {

@@ -62,7 +62,18 @@ export const PROGRESS_HEADER_WORDS = [
   'Spesa certificata',
   'Avanzamento spesa certificata',
 ] as const;
-export const PROGRESS_HEADER_LETTERS = [null, 'A', 'B', 'C=B/A', 'D', 'E=D/B', 'F', 'G=F/D', 'H', 'I=H/F'] as const;
+export const PROGRESS_HEADER_LETTERS = [
+  null,
+  'A',
+  'B',
+  'C=B/A',
+  'D',
+  'E=D/B',
+  'F',
+  'G=F/D',
+  'H',
+  'I=H/F',
+] as const;
 
 export const PLAN_HEADER_ROW = 3;
 export const PLAN_FIRST_ROW = 4;

@@ -36,7 +36,8 @@ function renderPane(env: OfficeEnvironment = italianExcel, grid: Grid = raa2022G
  */
 function listedRules(scope: HTMLElement = document.body): string[] {
   const rules: string[] = [];
-  for (const row of within(scope).queryAllByTestId(TEST_IDS.findingRow)) rules.push(row.getAttribute('data-rule') ?? '');
+  for (const row of within(scope).queryAllByTestId(TEST_IDS.findingRow))
+    rules.push(row.getAttribute('data-rule') ?? '');
   for (const line of within(scope).queryAllByTestId(TEST_IDS.findingRepeat)) {
     if (line.getAttribute('aria-expanded') === 'true') continue;
     const n = Number(line.getAttribute('data-count'));
@@ -330,7 +331,10 @@ describe('task pane', () => {
     const duplicate = screen
       .getAllByTestId(TEST_IDS.findingRow)
       .find((r) => r.getAttribute('data-rule') === 'AXIS_DUPLICATE');
-    expect([duplicate?.getAttribute('data-sheet'), duplicate?.getAttribute('data-cell')]).toEqual(['Esempio RAA 2022', 'A18']);
+    expect([duplicate?.getAttribute('data-sheet'), duplicate?.getAttribute('data-cell')]).toEqual([
+      'Esempio RAA 2022',
+      'A18',
+    ]);
     expect(screen.queryByTestId(TEST_IDS.actionSample)).not.toBeInTheDocument();
     await waitFor(() => expect(screen.queryByTestId(TEST_IDS.confirmDialog)).not.toBeInTheDocument());
 

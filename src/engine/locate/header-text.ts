@@ -59,5 +59,7 @@ export function isPlaceholderHeader(text: string): boolean {
 
 /** A note under or above a table: `Fonte: …`, `Nota: …`, `(*) …`, `Source: …`, `N.B. …`. */
 export function isNoteText(text: string): boolean {
-  return /^(fonte|fonti|nota|note|source|sources|n\.\s?b\.|\(?\*+\)?|\(\d+\)|\d+\))(\s|:|\.|$)/.test(normalizeHeader(text));
+  return /^(fonte|fonti|nota|note|source|sources|n\.\s?b\.|\(?\*+\)?|\(\d+\)|\d+\))(\s|:|\.|$)/.test(
+    normalizeHeader(text),
+  );
 }

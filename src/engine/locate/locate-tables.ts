@@ -45,7 +45,10 @@ export function locateTables(grid: Grid): LocatedTables {
       let candidate = header.candidate;
       // A two-row header: the row below holds only labels (`A`, `C=B/A`) and reads as the same table.
       const span = Object.values(candidate.columns);
-      const lower = r + 1 < rows && !hasNumbers(sheet, r + 1, locale, Math.min(...span), Math.max(...span)) ? bestHeaderAt(sheet, header.view, r + 1, found) : null;
+      const lower =
+        r + 1 < rows && !hasNumbers(sheet, r + 1, locale, Math.min(...span), Math.max(...span))
+          ? bestHeaderAt(sheet, header.view, r + 1, found)
+          : null;
       if (lower && lower.kind === candidate.kind && lower.upper) {
         candidate = lower;
         r += 1;
@@ -53,18 +56,40 @@ export function locateTables(grid: Grid): LocatedTables {
       const absolute = sheet.top + r;
       let table: PlanTable | ProgressTable | IndicatorTable;
       if (candidate.kind === 'plan') {
-        table = found.plan = readPlanTable(sheet, absolute, candidate.upper, candidate.columns as Partial<Record<PlanColumn, number>>, locale);
+        table = found.plan = readPlanTable(
+          sheet,
+          absolute,
+          candidate.upper,
+          candidate.columns as Partial<Record<PlanColumn, number>>,
+          locale,
+        );
       } else if (candidate.kind === 'progress') {
-        table = found.progress = readProgressTable(sheet, absolute, candidate.upper, candidate.columns as Partial<Record<ProgressColumn | 'axis', number>>, locale);
+        table = found.progress = readProgressTable(
+          sheet,
+          absolute,
+          candidate.upper,
+          candidate.columns as Partial<Record<ProgressColumn | 'axis', number>>,
+          locale,
+        );
       } else {
-        table = found.indicators = readIndicatorTable(sheet, absolute, candidate.upper, candidate.columns as Partial<Record<IndicatorColumn, number>>, locale);
+        table = found.indicators = readIndicatorTable(
+          sheet,
+          absolute,
+          candidate.upper,
+          candidate.columns as Partial<Record<IndicatorColumn, number>>,
+          locale,
+        );
       }
       // The table's cells are no other table's header; another table may stand beside it: look at
       // the same row again without them (each pass finds a kind not found yet, so this ends).
-      const last = table.kind === 'indicators' ? Math.max(table.headerBottom, table.rows.at(-1)?.row ?? -1) : lastRowOf(table);
+      const last =
+        table.kind === 'indicators'
+          ? Math.max(table.headerBottom, table.rows.at(-1)?.row ?? -1)
+          : lastRowOf(table);
       for (let row = table.headerTop; row <= last; row++) {
         const cells = texts[row - sheet.top];
-        for (let col = table.left; col <= table.right; col++) if (cells && col - sheet.left < cells.length) cells[col - sheet.left] = null;
+        for (let col = table.left; col <= table.right; col++)
+          if (cells && col - sheet.left < cells.length) cells[col - sheet.left] = null;
       }
       r = start;
     }
@@ -84,7 +109,12 @@ interface HeaderCandidate {
 
 /** Whether a row (relative; between relative columns `from` and `to` when given) holds a number or a number written as text: then it is data, not a header. */
 function hasNumbers(sheet: SheetGrid, r: number, locale: 'it' | 'en', from = 0, to = Infinity): boolean {
-  return (sheet.values[r] ?? []).some((v, c) => c >= from && c <= to && (typeof v === 'number' || (typeof v === 'string' && parseNumberText(v, locale) !== null)));
+  return (sheet.values[r] ?? []).some(
+    (v, c) =>
+      c >= from &&
+      c <= to &&
+      (typeof v === 'number' || (typeof v === 'string' && parseNumberText(v, locale) !== null)),
+  );
 }
 
 /** Text of every cell that holds text (numbers are never headers), by relative row. */
@@ -115,7 +145,12 @@ function textAt(texts: (string | null)[][], r: number, c: number): string {
  * side (blocks are runs of columns with header text in rows r-1…r+1, split by empty columns).
  * More columns win; on a tie, the narrower one (a block rather than the row across two tables).
  */
-function findHeader(sheet: SheetGrid, texts: (string | null)[][], r: number, found: LocatedTables): { candidate: HeaderCandidate; view: (string | null)[][] } | null {
+function findHeader(
+  sheet: SheetGrid,
+  texts: (string | null)[][],
+  r: number,
+  found: LocatedTables,
+): { candidate: HeaderCandidate; view: (string | null)[][] } | null {
   let best: { candidate: HeaderCandidate; view: (string | null)[][] } | null = null;
   for (const view of [texts, ...blockViews(texts, r)]) {
     const candidate = bestHeaderAt(sheet, view, r, found);
@@ -142,7 +177,9 @@ function blockViews(texts: (string | null)[][], r: number): (string | null)[][][
     else blocks.push([c, c]);
   }
   // Only blocks that can be a header (two texts in row r); a row of scattered words is not tables side by side.
-  const headerBlocks = blocks.filter(([from, to]) => texts[r].slice(from, to + 1).filter((t) => t != null).length >= 2);
+  const headerBlocks = blocks.filter(
+    ([from, to]) => texts[r].slice(from, to + 1).filter((t) => t != null).length >= 2,
+  );
   if (blocks.length < 2 || headerBlocks.length > 8) return [];
   return headerBlocks.map(([from, to]) => {
     const view = [...texts];
@@ -151,7 +188,12 @@ function blockViews(texts: (string | null)[][], r: number): (string | null)[][][
   });
 }
 
-function bestHeaderAt(sheet: SheetGrid, texts: (string | null)[][], r: number, found: LocatedTables): HeaderCandidate | null {
+function bestHeaderAt(
+  sheet: SheetGrid,
+  texts: (string | null)[][],
+  r: number,
+  found: LocatedTables,
+): HeaderCandidate | null {
   const row = texts[r];
   if (!row || row.length === 0) return null;
   const nonEmpty = row.filter((t) => t !== null).length;
@@ -181,17 +223,25 @@ function bestHeaderAt(sheet: SheetGrid, texts: (string | null)[][], r: number, f
     }
     if (!found.plan && !looksLikeProgress(all)) {
       const columns = classify(width, (c) => planColumnOf(upperText(c), textAt(texts, r, c)));
-      if (columns.axis !== undefined && columns.allocation !== undefined) candidates.push({ kind: 'plan', upper, columns });
+      if (columns.axis !== undefined && columns.allocation !== undefined)
+        candidates.push({ kind: 'plan', upper, columns });
     }
     if (!found.indicators) {
       const columns = classify(width, (c) => indicatorColumnOf(upperText(c), textAt(texts, r, c)));
-      if ((columns.name !== undefined || columns.code !== undefined) && columns.value !== undefined && columns.target !== undefined) {
+      if (
+        (columns.name !== undefined || columns.code !== undefined) &&
+        columns.value !== undefined &&
+        columns.target !== undefined
+      ) {
         candidates.push({ kind: 'indicators', upper, columns });
       }
     }
   }
   if (candidates.length === 0) return null;
-  candidates.sort((a, b) => Object.keys(b.columns).length - Object.keys(a.columns).length || Number(b.upper) - Number(a.upper));
+  candidates.sort(
+    (a, b) =>
+      Object.keys(b.columns).length - Object.keys(a.columns).length || Number(b.upper) - Number(a.upper),
+  );
   return candidates[0];
 }
 
@@ -214,7 +264,12 @@ function withAxisColumn(columns: Record<string, number>, sheet: SheetGrid): Reco
 }
 
 /** `columns` are absolute (0-based sheet columns), as are the returned `left` and `right`. */
-function placement(sheet: SheetGrid, headerBottom: number, upper: boolean, columns: Record<string, number>): TablePlacement {
+function placement(
+  sheet: SheetGrid,
+  headerBottom: number,
+  upper: boolean,
+  columns: Record<string, number>,
+): TablePlacement {
   const absoluteCols = Object.values(columns);
   const headerTop = upper ? headerBottom - 1 : headerBottom;
   return {
@@ -235,7 +290,9 @@ function captionAbove(sheet: SheetGrid, headerTop: number, left: number, right: 
     const values = sheet.values[r] ?? [];
     const from = left - sheet.left;
     const to = right - sheet.left;
-    const order = [...values.keys()].filter((c) => c >= from && c <= to).concat([...values.keys()].filter((c) => c < from).reverse());
+    const order = [...values.keys()]
+      .filter((c) => c >= from && c <= to)
+      .concat([...values.keys()].filter((c) => c < from).reverse());
     for (const c of order) {
       const v = values[c];
       if (typeof v === 'string' && isCaption(v)) return `${columnLetterOf(c + sheet.left)}${row + 1}`;
@@ -257,7 +314,8 @@ function columnLetterOf(col: number): string {
 function listObjectAt(sheet: SheetGrid, row: number, col: number): string | null {
   for (const table of sheet.tables ?? []) {
     const range = parseRange(table.range);
-    if (range && row >= range.top && row <= range.bottom && col >= range.left && col <= range.right) return table.name;
+    if (range && row >= range.top && row <= range.bottom && col >= range.left && col <= range.right)
+      return table.name;
   }
   return null;
 }
@@ -269,13 +327,19 @@ function listObjectAt(sheet: SheetGrid, row: number, col: number): string | null
 function isHeaderRow(sheet: SheetGrid, row: number, locale: 'it' | 'en'): boolean {
   const r = row - sheet.top;
   if (hasNumbers(sheet, r, locale)) return false;
-  const texts = (sheet.values[r] ?? []).map((v) => (typeof v === 'string' && !isPlaceholderHeader(v) ? v : ''));
+  const texts = (sheet.values[r] ?? []).map((v) =>
+    typeof v === 'string' && !isPlaceholderHeader(v) ? v : '',
+  );
   const progress = classify(texts.length, (c) => progressColumnOf('', texts[c]));
   if (Object.keys(progress).filter((k) => k !== 'axis').length >= 4) return true;
   const plan = classify(texts.length, (c) => planColumnOf('', texts[c]));
   if (plan.axis !== undefined && plan.allocation !== undefined) return true;
   const indicators = classify(texts.length, (c) => indicatorColumnOf('', texts[c]));
-  return (indicators.name !== undefined || indicators.code !== undefined) && indicators.value !== undefined && indicators.target !== undefined;
+  return (
+    (indicators.name !== undefined || indicators.code !== undefined) &&
+    indicators.value !== undefined &&
+    indicators.target !== undefined
+  );
 }
 
 /** A row of the table's width holding only a note (`Fonte: elaborazione su dati SIAGE`) and no numbers. */
@@ -290,7 +354,14 @@ function isNoteRow(sheet: SheetGrid, row: number, left: number, right: number, l
 }
 
 /** Rows of a table: from below the header to the first blank row, a caption, another table's header, or (for totals) the total row. */
-function dataRows(sheet: SheetGrid, headerBottom: number, left: number, right: number, stopAtTotal: number | null, locale: 'it' | 'en'): number[] {
+function dataRows(
+  sheet: SheetGrid,
+  headerBottom: number,
+  left: number,
+  right: number,
+  stopAtTotal: number | null,
+  locale: 'it' | 'en',
+): number[] {
   const rows: number[] = [];
   const last = sheet.top + rowCount(sheet) - 1;
   for (let row = headerBottom + 1; row <= last; row++) {
@@ -302,7 +373,8 @@ function dataRows(sheet: SheetGrid, headerBottom: number, left: number, right: n
       blank = false;
       if (typeof value === 'string' && isCaption(value)) caption = true;
     }
-    if (blank || caption || isHeaderRow(sheet, row, locale) || isNoteRow(sheet, row, left, right, locale)) break;
+    if (blank || caption || isHeaderRow(sheet, row, locale) || isNoteRow(sheet, row, left, right, locale))
+      break;
     rows.push(row);
     if (stopAtTotal !== null) {
       const label = cellAt(sheet, row, stopAtTotal).value;
@@ -312,7 +384,11 @@ function dataRows(sheet: SheetGrid, headerBottom: number, left: number, right: n
   return rows;
 }
 
-function lastRowOf(table: { headerBottom: number; rows: { row: number }[]; total: { row: number } | null }): number {
+function lastRowOf(table: {
+  headerBottom: number;
+  rows: { row: number }[];
+  total: { row: number } | null;
+}): number {
   return Math.max(table.headerBottom, table.total?.row ?? -1, table.rows.at(-1)?.row ?? -1);
 }
 
@@ -339,7 +415,8 @@ function readPlanTable(
     let headerless = true;
     for (let row = headerTop; row <= headerBottom; row++) {
       const v = cellAt(sheet, row, next).value;
-      if (v !== null && !(typeof v === 'string' && (v.trim() === '' || isPlaceholderHeader(v)))) headerless = false;
+      if (v !== null && !(typeof v === 'string' && (v.trim() === '' || isPlaceholderHeader(v))))
+        headerless = false;
     }
     const firstData = cellAt(sheet, headerBottom + 1, next).value;
     if (headerless && firstData !== null && firstData !== '') columns.share = next;
@@ -356,7 +433,10 @@ function readPlanTable(
     }
     bodyRows.push(row);
   }
-  const scale = columns.share !== undefined ? percentScaleOf(sheet, [...bodyRows, ...(totalRow !== null ? [totalRow] : [])], columns.share, locale) : 'fraction';
+  const scale =
+    columns.share !== undefined
+      ? percentScaleOf(sheet, [...bodyRows, ...(totalRow !== null ? [totalRow] : [])], columns.share, locale)
+      : 'fraction';
   const readRow = (row: number): PlanRow => {
     const label = readTextCell(sheet, row, columns.axis as number);
     return {
@@ -366,8 +446,12 @@ function readPlanTable(
       axisId: null,
       ot: columns.ot !== undefined ? readTextCell(sheet, row, columns.ot) : null,
       name: columns.name !== undefined ? readTextCell(sheet, row, columns.name) : null,
-      allocation: columns.allocation !== undefined ? readNumberCell(sheet, row, columns.allocation, { locale }) : null,
-      share: columns.share !== undefined ? readNumberCell(sheet, row, columns.share, { locale, percentScale: scale }) : null,
+      allocation:
+        columns.allocation !== undefined ? readNumberCell(sheet, row, columns.allocation, { locale }) : null,
+      share:
+        columns.share !== undefined
+          ? readNumberCell(sheet, row, columns.share, { locale, percentScale: scale })
+          : null,
     };
   };
   return {
@@ -396,7 +480,10 @@ function readProgressTable(
   const place = placement(sheet, headerBottom, upper, { ...columns, axis: axisColumn });
   const rows = dataRows(sheet, headerBottom, place.left, place.right, axisColumn, locale);
   // Whether a ratio column holds fractions or points is decided against the ratio of its amounts.
-  const amountAt = (row: number, letter: AmountColumn) => (columns[letter] !== undefined ? readNumberCell(sheet, row, columns[letter] as number, { locale }).value : null);
+  const amountAt = (row: number, letter: AmountColumn) =>
+    columns[letter] !== undefined
+      ? readNumberCell(sheet, row, columns[letter] as number, { locale }).value
+      : null;
   const ratioScale = new Map(
     RATIOS.filter(({ ratio }) => columns[ratio] !== undefined).map(({ ratio, numerator, denominator }) => {
       const expectedOf = (row: number) => {
@@ -410,10 +497,15 @@ function readProgressTable(
   const readRow = (row: number): ProgressRow => {
     const cells: ProgressRow['cells'] = {};
     for (const letter of AMOUNT_COLUMNS as readonly AmountColumn[]) {
-      if (columns[letter] !== undefined) cells[letter] = readNumberCell(sheet, row, columns[letter] as number, { locale });
+      if (columns[letter] !== undefined)
+        cells[letter] = readNumberCell(sheet, row, columns[letter] as number, { locale });
     }
     for (const { ratio } of RATIOS) {
-      if (columns[ratio] !== undefined) cells[ratio] = readNumberCell(sheet, row, columns[ratio] as number, { locale, percentScale: ratioScale.get(ratio) });
+      if (columns[ratio] !== undefined)
+        cells[ratio] = readNumberCell(sheet, row, columns[ratio] as number, {
+          locale,
+          percentScale: ratioScale.get(ratio),
+        });
     }
     return { row, label: readTextCell(sheet, row, axisColumn), labelAxisId: null, axisId: null, cells };
   };
@@ -439,9 +531,17 @@ function readIndicatorTable(
   const place = placement(sheet, headerBottom, upper, columns);
   place.right = headerRightEdge(sheet, place);
   const rows = dataRows(sheet, headerBottom, place.left, place.right, null, locale);
-  const text = (row: number, col: IndicatorColumn) => (columns[col] !== undefined ? readTextCell(sheet, row, columns[col] as number) : null);
+  const text = (row: number, col: IndicatorColumn) =>
+    columns[col] !== undefined ? readTextCell(sheet, row, columns[col] as number) : null;
   const number = (row: number, col: IndicatorColumn, percent: boolean) =>
-    columns[col] !== undefined ? readNumberCell(sheet, row, columns[col] as number, percent ? { locale, percentScale: 'fraction' } : { locale }) : null;
+    columns[col] !== undefined
+      ? readNumberCell(
+          sheet,
+          row,
+          columns[col] as number,
+          percent ? { locale, percentScale: 'fraction' } : { locale },
+        )
+      : null;
   const indicatorRows: IndicatorRow[] = rows.map((row) => ({
     row,
     axis: text(row, 'axis'),

@@ -8,7 +8,12 @@ import { emptyPlan } from '../plan';
 import { RATIOS } from '../tables';
 import { numberCellsOf } from '../rules/support/rule-support';
 import { cellState, loggedValue, sameFormula } from './cell-state';
-import { COMPUTED_HEADERS, statusFormula, statusLabel, ratioFormula as indicatorRatioFormula } from './indicator-formulas';
+import {
+  COMPUTED_HEADERS,
+  statusFormula,
+  statusLabel,
+  ratioFormula as indicatorRatioFormula,
+} from './indicator-formulas';
 
 export const PERCENT_FORMAT = '0.00%';
 export const EURO_FORMAT = '#,##0.00 [$€-410]';
@@ -60,10 +65,17 @@ export function planFill(analysis: Analysis, options: FillOptions = {}): WritePl
     }
   }
   for (const { cell, table, amount } of numberCellsOf(tables)) {
-    if (cell.kind !== 'text-number' || !cell.value || ratioAddresses.has(key(cell.sheet, cell.address))) continue;
+    if (cell.kind !== 'text-number' || !cell.value || ratioAddresses.has(key(cell.sheet, cell.address)))
+      continue;
     const percent = !amount && (table !== 'indicators' || String(cell.raw).includes('%'));
     const decimals = cell.decimals ?? 0;
-    const numberFormat = percent ? percentFormat(decimals) : table === 'indicators' ? plainFormat(decimals) : decimals > 0 ? EURO_FORMAT : EURO_FORMAT_WHOLE;
+    const numberFormat = percent
+      ? percentFormat(decimals)
+      : table === 'indicators'
+        ? plainFormat(decimals)
+        : decimals > 0
+          ? EURO_FORMAT
+          : EURO_FORMAT_WHOLE;
     converted.set(key(cell.sheet, cell.address), cell.value);
     write({ sheet: cell.sheet, cell: cell.address, value: cell.value.toNumber(), numberFormat });
   }
@@ -75,12 +87,24 @@ export function planFill(analysis: Analysis, options: FillOptions = {}): WritePl
     return cell.kind === 'number' ? cell.value : null;
   };
 
-  const place = (sheet: string, address: string, formula: string, value: number | string, numberFormat: string | null) => {
+  const place = (
+    sheet: string,
+    address: string,
+    formula: string,
+    value: number | string,
+    numberFormat: string | null,
+  ) => {
     const current = cellState(grid, sheet, address);
     if (current.formula && sameFormula(current.formula, formula)) return;
     const empty = !current.formula && (current.value === null || current.value === '');
     if (!empty && !options.force) {
-      const conflict: Conflict = { sheet, cell: address, current, proposed: formula, reason: current.formula ? 'other-formula' : 'typed-value' };
+      const conflict: Conflict = {
+        sheet,
+        cell: address,
+        current,
+        proposed: formula,
+        reason: current.formula ? 'other-formula' : 'typed-value',
+      };
       plan.conflicts.push(conflict);
       return;
     }
@@ -93,7 +117,13 @@ export function planFill(analysis: Analysis, options: FillOptions = {}): WritePl
     if (!current.formula && current.value === text) return;
     if (current.formula || !isBlank(current.value)) {
       if (!options.force) {
-        plan.conflicts.push({ sheet, cell: address, current, proposed: text, reason: current.formula ? 'other-formula' : 'typed-value' });
+        plan.conflicts.push({
+          sheet,
+          cell: address,
+          current,
+          proposed: text,
+          reason: current.formula ? 'other-formula' : 'typed-value',
+        });
         return;
       }
     }
@@ -135,7 +165,10 @@ export function planFill(analysis: Analysis, options: FillOptions = {}): WritePl
     const ratioCol = columnOf(indicators.columns.ratio, headers.ratio);
     const statusCol = columnOf(indicators.columns.status, headers.status);
     // The new header goes in the header row where the table's last column has its text, bold as headers are.
-    const headerRow = [indicators.headerBottom, indicators.headerTop].find((row) => !isBlank(cellState(grid, indicators.sheet, a1(row, indicators.right)).value)) ?? indicators.headerBottom;
+    const headerRow =
+      [indicators.headerBottom, indicators.headerTop].find(
+        (row) => !isBlank(cellState(grid, indicators.sheet, a1(row, indicators.right)).value),
+      ) ?? indicators.headerBottom;
     for (const { col, label } of added) placeText(indicators.sheet, a1(headerRow, col), label);
     for (const row of indicators.rows) {
       const e = evaluateIndicator(row, analysis.model);

@@ -42,7 +42,16 @@ export function planFlag(analysis: Analysis, options: { now?: string } = {}): Wr
   const add = (cf: ConditionalFormat) => {
     if (placed.has(`${cf.sheet}!${cf.range}!${cf.formula}`)) return;
     plan.conditionalFormats.push(cf);
-    plan.log.push({ time, action: 'flag', modelVersion: analysis.version.id, sheet: cf.sheet, cell: cf.range, old: null, oldFormat: '', new: cf.formula });
+    plan.log.push({
+      time,
+      action: 'flag',
+      modelVersion: analysis.version.id,
+      sheet: cf.sheet,
+      cell: cf.range,
+      old: null,
+      oldFormat: '',
+      new: cf.formula,
+    });
   };
 
   const indicators = analysis.tables.indicators;
@@ -63,8 +72,20 @@ export function planFlag(analysis: Analysis, options: { now?: string } = {}): Wr
       const range = `${v}:${a1(last, valueCol)}`;
       const ratio = direction === 'higher' ? `${v}/${t}` : `${t}/${v}`;
       const guard = direction === 'higher' ? `${t}<>0` : `${v}<>0`;
-      add({ sheet: indicators.sheet, range, formula: `=AND(ISNUMBER(${v}),ISNUMBER(${t}),${guard},${ratio}<${tolerance})`, ...ERROR_STYLE, label: labels.shortfall(percent) });
-      add({ sheet: indicators.sheet, range, formula: `=AND(ISNUMBER(${v}),ISNUMBER(${t}),${guard},${ratio}>=${tolerance},${ratio}<1)`, ...WARNING_STYLE, label: labels.below });
+      add({
+        sheet: indicators.sheet,
+        range,
+        formula: `=AND(ISNUMBER(${v}),ISNUMBER(${t}),${guard},${ratio}<${tolerance})`,
+        ...ERROR_STYLE,
+        label: labels.shortfall(percent),
+      });
+      add({
+        sheet: indicators.sheet,
+        range,
+        formula: `=AND(ISNUMBER(${v}),ISNUMBER(${t}),${guard},${ratio}>=${tolerance},${ratio}<1)`,
+        ...WARNING_STYLE,
+        label: labels.below,
+      });
       start = i;
     }
   }

@@ -3,8 +3,20 @@ import type { Lang } from '../finding';
 import type { ProgrammeThresholds } from '../../model/types';
 
 const LABELS: Record<Lang, Record<IndicatorStatus, string>> = {
-  it: { achieved: 'Raggiunto', tolerance: 'Entro tolleranza', shortfall: 'Sotto target', serious: 'Grave ritardo', 'no-data': '' },
-  en: { achieved: 'Achieved', tolerance: 'Within tolerance', shortfall: 'Below target', serious: 'Serious shortfall', 'no-data': '' },
+  it: {
+    achieved: 'Raggiunto',
+    tolerance: 'Entro tolleranza',
+    shortfall: 'Sotto target',
+    serious: 'Grave ritardo',
+    'no-data': '',
+  },
+  en: {
+    achieved: 'Achieved',
+    tolerance: 'Within tolerance',
+    shortfall: 'Below target',
+    serious: 'Serious shortfall',
+    'no-data': '',
+  },
 };
 
 /** Headers of the two computed columns, as fill adds them to an indicator table without them (and as the report prints them). */

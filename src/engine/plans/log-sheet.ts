@@ -22,7 +22,10 @@ export function actionKey(time: string, action: string): string {
 export const SHEET_CREATED = 'foglio creato';
 export const SHEET_REPLACED = 'foglio sostituito';
 /** The same, as versions before the Italian log wrote them. */
-const LEGACY_SHEET_MARKERS: Record<string, string> = { 'sheet-created': SHEET_CREATED, 'sheet-replaced': SHEET_REPLACED };
+const LEGACY_SHEET_MARKERS: Record<string, string> = {
+  'sheet-created': SHEET_CREATED,
+  'sheet-replaced': SHEET_REPLACED,
+};
 
 const ACTION_BY_LOG_TEXT = new Map<string, ActionId>(
   (Object.entries(LOG_ACTION_LABELS) as [ActionId, string][]).flatMap(([id, label]) => [
@@ -73,9 +76,13 @@ export function readLog(grid: Grid): LoggedWrite[] {
   }
   const undone = new Set(
     entries
-      .filter((e) => e.action === 'undo' && e.cell === '' && typeof e.new === 'string' && e.new.startsWith(UNDO_MARKER))
+      .filter(
+        (e) =>
+          e.action === 'undo' && e.cell === '' && typeof e.new === 'string' && e.new.startsWith(UNDO_MARKER),
+      )
       .map((e) => (e.new as string).slice(UNDO_MARKER.length)),
   );
-  for (const e of entries) if (e.action !== 'undo' && undone.has(actionKey(e.time, e.action))) e.undone = true;
+  for (const e of entries)
+    if (e.action !== 'undo' && undone.has(actionKey(e.time, e.action))) e.undone = true;
   return entries;
 }

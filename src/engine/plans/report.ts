@@ -17,13 +17,36 @@ import { renderFinding } from '../render';
 const TEXT = {
   it: {
     title: (t: string) => `${t} — tabelle del rapporto`,
-    generated: (d: string, s: string) => `Generato il ${d} da POR Tables. Importi e valori sono collegati con formule al foglio "${s}"; rapporti e percentuali sono calcolati da formule.`,
+    generated: (d: string, s: string) =>
+      `Generato il ${d} da POR Tables. Importi e valori sono collegati con formule al foglio "${s}"; rapporti e percentuali sono calcolati da formule.`,
     plan: 'TABELLA 1. – PIANO FINANZIARIO',
     progress: 'TABELLA 2. – AVANZAMENTO FINANZIARIO',
     indicators: 'TABELLA 3. – INDICATORI DI OUTPUT E DI RISULTATO',
     planHeader: ['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'],
-    progressUpper: ['Asse', 'Dotazione finanziaria', 'Programmato', 'Avanzamento programmato', 'Impegni', 'Avanzamento impegni', 'Pagamenti ai beneficiari', 'Avanzamento pagamenti', 'Spesa certificata', 'Avanzamento spesa certificata'],
-    indicatorHeader: ['Asse', 'Priorità', 'Codice', 'Indicatore', 'Tipo', 'Unità', 'Valore', 'Target 2023', '% del target', 'Stato'],
+    progressUpper: [
+      'Asse',
+      'Dotazione finanziaria',
+      'Programmato',
+      'Avanzamento programmato',
+      'Impegni',
+      'Avanzamento impegni',
+      'Pagamenti ai beneficiari',
+      'Avanzamento pagamenti',
+      'Spesa certificata',
+      'Avanzamento spesa certificata',
+    ],
+    indicatorHeader: [
+      'Asse',
+      'Priorità',
+      'Codice',
+      'Indicatore',
+      'Tipo',
+      'Unità',
+      'Valore',
+      'Target 2023',
+      '% del target',
+      'Stato',
+    ],
     total: 'TOTALE',
     axis: (id: string) => `Asse ${id}`,
     findingsTitle: 'Rilievi di POR Tables',
@@ -37,13 +60,36 @@ const TEXT = {
   },
   en: {
     title: (t: string) => `${t} — report tables`,
-    generated: (d: string, s: string) => `Generated on ${d} by POR Tables. Amounts and values are linked by formula to sheet "${s}"; ratios and percentages are computed by formulas.`,
+    generated: (d: string, s: string) =>
+      `Generated on ${d} by POR Tables. Amounts and values are linked by formula to sheet "${s}"; ratios and percentages are computed by formulas.`,
     plan: 'TABLE 1. – FINANCIAL PLAN',
     progress: 'TABLE 2. – FINANCIAL PROGRESS',
     indicators: 'TABLE 3. – OUTPUT AND RESULT INDICATORS',
     planHeader: ['TO', 'Axis', 'Name', 'Allocation', '%'],
-    progressUpper: ['Axis', 'Allocation', 'Programmed', 'Programming rate', 'Commitments', 'Commitment rate', 'Payments to beneficiaries', 'Payment rate', 'Certified expenditure', 'Certification rate'],
-    indicatorHeader: ['Axis', 'Priority', 'Code', 'Indicator', 'Type', 'Unit', 'Value', 'Target 2023', '% of target', 'Status'],
+    progressUpper: [
+      'Axis',
+      'Allocation',
+      'Programmed',
+      'Programming rate',
+      'Commitments',
+      'Commitment rate',
+      'Payments to beneficiaries',
+      'Payment rate',
+      'Certified expenditure',
+      'Certification rate',
+    ],
+    indicatorHeader: [
+      'Axis',
+      'Priority',
+      'Code',
+      'Indicator',
+      'Type',
+      'Unit',
+      'Value',
+      'Target 2023',
+      '% of target',
+      'Status',
+    ],
     total: 'TOTAL',
     axis: (id: string) => `Axis ${id}`,
     findingsTitle: 'POR Tables findings',
@@ -58,7 +104,17 @@ const TEXT = {
 } as const;
 
 const LOWER_HEADER: ProgressColumn[] = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'];
-const LETTER_LABEL: Record<ProgressColumn, string> = { A: 'A', B: 'B', C: 'C=B/A', D: 'D', E: 'E=D/B', F: 'F', G: 'G=F/D', H: 'H', I: 'I=H/F' };
+const LETTER_LABEL: Record<ProgressColumn, string> = {
+  A: 'A',
+  B: 'B',
+  C: 'C=B/A',
+  D: 'D',
+  E: 'E=D/B',
+  F: 'F',
+  G: 'G=F/D',
+  H: 'H',
+  I: 'I=H/F',
+};
 
 /** The RAA's look: thin borders on table cells, a light fill on header rows. */
 const HEADER_FILL = '#DDEBF7';
@@ -69,12 +125,26 @@ const HEADER_FILL = '#DDEBF7';
  * unbroken in a header.
  */
 const PLAN_COLUMNS: TableColumns = { widths: [10, 12, 60, 20, 13], min: [8, 10, 30, 19, 12], flex: 2 };
-const PROGRESS_COLUMNS: TableColumns = { widths: [11, 20, 20, 13, 20, 13, 20, 13, 20, 13], min: [9, 19, 19, 12, 19, 12, 19, 12, 19, 12], flex: 0 };
-const INDICATOR_COLUMNS: TableColumns = { widths: [8, 10, 14, 49, 12, 13, 13, 13, 14, 17], min: [7, 9, 12, 30, 11, 12, 12, 12, 12, 15], flex: 3 };
+const PROGRESS_COLUMNS: TableColumns = {
+  widths: [11, 20, 20, 13, 20, 13, 20, 13, 20, 13],
+  min: [9, 19, 19, 12, 19, 12, 19, 12, 19, 12],
+  flex: 0,
+};
+const INDICATOR_COLUMNS: TableColumns = {
+  widths: [8, 10, 14, 49, 12, 13, 13, 13, 14, 17],
+  min: [7, 9, 12, 30, 11, 12, 12, 12, 12, 15],
+  flex: 3,
+};
 const FINDINGS_WIDTHS = [10, 26, 12, 14, 8, 80, 20, 20];
 
 type CellStyle = Pick<CellWrite, 'bold' | 'wrap' | 'border' | 'fill' | 'align'>;
-const HEADER: CellStyle = { bold: true, wrap: true, border: 'thin', fill: HEADER_FILL, align: { horizontal: 'center', vertical: 'center' } };
+const HEADER: CellStyle = {
+  bold: true,
+  wrap: true,
+  border: 'thin',
+  fill: HEADER_FILL,
+  align: { horizontal: 'center', vertical: 'center' },
+};
 const BODY_TEXT: CellStyle = { wrap: true, border: 'thin', align: { vertical: 'center' } };
 const BODY_NUMBER: CellStyle = { border: 'thin', align: { vertical: 'center' } };
 const bold = (style: CellStyle): CellStyle => ({ ...style, bold: true });
@@ -108,29 +178,61 @@ export function planReport(analysis: Analysis, options: { now?: string } = {}): 
   const findingLines = new Map<number, number>();
   const put = (r: number, c: number, value: string | number, style: CellStyle = {}) => {
     findings.cells.push({ sheet: FINDINGS_SHEET, cell: a1(r, c), value, ...style });
-    const needed = style.wrap && typeof value === 'string' ? wrappedLines(value, FINDINGS_WIDTHS[c], style.bold) : 1;
+    const needed =
+      style.wrap && typeof value === 'string' ? wrappedLines(value, FINDINGS_WIDTHS[c], style.bold) : 1;
     findingLines.set(r, Math.max(findingLines.get(r) ?? 1, needed));
   };
-  const findingStyle = (c: number): CellStyle => (c >= 6 ? { ...BODY_TEXT, align: { vertical: 'center', horizontal: 'right' } } : BODY_TEXT);
+  const findingStyle = (c: number): CellStyle =>
+    c >= 6 ? { ...BODY_TEXT, align: { vertical: 'center', horizontal: 'right' } } : BODY_TEXT;
   const count = (s: string) => analysis.findings.filter((x) => x.severity === s).length;
   put(0, 0, t.findingsTitle, { bold: true });
   put(1, 0, analysis.versionNote, { wrap: true, align: { vertical: 'top' } });
-  put(2, 0, `${dateOf(time, analysis.lang)} ${time.slice(11, 16)} UTC — ${t.counts(count('error'), count('warning'), count('info'))}`);
+  put(
+    2,
+    0,
+    `${dateOf(time, analysis.lang)} ${time.slice(11, 16)} UTC — ${t.counts(count('error'), count('warning'), count('info'))}`,
+  );
   t.findingsHeader.forEach((h, c) => put(4, c, h, HEADER));
   analysis.findings.forEach((x, i) => {
     const r = 5 + i;
     const f = (row: number, c: number, v: string | number) => put(row, c, v, findingStyle(c));
-      [t.severity[x.severity], x.rule, t.table[x.table], x.sheet, x.cell, renderFinding(x, analysis.lang), x.expected ? formatValue(x.expected, analysis.lang) : '', x.actual ? formatValue(x.actual, analysis.lang) : ''].forEach((v, c) => f(r, c, v));
+    [
+      t.severity[x.severity],
+      x.rule,
+      t.table[x.table],
+      x.sheet,
+      x.cell,
+      renderFinding(x, analysis.lang),
+      x.expected ? formatValue(x.expected, analysis.lang) : '',
+      x.actual ? formatValue(x.actual, analysis.lang) : '',
+    ].forEach((v, c) => f(r, c, v));
   });
   if (analysis.findings.length === 0) put(5, 0, t.none);
   // The notes above the table are sentences as wide as the table.
-  for (const r of [1, 2]) (findings.merges as string[]).push(`A${r + 1}:${a1(r, FINDINGS_WIDTHS.length - 1)}`);
-  findingLines.set(1, wrappedLines(analysis.versionNote, FINDINGS_WIDTHS.reduce((a, b) => a + b, 0)));
-  for (const [r, n] of findingLines) if (n > 1) (findings.rowHeights as Record<number, number>)[r] = rowHeight(n);
+  for (const r of [1, 2])
+    (findings.merges as string[]).push(`A${r + 1}:${a1(r, FINDINGS_WIDTHS.length - 1)}`);
+  findingLines.set(
+    1,
+    wrappedLines(
+      analysis.versionNote,
+      FINDINGS_WIDTHS.reduce((a, b) => a + b, 0),
+    ),
+  );
+  for (const [r, n] of findingLines)
+    if (n > 1) (findings.rowHeights as Record<number, number>)[r] = rowHeight(n);
 
   plan.sheets.push(report, findings);
   for (const sheet of [REPORT_SHEET, FINDINGS_SHEET]) {
-    plan.log.push({ time, action: 'report', modelVersion: analysis.version.id, sheet, cell: '', old: analysis.grid.sheets.some((s) => s.name === sheet) ? SHEET_REPLACED : null, oldFormat: '', new: SHEET_CREATED });
+    plan.log.push({
+      time,
+      action: 'report',
+      modelVersion: analysis.version.id,
+      sheet,
+      cell: '',
+      old: analysis.grid.sheets.some((s) => s.name === sheet) ? SHEET_REPLACED : null,
+      oldFormat: '',
+      new: SHEET_CREATED,
+    });
   }
   return plan;
 }
@@ -156,26 +258,55 @@ function reportSheet(analysis: Analysis, time: string, footer: PageFooter): Shee
   const cells = report.cells;
   const merges = report.merges as string[];
   const lines = new Map<number, number>();
-  const spanWidth = (span: ColumnSpan) => grid.widths.slice(span.first, span.last + 1).reduce((a, b) => a + b, 0);
+  const spanWidth = (span: ColumnSpan) =>
+    grid.widths.slice(span.first, span.last + 1).reduce((a, b) => a + b, 0);
   /** Writes a cell over `span` (merged when it covers several columns or `rows` rows). */
   const place = (row: number, span: ColumnSpan, w: Omit<CellWrite, 'sheet' | 'cell'>, rows = 1) => {
     cells.push({ sheet: REPORT_SHEET, cell: a1(row, span.first), ...w });
-    if (span.last > span.first || rows > 1) merges.push(`${a1(row, span.first)}:${a1(row + rows - 1, span.last)}`);
+    if (span.last > span.first || rows > 1)
+      merges.push(`${a1(row, span.first)}:${a1(row + rows - 1, span.last)}`);
     const shown = typeof w.value === 'string' ? w.value : '';
     const needed = w.wrap && shown ? Math.ceil(wrappedLines(shown, spanWidth(span), w.bold) / rows) : 1;
     for (let r = row; r < row + rows; r++) lines.set(r, Math.max(lines.get(r) ?? 1, needed));
   };
   const wide: ColumnSpan = { first: 0, last: grid.widths.length - 1 };
-  const line = (row: number, value: string, isBold = false) => place(row, wide, { value, wrap: true, align: { vertical: 'top' }, ...(isBold ? { bold: true } : {}) });
+  const line = (row: number, value: string, isBold = false) =>
+    place(row, wide, { value, wrap: true, align: { vertical: 'top' }, ...(isBold ? { bold: true } : {}) });
 
   /** One table's cells: `col` is the table's own column, laid over its span of sheet columns. */
   const tableWriter = (spans: ColumnSpan[]) => {
-    const text = (row: number, col: number, value: string, style: CellStyle = BODY_TEXT) => place(row, spans[col], { value, ...style });
-    const formula = (row: number, col: number, w: Omit<CellWrite, 'sheet' | 'cell'>, style: CellStyle = BODY_NUMBER) => place(row, spans[col], { ...w, ...style });
-    const link = (row: number, col: number, source: NumberCell | null | undefined, numberFormat: string, style: CellStyle = BODY_NUMBER) => {
+    const text = (row: number, col: number, value: string, style: CellStyle = BODY_TEXT) =>
+      place(row, spans[col], { value, ...style });
+    const formula = (
+      row: number,
+      col: number,
+      w: Omit<CellWrite, 'sheet' | 'cell'>,
+      style: CellStyle = BODY_NUMBER,
+    ) => place(row, spans[col], { ...w, ...style });
+    const link = (
+      row: number,
+      col: number,
+      source: NumberCell | null | undefined,
+      numberFormat: string,
+      style: CellStyle = BODY_NUMBER,
+    ) => {
       if (!source || source.kind === 'empty') return text(row, col, '', style);
-      const cached = source.value ? source.value.toNumber() : typeof source.raw === 'number' || typeof source.raw === 'string' ? source.raw : null;
-      formula(row, col, { formula: `=${sheetRef(source.sheet, source.address)}`, value: cached, numberFormat: source.kind === 'number' ? preferredFormat(source.numberFormat, numberFormat) : numberFormat }, style);
+      const cached = source.value
+        ? source.value.toNumber()
+        : typeof source.raw === 'number' || typeof source.raw === 'string'
+          ? source.raw
+          : null;
+      formula(
+        row,
+        col,
+        {
+          formula: `=${sheetRef(source.sheet, source.address)}`,
+          value: cached,
+          numberFormat:
+            source.kind === 'number' ? preferredFormat(source.numberFormat, numberFormat) : numberFormat,
+        },
+        style,
+      );
     };
     const address = (row: number, col: number, absolute = false) => {
       const ref = a1(row, spans[col].first);
@@ -184,7 +315,8 @@ function reportSheet(analysis: Analysis, time: string, footer: PageFooter): Shee
     return { text, formula, link, address };
   };
   const labelOf = (cell: TextCell | null) => cell?.text ?? '';
-  const sourceSheet = analysis.tables.plan?.sheet ?? analysis.tables.progress?.sheet ?? analysis.tables.indicators?.sheet ?? '';
+  const sourceSheet =
+    analysis.tables.plan?.sheet ?? analysis.tables.progress?.sheet ?? analysis.tables.indicators?.sheet ?? '';
 
   let row = 0;
   line(row++, t.title(analysis.model.title), true);
@@ -201,21 +333,37 @@ function reportSheet(analysis: Analysis, time: string, footer: PageFooter): Shee
     row++;
     const first = row;
     const totalRow = first + plan1.rows.length;
-    const share = (r: number) => `=IF(${w.address(totalRow, 3, true)}=0,"",${w.address(r, 3)}/${w.address(totalRow, 3, true)})`;
+    const share = (r: number) =>
+      `=IF(${w.address(totalRow, 3, true)}=0,"",${w.address(r, 3)}/${w.address(totalRow, 3, true)})`;
     for (const r of plan1.rows) {
       const axis = analysis.version.axes.find((a) => a.id === r.axisId);
       w.text(row, 0, labelOf(r.ot));
       w.text(row, 1, r.axisId ? t.axis(r.axisId) : labelOf(r.label));
       w.text(row, 2, labelOf(r.name) || axis?.name || '');
       w.link(row, 3, r.allocation, EURO_FORMAT);
-      w.formula(row, 4, { formula: share(row), value: shareOf(r.allocation, plan1.total?.allocation), numberFormat: PERCENT_FORMAT });
+      w.formula(row, 4, {
+        formula: share(row),
+        value: shareOf(r.allocation, plan1.total?.allocation),
+        numberFormat: PERCENT_FORMAT,
+      });
       row++;
     }
     w.text(row, 0, '', bold(BODY_TEXT));
     w.text(row, 1, t.total, bold(BODY_TEXT));
     w.text(row, 2, '', bold(BODY_TEXT));
-    if (plan1.total?.allocation && plan1.total.allocation.kind !== 'empty') w.link(row, 3, plan1.total.allocation, EURO_FORMAT, bold(BODY_NUMBER));
-    else w.formula(row, 3, { formula: `=SUM(${w.address(first, 3)}:${w.address(row - 1, 3)})`, value: sumOf(plan1.rows.map((r) => r.allocation)), numberFormat: EURO_FORMAT }, bold(BODY_NUMBER));
+    if (plan1.total?.allocation && plan1.total.allocation.kind !== 'empty')
+      w.link(row, 3, plan1.total.allocation, EURO_FORMAT, bold(BODY_NUMBER));
+    else
+      w.formula(
+        row,
+        3,
+        {
+          formula: `=SUM(${w.address(first, 3)}:${w.address(row - 1, 3)})`,
+          value: sumOf(plan1.rows.map((r) => r.allocation)),
+          numberFormat: EURO_FORMAT,
+        },
+        bold(BODY_NUMBER),
+      );
     w.formula(row, 4, { formula: share(row), value: 1, numberFormat: PERCENT_FORMAT }, bold(BODY_NUMBER));
     row++;
   } else {
@@ -238,7 +386,12 @@ function reportSheet(analysis: Analysis, time: string, footer: PageFooter): Shee
     for (const r of [...progress.rows, ...(progress.total ? [progress.total] : [])]) {
       const isTotal = r === progress.total;
       const numberStyle = isTotal ? bold(BODY_NUMBER) : BODY_NUMBER;
-      w.text(row, 0, isTotal ? t.total : r.axisId ? t.axis(r.axisId) : r.label.text, isTotal ? bold(BODY_TEXT) : BODY_TEXT);
+      w.text(
+        row,
+        0,
+        isTotal ? t.total : r.axisId ? t.axis(r.axisId) : r.label.text,
+        isTotal ? bold(BODY_TEXT) : BODY_TEXT,
+      );
       LOWER_HEADER.forEach((letter, i) => {
         const pair = RATIOS.find((x) => x.ratio === letter);
         if (!pair) return w.link(row, i + 1, r.cells[letter], EURO_FORMAT, numberStyle);
@@ -246,7 +399,16 @@ function reportSheet(analysis: Analysis, time: string, footer: PageFooter): Shee
         const den = w.address(row, LOWER_HEADER.indexOf(pair.denominator) + 1);
         const n = r.cells[pair.numerator]?.value;
         const d = r.cells[pair.denominator]?.value;
-        w.formula(row, i + 1, { formula: `=IF(${den}=0,"",${num}/${den})`, value: n && d && !d.isZero() ? n.dividedBy(d).toNumber() : '', numberFormat: PERCENT_FORMAT }, numberStyle);
+        w.formula(
+          row,
+          i + 1,
+          {
+            formula: `=IF(${den}=0,"",${num}/${den})`,
+            value: n && d && !d.isZero() ? n.dividedBy(d).toNumber() : '',
+            numberFormat: PERCENT_FORMAT,
+          },
+          numberStyle,
+        );
       });
       row++;
     }
@@ -275,8 +437,20 @@ function reportSheet(analysis: Analysis, time: string, footer: PageFooter): Shee
       w.link(row, 6, r.value, '#,##0');
       w.link(row, 7, r.target, '#,##0');
       const ratioAddress = w.address(row, 8);
-      w.formula(row, 8, { formula: ratioFormula(w.address(row, 6), w.address(row, 7), e.direction), value: e.ratio ? e.ratio.toNumber() : '', numberFormat: PERCENT_FORMAT });
-      w.formula(row, 9, { formula: statusFormula(ratioAddress, analysis.model.thresholds, analysis.lang), value: statusLabel(e.status, analysis.lang) }, BODY_TEXT);
+      w.formula(row, 8, {
+        formula: ratioFormula(w.address(row, 6), w.address(row, 7), e.direction),
+        value: e.ratio ? e.ratio.toNumber() : '',
+        numberFormat: PERCENT_FORMAT,
+      });
+      w.formula(
+        row,
+        9,
+        {
+          formula: statusFormula(ratioAddress, analysis.model.thresholds, analysis.lang),
+          value: statusLabel(e.status, analysis.lang),
+        },
+        BODY_TEXT,
+      );
       row++;
     }
   }

@@ -7,7 +7,13 @@ import { SHEET_CREATED } from './log-sheet';
 /** A sheet given as data: cells by A1 address (a string is text, never a formula). */
 export interface SampleSheet {
   name: string;
-  cells: Record<string, { value?: number | string | boolean | null; formula?: string; numberFormat?: string; bold?: boolean } | number | string | boolean>;
+  cells: Record<
+    string,
+    | { value?: number | string | boolean | null; formula?: string; numberFormat?: string; bold?: boolean }
+    | number
+    | string
+    | boolean
+  >;
   columnWidths?: Record<string, number>;
   merges?: string[];
 }
@@ -23,7 +29,11 @@ export interface SampleWorkbook {
  * data. Never replaces a sheet: if the name is taken, the next free `Name (2)`, `Name (3)`… is used.
  * Logged like every write, so *Annulla* removes it.
  */
-export function planSample(grid: Grid, sample: SampleSheet, options: { now?: string; modelVersion?: string } = {}): WritePlan {
+export function planSample(
+  grid: Grid,
+  sample: SampleSheet,
+  options: { now?: string; modelVersion?: string } = {},
+): WritePlan {
   const taken = new Set(grid.sheets.map((s) => s.name.toLowerCase()));
   let name = sample.name;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${sample.name} (${n})`;
@@ -40,8 +50,25 @@ export function planSample(grid: Grid, sample: SampleSheet, options: { now?: str
     };
   });
   const columnWidths: number[] = [];
-  for (const [letters, width] of Object.entries(sample.columnWidths ?? {})) columnWidths[columnIndex(letters)] = width;
-  plan.sheets.push({ name, replace: false, cells, columnWidths, merges: sample.merges ?? [], print: { orientation: 'landscape', paper: 'A4', fitToWidth: true } });
-  plan.log.push({ time: options.now ?? new Date().toISOString(), action: 'sample', modelVersion: options.modelVersion ?? '', sheet: name, cell: '', old: null, oldFormat: '', new: SHEET_CREATED });
+  for (const [letters, width] of Object.entries(sample.columnWidths ?? {}))
+    columnWidths[columnIndex(letters)] = width;
+  plan.sheets.push({
+    name,
+    replace: false,
+    cells,
+    columnWidths,
+    merges: sample.merges ?? [],
+    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true },
+  });
+  plan.log.push({
+    time: options.now ?? new Date().toISOString(),
+    action: 'sample',
+    modelVersion: options.modelVersion ?? '',
+    sheet: name,
+    cell: '',
+    old: null,
+    oldFormat: '',
+    new: SHEET_CREATED,
+  });
   return plan;
 }

@@ -26,22 +26,54 @@ export function planUndo(grid: Grid, options: { now?: string; lang?: Lang } = {}
       continue;
     }
     if (entry.action === 'flag') {
-      (plan.removeConditionalFormats ??= []).push({ sheet: entry.sheet, range: entry.cell, formula: String(entry.new) });
+      (plan.removeConditionalFormats ??= []).push({
+        sheet: entry.sheet,
+        range: entry.cell,
+        formula: String(entry.new),
+      });
       continue;
     }
-    const write: CellWrite = { sheet: entry.sheet, cell: entry.cell, numberFormat: entry.oldFormat || 'General' };
+    const write: CellWrite = {
+      sheet: entry.sheet,
+      cell: entry.cell,
+      numberFormat: entry.oldFormat || 'General',
+    };
     if (typeof entry.old === 'string' && entry.old.startsWith('=')) write.formula = entry.old;
     else write.value = entry.old;
     // The text fill writes into an empty cell is a header it added (bold): the cell goes back to plain.
-    if (entry.action === 'fill' && entry.old === null && typeof entry.new === 'string' && !entry.new.startsWith('=')) write.bold = false;
+    if (
+      entry.action === 'fill' &&
+      entry.old === null &&
+      typeof entry.new === 'string' &&
+      !entry.new.startsWith('=')
+    )
+      write.bold = false;
     const previous = cellState(grid, entry.sheet, entry.cell);
     plan.cells = plan.cells.filter((c) => !(c.sheet === write.sheet && c.cell === write.cell));
     plan.cells.push({ ...write, previous });
     restored.add(`${entry.sheet}!${entry.cell}`);
   }
   for (const c of plan.cells) {
-    plan.log.push({ time, action: 'undo', modelVersion: last.modelVersion, sheet: c.sheet, cell: c.cell, old: c.previous ? loggedValue(c.previous) : null, oldFormat: c.previous?.numberFormat ?? '', new: c.formula ?? c.value ?? null });
+    plan.log.push({
+      time,
+      action: 'undo',
+      modelVersion: last.modelVersion,
+      sheet: c.sheet,
+      cell: c.cell,
+      old: c.previous ? loggedValue(c.previous) : null,
+      oldFormat: c.previous?.numberFormat ?? '',
+      new: c.formula ?? c.value ?? null,
+    });
   }
-  plan.log.push({ time, action: 'undo', modelVersion: last.modelVersion, sheet: '', cell: '', old: LOG_ACTION_LABELS[last.action], oldFormat: '', new: `${UNDO_MARKER}${actionKey(last.time, last.action)}` });
+  plan.log.push({
+    time,
+    action: 'undo',
+    modelVersion: last.modelVersion,
+    sheet: '',
+    cell: '',
+    old: LOG_ACTION_LABELS[last.action],
+    oldFormat: '',
+    new: `${UNDO_MARKER}${actionKey(last.time, last.action)}`,
+  });
   return plan;
 }

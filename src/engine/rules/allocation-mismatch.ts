@@ -18,11 +18,13 @@ export const allocationMismatch = defineRule({
     },
     messages: {
       it: {
-        other: 'Dotazione dell\'Asse {{axis}}: {{actual}} nella tabella, {{expected}} nella versione {{version}}. Corrisponde {{matches}}.',
-        none: 'Dotazione dell\'Asse {{axis}}: {{actual}} nella tabella, {{expected}} nella versione {{version}}; non corrisponde a nessuna versione del modello.',
+        other:
+          "Dotazione dell'Asse {{axis}}: {{actual}} nella tabella, {{expected}} nella versione {{version}}. Corrisponde {{matches}}.",
+        none: "Dotazione dell'Asse {{axis}}: {{actual}} nella tabella, {{expected}} nella versione {{version}}; non corrisponde a nessuna versione del modello.",
       },
       en: {
-        other: 'Allocation of axis {{axis}}: {{actual}} in the table, {{expected}} in version {{version}}. It matches {{matches}}.',
+        other:
+          'Allocation of axis {{axis}}: {{actual}} in the table, {{expected}} in version {{version}}. It matches {{matches}}.',
         none: 'Allocation of axis {{axis}}: {{actual}} in the table, {{expected}} in version {{version}}; it matches no version of the model.',
       },
     },
@@ -30,9 +32,16 @@ export const allocationMismatch = defineRule({
   check(ctx, report) {
     const rows: { axisId: string | null; cell: NumberCell | null; table: TableKind; sheet: string }[] = [];
     if (ctx.tables.plan) {
-      for (const r of ctx.tables.plan.rows) rows.push({ axisId: r.axisId, cell: r.allocation, table: 'plan', sheet: ctx.tables.plan.sheet });
+      for (const r of ctx.tables.plan.rows)
+        rows.push({ axisId: r.axisId, cell: r.allocation, table: 'plan', sheet: ctx.tables.plan.sheet });
     } else if (ctx.tables.progress) {
-      for (const r of ctx.tables.progress.rows) rows.push({ axisId: r.axisId, cell: r.cells.A ?? null, table: 'progress', sheet: ctx.tables.progress.sheet });
+      for (const r of ctx.tables.progress.rows)
+        rows.push({
+          axisId: r.axisId,
+          cell: r.cells.A ?? null,
+          table: 'progress',
+          sheet: ctx.tables.progress.sheet,
+        });
     }
     for (const { axisId, cell, table, sheet } of rows) {
       const axis = ctx.version.axes.find((a) => a.id === axisId);
@@ -49,7 +58,13 @@ export const allocationMismatch = defineRule({
         sheet,
         cell: cell.address,
         messageId: matches.length ? 'other' : 'none',
-        data: { axis: axis.id, actual: moneyValue(cell.value), expected: moneyValue(expected), version: ctx.version.id, matches: versionsValue(matches) },
+        data: {
+          axis: axis.id,
+          actual: moneyValue(cell.value),
+          expected: moneyValue(expected),
+          version: ctx.version.id,
+          matches: versionsValue(matches),
+        },
         expected: moneyValue(expected),
         actual: moneyValue(cell.value),
         table,

@@ -7,9 +7,12 @@ export const axisMissing = defineRule({
     id: 'AXIS_MISSING',
     severity: 'error',
     weight: 90,
-    docs: { it: 'Un asse del modello non ha una riga nella tabella.', en: 'An axis of the model has no row in the table.' },
+    docs: {
+      it: 'Un asse del modello non ha una riga nella tabella.',
+      en: 'An axis of the model has no row in the table.',
+    },
     messages: {
-      it: { missing: 'Manca la riga dell\'Asse {{axis}} ({{name}}).' },
+      it: { missing: "Manca la riga dell'Asse {{axis}} ({{name}})." },
       en: { missing: 'The row of axis {{axis}} ({{name}}) is missing.' },
     },
   },
@@ -18,7 +21,15 @@ export const axisMissing = defineRule({
       const present = new Set(rows.map((r) => r.axisId));
       for (const axis of ctx.version.axes) {
         if (present.has(axis.id)) continue;
-        report({ sheet, cell: headerCell(header), messageId: 'missing', data: { axis: axis.id, name: axis.name }, expected: axis.id, actual: null, table });
+        report({
+          sheet,
+          cell: headerCell(header),
+          messageId: 'missing',
+          data: { axis: axis.id, name: axis.name },
+          expected: axis.id,
+          actual: null,
+          table,
+        });
       }
     }
   },

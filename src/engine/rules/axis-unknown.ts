@@ -6,10 +6,19 @@ export const axisUnknown = defineRule({
     id: 'AXIS_UNKNOWN',
     severity: 'error',
     weight: 88,
-    docs: { it: 'Una riga indica un asse che il modello del programma non conosce.', en: 'A row names an axis the programme model does not know.' },
+    docs: {
+      it: 'Una riga indica un asse che il modello del programma non conosce.',
+      en: 'A row names an axis the programme model does not know.',
+    },
     messages: {
-      it: { unknown: '"{{label}}" non è un asse del programma ({{axes}}).', empty: 'Riga senza asse: manca l\'etichetta dell\'asse ({{axes}}).' },
-      en: { unknown: '"{{label}}" is not an axis of the programme ({{axes}}).', empty: 'Row without an axis: the axis label is missing ({{axes}}).' },
+      it: {
+        unknown: '"{{label}}" non è un asse del programma ({{axes}}).',
+        empty: "Riga senza asse: manca l'etichetta dell'asse ({{axes}}).",
+      },
+      en: {
+        unknown: '"{{label}}" is not an axis of the programme ({{axes}}).',
+        empty: 'Row without an axis: the axis label is missing ({{axes}}).',
+      },
     },
   },
   check(ctx, report) {
@@ -18,7 +27,15 @@ export const axisUnknown = defineRule({
       for (const row of rows) {
         if (row.labelAxisId !== null || row.axisId !== null) continue;
         const label = row.label.text;
-        report({ sheet, cell: row.label.address, messageId: label ? 'unknown' : 'empty', data: { label, axes }, expected: axes, actual: label, table });
+        report({
+          sheet,
+          cell: row.label.address,
+          messageId: label ? 'unknown' : 'empty',
+          data: { label, axes },
+          expected: axes,
+          actual: label,
+          table,
+        });
       }
     }
   },

@@ -16,7 +16,10 @@ export const columnMissing = defineRule({
     id: 'COLUMN_MISSING',
     severity: 'error',
     weight: 95,
-    docs: { it: 'Manca una colonna necessaria di una tabella trovata.', en: 'A required column of a found table is missing.' },
+    docs: {
+      it: 'Manca una colonna necessaria di una tabella trovata.',
+      en: 'A required column of a found table is missing.',
+    },
     messages: {
       it: {
         plan: 'Nella Tabella 1 manca la colonna "{{column}}".',
@@ -33,14 +36,30 @@ export const columnMissing = defineRule({
     if (plan) {
       for (const column of PLAN_REQUIRED) {
         if (plan.columns[column] === undefined) {
-          report({ sheet: plan.sheet, cell: headerCell(plan), messageId: 'plan', data: { column: textValue(column, { it: PLAN_NAMES.it[column], en: PLAN_NAMES.en[column] }) }, expected: textValue(column, { it: PLAN_NAMES.it[column], en: PLAN_NAMES.en[column] }), actual: null, table: 'plan' });
+          report({
+            sheet: plan.sheet,
+            cell: headerCell(plan),
+            messageId: 'plan',
+            data: { column: textValue(column, { it: PLAN_NAMES.it[column], en: PLAN_NAMES.en[column] }) },
+            expected: textValue(column, { it: PLAN_NAMES.it[column], en: PLAN_NAMES.en[column] }),
+            actual: null,
+            table: 'plan',
+          });
         }
       }
     }
     if (progress) {
       for (const column of PROGRESS_REQUIRED) {
         if (progress.columns[column] === undefined) {
-          report({ sheet: progress.sheet, cell: headerCell(progress), messageId: 'progress', data: { column }, expected: column, actual: null, table: 'progress' });
+          report({
+            sheet: progress.sheet,
+            cell: headerCell(progress),
+            messageId: 'progress',
+            data: { column },
+            expected: column,
+            actual: null,
+            table: 'progress',
+          });
         }
       }
     }

@@ -1,6 +1,12 @@
 import { defineRule } from '../rule';
 import { a1, parseRange } from '../address';
-import { constantsOf, referencesOf, relativePattern, resolveStructuredReferences, type StructuredTable } from '../formula-refs';
+import {
+  constantsOf,
+  referencesOf,
+  relativePattern,
+  resolveStructuredReferences,
+  type StructuredTable,
+} from '../formula-refs';
 import { cellAt, type Grid } from '../grid';
 import { normalizeHeader } from '../locate/header-text';
 import type { ProgressTable } from '../tables';
@@ -17,18 +23,21 @@ export const formulaInconsistent = defineRule({
     },
     docs: {
       it: 'Una formula in C, E, G o I usa celle diverse dalla coppia della sua riga, contiene una costante o differisce dallo schema della colonna.',
-      en: 'A formula in C, E, G or I refers to other cells than its row\'s pair, holds a constant, or differs from its column\'s pattern.',
+      en: "A formula in C, E, G or I refers to other cells than its row's pair, holds a constant, or differs from its column's pattern.",
     },
     messages: {
       it: {
         cells: 'La formula {{formula}} di {{ratio}} usa {{used}} invece di {{numerator}} e {{denominator}}.',
         constant: 'La formula {{formula}} di {{ratio}} contiene la costante {{constant}}.',
-        pattern: 'La formula {{formula}} differisce dallo schema delle altre celle della colonna {{ratio}} ({{example}}).',
+        pattern:
+          'La formula {{formula}} differisce dallo schema delle altre celle della colonna {{ratio}} ({{example}}).',
       },
       en: {
-        cells: 'The formula {{formula}} of {{ratio}} uses {{used}} instead of {{numerator}} and {{denominator}}.',
+        cells:
+          'The formula {{formula}} of {{ratio}} uses {{used}} instead of {{numerator}} and {{denominator}}.',
         constant: 'The formula {{formula}} of {{ratio}} holds the constant {{constant}}.',
-        pattern: 'The formula {{formula}} differs from the pattern of the other cells of column {{ratio}} ({{example}}).',
+        pattern:
+          'The formula {{formula}} differs from the pattern of the other cells of column {{ratio}} ({{example}}).',
       },
     },
   },
@@ -56,30 +65,55 @@ export const formulaInconsistent = defineRule({
       const formula = cell.formula as string;
       const resolved = formulaOf(cell);
       const expectedRefs = [numerator, denominator].filter((x) => x !== undefined).map((x) => x.address);
-      const used = [...new Set(referencesOf(resolved).map((r) => `${r.sheet && r.sheet !== progress.sheet ? `${r.sheet}!` : ''}${a1(r.row, r.col)}`))];
+      const used = [
+        ...new Set(
+          referencesOf(resolved).map(
+            (r) => `${r.sheet && r.sheet !== progress.sheet ? `${r.sheet}!` : ''}${a1(r.row, r.col)}`,
+          ),
+        ),
+      ];
       const base = { sheet: progress.sheet, cell: cell.address, table: 'progress' as const, actual: formula };
       // Without both amount columns there is no formula to suggest.
-      const suggested = expectedRefs.length === 2 ? `=IF(${expectedRefs[1]}=0,"",${expectedRefs[0]}/${expectedRefs[1]})` : null;
+      const suggested =
+        expectedRefs.length === 2
+          ? `=IF(${expectedRefs[1]}=0,"",${expectedRefs[0]}/${expectedRefs[1]})`
+          : null;
       if (expectedRefs.length === 2 && (used.length !== 2 || !expectedRefs.every((r) => used.includes(r)))) {
         report({
           ...base,
           messageId: 'cells',
           severity: 'error',
-          data: { formula, ratio, used: used.join(', ') || '—', numerator: expectedRefs[0], denominator: expectedRefs[1] },
+          data: {
+            formula,
+            ratio,
+            used: used.join(', ') || '—',
+            numerator: expectedRefs[0],
+            denominator: expectedRefs[1],
+          },
           expected: suggested,
         });
         continue;
       }
       const constants = constantsOf(resolved);
       if (constants.length > 0) {
-        report({ ...base, messageId: 'constant', data: { formula, ratio, constant: constants[0] }, expected: suggested });
+        report({
+          ...base,
+          messageId: 'constant',
+          data: { formula, ratio, constant: constants[0] },
+          expected: suggested,
+        });
         continue;
       }
       const byPattern = patterns.get(ratio) as Map<string, { count: number; example: string }>;
       const mine = relativePattern(resolved, cell.row, cell.col);
       const [majority, top] = [...byPattern.entries()].sort((x, y) => y[1].count - x[1].count)[0];
       if (mine !== majority && top.count > (byPattern.get(mine)?.count ?? 0)) {
-        report({ ...base, messageId: 'pattern', data: { formula, ratio, example: top.example }, expected: top.example });
+        report({
+          ...base,
+          messageId: 'pattern',
+          data: { formula, ratio, example: top.example },
+          expected: top.example,
+        });
       }
     }
   },

@@ -9,19 +9,25 @@ export const indicatorBelowTarget = defineRule({
     severity: 'warning',
     weight: 55,
     docs: {
-      it: 'Indicatore sotto il target 2023: avviso se almeno all\'85% (tolleranza del quadro di efficacia), errore sotto l\'85%, grave ritardo sotto il 65%.',
+      it: "Indicatore sotto il target 2023: avviso se almeno all'85% (tolleranza del quadro di efficacia), errore sotto l'85%, grave ritardo sotto il 65%.",
       en: 'Indicator below its 2023 target: warning at 85% or more (performance-framework tolerance), error below 85%, serious shortfall below 65%.',
     },
     messages: {
       it: {
-        tolerance: '{{name}}: {{value}} contro un target di {{target}}, cioè {{ratio}} del target (entro la tolleranza: almeno {{tolerance}}).',
-        shortfall: '{{name}}: {{value}} contro un target di {{target}}, cioè {{ratio}} del target, sotto la soglia di tolleranza ({{tolerance}}).',
-        serious: '{{name}}: {{value}} contro un target di {{target}}, cioè {{ratio}} del target: grave ritardo (sotto {{serious}}).',
+        tolerance:
+          '{{name}}: {{value}} contro un target di {{target}}, cioè {{ratio}} del target (entro la tolleranza: almeno {{tolerance}}).',
+        shortfall:
+          '{{name}}: {{value}} contro un target di {{target}}, cioè {{ratio}} del target, sotto la soglia di tolleranza ({{tolerance}}).',
+        serious:
+          '{{name}}: {{value}} contro un target di {{target}}, cioè {{ratio}} del target: grave ritardo (sotto {{serious}}).',
       },
       en: {
-        tolerance: '{{name}}: {{value}} against a target of {{target}}, {{ratio}} of target (within the tolerance: at least {{tolerance}}).',
-        shortfall: '{{name}}: {{value}} against a target of {{target}}, {{ratio}} of target, below the {{tolerance}} threshold.',
-        serious: '{{name}}: {{value}} against a target of {{target}}, {{ratio}} of target: serious shortfall (below {{serious}}).',
+        tolerance:
+          '{{name}}: {{value}} against a target of {{target}}, {{ratio}} of target (within the tolerance: at least {{tolerance}}).',
+        shortfall:
+          '{{name}}: {{value}} against a target of {{target}}, {{ratio}} of target, below the {{tolerance}} threshold.',
+        serious:
+          '{{name}}: {{value}} against a target of {{target}}, {{ratio}} of target: serious shortfall (below {{serious}}).',
       },
     },
   },

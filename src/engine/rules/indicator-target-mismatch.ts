@@ -10,7 +10,10 @@ export const indicatorTargetMismatch = defineRule({
     id: 'INDICATOR_TARGET_MISMATCH',
     severity: 'error',
     weight: 54,
-    docs: { it: 'Il target di un indicatore nella cartella differisce dal modello.', en: 'An indicator target in the workbook differs from the model.' },
+    docs: {
+      it: 'Il target di un indicatore nella cartella differisce dal modello.',
+      en: 'An indicator target in the workbook differs from the model.',
+    },
     messages: {
       it: { mismatch: '{{name}}: target {{actual}} nella cartella, {{expected}} nel modello.' },
       en: { mismatch: '{{name}}: target {{actual}} in the workbook, {{expected}} in the model.' },
@@ -27,7 +30,8 @@ export const indicatorTargetMismatch = defineRule({
       const converted = row.target.value !== null && !e.target.equals(row.target.value);
       const decimals = shownDecimals(row.target, converted);
       const shown = decimals === null ? e.target.toSignificantDigits(15) : roundExcel(e.target, decimals);
-      if (shown.equals(expected) || (decimals !== null && roundExcel(expected, decimals).equals(shown))) continue;
+      if (shown.equals(expected) || (decimals !== null && roundExcel(expected, decimals).equals(shown)))
+        continue;
       report({
         sheet: table.sheet,
         cell: row.target.address,
@@ -49,8 +53,12 @@ export const indicatorTargetMismatch = defineRule({
  * Decimals the target shows in its unit: a percentage cell's decimals are the points' already; a
  * fraction typed in a General cell (0.3 for 30) shows two more than its points.
  */
-function shownDecimals(cell: { decimals: number | null; numberFormat: string; raw: unknown }, converted: boolean): number | null {
+function shownDecimals(
+  cell: { decimals: number | null; numberFormat: string; raw: unknown },
+  converted: boolean,
+): number | null {
   if (cell.decimals === null) return null;
-  const marked = isPercentFormat(cell.numberFormat) || (typeof cell.raw === 'string' && cell.raw.includes('%'));
+  const marked =
+    isPercentFormat(cell.numberFormat) || (typeof cell.raw === 'string' && cell.raw.includes('%'));
   return converted && !marked ? Math.max(0, cell.decimals - 2) : cell.decimals;
 }

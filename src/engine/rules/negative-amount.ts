@@ -23,8 +23,22 @@ export const negativeAmount = defineRule({
   check(ctx, report) {
     for (const { cell, table, amount } of numberCellsOf(ctx.tables)) {
       // At the cent, as printed: -0,000001 of floating-point noise is no negative amount.
-      if (!amount || !cell.value || !roundExcel(cell.value, 2).isNegative() || roundExcel(cell.value, 2).isZero()) continue;
-      report({ sheet: cell.sheet, cell: cell.address, messageId: 'negative', data: { amount: moneyValue(cell.value) }, expected: atLeast(new Decimal(0)), actual: moneyValue(cell.value), table });
+      if (
+        !amount ||
+        !cell.value ||
+        !roundExcel(cell.value, 2).isNegative() ||
+        roundExcel(cell.value, 2).isZero()
+      )
+        continue;
+      report({
+        sheet: cell.sheet,
+        cell: cell.address,
+        messageId: 'negative',
+        data: { amount: moneyValue(cell.value) },
+        expected: atLeast(new Decimal(0)),
+        actual: moneyValue(cell.value),
+        table,
+      });
     }
   },
 });

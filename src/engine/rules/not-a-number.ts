@@ -12,10 +12,19 @@ export const notANumber = defineRule({
       it: '{{count}} celle che devono contenere un numero non ne contengono: correggile a mano',
       en: '{{count}} cells that must hold a number do not: correct them by hand',
     },
-    docs: { it: 'Una cella che deve contenere un numero contiene altro.', en: 'A cell that must be numeric holds something that is not a number.' },
+    docs: {
+      it: 'Una cella che deve contenere un numero contiene altro.',
+      en: 'A cell that must be numeric holds something that is not a number.',
+    },
     messages: {
-      it: { text: 'La cella deve contenere un numero, ma contiene "{{text}}".', error: 'La cella deve contenere un numero, ma contiene l\'errore {{text}}.' },
-      en: { text: 'The cell must hold a number, but it holds "{{text}}".', error: 'The cell must hold a number, but it holds the error {{text}}.' },
+      it: {
+        text: 'La cella deve contenere un numero, ma contiene "{{text}}".',
+        error: "La cella deve contenere un numero, ma contiene l'errore {{text}}.",
+      },
+      en: {
+        text: 'The cell must hold a number, but it holds "{{text}}".',
+        error: 'The cell must hold a number, but it holds the error {{text}}.',
+      },
     },
   },
   check(ctx, report) {
@@ -24,9 +33,20 @@ export const notANumber = defineRule({
       const text = isCellError(cell.raw)
         ? cell.raw.error
         : typeof cell.raw === 'boolean'
-          ? textValue(String(cell.raw).toUpperCase(), { it: cell.raw ? 'VERO' : 'FALSO', en: cell.raw ? 'TRUE' : 'FALSE' })
+          ? textValue(String(cell.raw).toUpperCase(), {
+              it: cell.raw ? 'VERO' : 'FALSO',
+              en: cell.raw ? 'TRUE' : 'FALSE',
+            })
           : String(cell.raw);
-      report({ sheet: cell.sheet, cell: cell.address, messageId: cell.kind === 'error' ? 'error' : 'text', data: { text }, expected: textValue('number', { it: 'un numero', en: 'a number' }), actual: text, table });
+      report({
+        sheet: cell.sheet,
+        cell: cell.address,
+        messageId: cell.kind === 'error' ? 'error' : 'text',
+        data: { text },
+        expected: textValue('number', { it: 'un numero', en: 'a number' }),
+        actual: text,
+        table,
+      });
     }
   },
 });

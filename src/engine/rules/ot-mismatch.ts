@@ -15,11 +15,14 @@ export const otMismatch = defineRule({
     id: 'OT_MISMATCH',
     severity: 'error',
     weight: 50,
-    docs: { it: 'L\'obiettivo tematico (OT) di un asse differisce dal modello.', en: 'The thematic objective (TO) of an axis differs from the model.' },
+    docs: {
+      it: "L'obiettivo tematico (OT) di un asse differisce dal modello.",
+      en: 'The thematic objective (TO) of an axis differs from the model.',
+    },
     messages: {
       it: {
-        mismatch: 'OT dell\'Asse {{axis}}: {{actual}} nella tabella, {{expected}} nel modello.',
-        none: 'OT dell\'Asse {{axis}}: {{actual}} nella tabella, ma nel modello l\'asse non ha un OT (assistenza tecnica).',
+        mismatch: "OT dell'Asse {{axis}}: {{actual}} nella tabella, {{expected}} nel modello.",
+        none: "OT dell'Asse {{axis}}: {{actual}} nella tabella, ma nel modello l'asse non ha un OT (assistenza tecnica).",
       },
       en: {
         mismatch: 'TO of axis {{axis}}: {{actual}} in the table, {{expected}} in the model.',
@@ -36,13 +39,16 @@ export const otMismatch = defineRule({
       const actual = otOf(row.ot.text);
       if (actual === otOf(axis.ot)) continue;
       // Both sides said the same way (`OT 9` against `OT 8`), whatever the table writes.
-      const shown = (ot: string) => textValue(ot, ot ? { it: `OT ${ot}`, en: `TO ${ot}` } : { it: 'nessun OT', en: 'no TO' });
+      const shown = (ot: string) =>
+        textValue(ot, ot ? { it: `OT ${ot}`, en: `TO ${ot}` } : { it: 'nessun OT', en: 'no TO' });
       const expected = otOf(axis.ot);
       report({
         sheet: plan.sheet,
         cell: row.ot.address,
         messageId: expected ? 'mismatch' : 'none',
-        data: expected ? { axis: axis.id, actual: shown(actual), expected: shown(expected) } : { axis: axis.id, actual: shown(actual) },
+        data: expected
+          ? { axis: axis.id, actual: shown(actual), expected: shown(expected) }
+          : { axis: axis.id, actual: shown(actual) },
         expected: axis.ot,
         actual: row.ot.text,
         table: 'plan',

@@ -5,7 +5,12 @@ import { atMost } from './support/bounds';
 import { amountDifference, isNumeric } from './support/rule-support';
 
 /** Each stage of spending cannot exceed the one before: D ≤ B, F ≤ D, H ≤ F. B > A is over-programming. */
-const ORDER: { larger: AmountColumn; smaller: AmountColumn; severity: 'warning' | 'info'; messageId: 'stage' | 'overProgramming' }[] = [
+const ORDER: {
+  larger: AmountColumn;
+  smaller: AmountColumn;
+  severity: 'warning' | 'info';
+  messageId: 'stage' | 'overProgramming';
+}[] = [
   { larger: 'B', smaller: 'A', severity: 'info', messageId: 'overProgramming' },
   { larger: 'D', smaller: 'B', severity: 'warning', messageId: 'stage' },
   { larger: 'F', smaller: 'D', severity: 'warning', messageId: 'stage' },
@@ -13,8 +18,20 @@ const ORDER: { larger: AmountColumn; smaller: AmountColumn; severity: 'warning' 
 ];
 
 const STAGE_NAMES = {
-  it: { A: 'la dotazione (A)', B: 'il programmato (B)', D: 'gli impegni (D)', F: 'i pagamenti (F)', H: 'la spesa certificata (H)' },
-  en: { A: 'the allocation (A)', B: 'the programmed amount (B)', D: 'commitments (D)', F: 'payments (F)', H: 'certified expenditure (H)' },
+  it: {
+    A: 'la dotazione (A)',
+    B: 'il programmato (B)',
+    D: 'gli impegni (D)',
+    F: 'i pagamenti (F)',
+    H: 'la spesa certificata (H)',
+  },
+  en: {
+    A: 'the allocation (A)',
+    B: 'the programmed amount (B)',
+    D: 'commitments (D)',
+    F: 'payments (F)',
+    H: 'certified expenditure (H)',
+  },
 } as const;
 
 const PLURAL_STAGES: ReadonlySet<AmountColumn> = new Set(['D', 'F']);
@@ -31,11 +48,13 @@ export const progressOrder = defineRule({
     messages: {
       it: {
         stage: 'Asse {{axis}}: {{larger}} di {{largerAmount}} {{exceeds}} {{smaller}} di {{smallerAmount}}.',
-        overProgramming: 'Asse {{axis}}: il programmato {{largerAmount}} supera la dotazione {{smallerAmount}} (sovraprogrammazione, {{share}}).',
+        overProgramming:
+          'Asse {{axis}}: il programmato {{largerAmount}} supera la dotazione {{smallerAmount}} (sovraprogrammazione, {{share}}).',
       },
       en: {
         stage: 'Axis {{axis}}: {{larger}} of {{largerAmount}} {{exceeds}} {{smaller}} of {{smallerAmount}}.',
-        overProgramming: 'Axis {{axis}}: programmed {{largerAmount}} exceeds the allocation {{smallerAmount}} (over-programming, {{share}}).',
+        overProgramming:
+          'Axis {{axis}}: programmed {{largerAmount}} exceeds the allocation {{smallerAmount}} (over-programming, {{share}}).',
       },
     },
   },
@@ -46,7 +65,13 @@ export const progressOrder = defineRule({
       for (const { larger, smaller, severity, messageId } of ORDER) {
         const big = row.cells[larger];
         const small = row.cells[smaller];
-        if (!isNumeric(big) || !isNumeric(small) || !big.value.greaterThan(small.value) || amountDifference(big.value, small.value).isZero()) continue;
+        if (
+          !isNumeric(big) ||
+          !isNumeric(small) ||
+          !big.value.greaterThan(small.value) ||
+          amountDifference(big.value, small.value).isZero()
+        )
+          continue;
         const share = small.value.isZero() ? '—' : percentValue(big.value.dividedBy(small.value), 2);
         report({
           sheet: progress.sheet,
@@ -59,7 +84,10 @@ export const progressOrder = defineRule({
             smaller: textValue(smaller, { it: STAGE_NAMES.it[smaller], en: STAGE_NAMES.en[smaller] }),
             largerAmount: moneyValue(big.value),
             // The verb agrees with the stage: gli impegni superano, la spesa certificata supera.
-            exceeds: textValue(larger, { it: PLURAL_STAGES.has(larger) ? 'superano' : 'supera', en: 'exceed' + (PLURAL_STAGES.has(larger) ? '' : 's') }),
+            exceeds: textValue(larger, {
+              it: PLURAL_STAGES.has(larger) ? 'superano' : 'supera',
+              en: 'exceed' + (PLURAL_STAGES.has(larger) ? '' : 's'),
+            }),
             smallerAmount: moneyValue(small.value),
             share,
           },

@@ -18,8 +18,14 @@ export const ratioHardcoded = defineRule({
       en: 'A C, E, G or I cell holds a typed number instead of a formula: it does not follow the data.',
     },
     messages: {
-      it: { typed: '{{ratio}} è un valore digitato ({{value}}), non una formula: non si aggiorna se cambiano {{numerator}} o {{denominator}}. Compila lo sostituisce con la formula.' },
-      en: { typed: '{{ratio}} is a typed value ({{value}}), not a formula: it does not follow {{numerator}} or {{denominator}}. Fill replaces it with the formula.' },
+      it: {
+        typed:
+          '{{ratio}} è un valore digitato ({{value}}), non una formula: non si aggiorna se cambiano {{numerator}} o {{denominator}}. Compila lo sostituisce con la formula.',
+      },
+      en: {
+        typed:
+          '{{ratio}} is a typed value ({{value}}), not a formula: it does not follow {{numerator}} or {{denominator}}. Fill replaces it with the formula.',
+      },
     },
   },
   check(ctx, report) {
@@ -28,12 +34,19 @@ export const ratioHardcoded = defineRule({
     for (const { cell, ratio, numerator, denominator } of ratioCellsOf(progress)) {
       if (cell.formula || !isNumeric(cell)) continue;
       // As its format prints it; a General cell holds the full fraction, told at the RAA's two decimals.
-      const decimals = isPercentFormat(cell.numberFormat) ? (formatDecimals(cell.numberFormat) ?? 2) : Math.min(cell.decimals ?? 2, 2);
+      const decimals = isPercentFormat(cell.numberFormat)
+        ? (formatDecimals(cell.numberFormat) ?? 2)
+        : Math.min(cell.decimals ?? 2, 2);
       report({
         sheet: progress.sheet,
         cell: cell.address,
         messageId: 'typed',
-        data: { ratio: ratioLabel(ratio), value: percentValue(cell.value, decimals), numerator: numerator?.address ?? '?', denominator: denominator?.address ?? '?' },
+        data: {
+          ratio: ratioLabel(ratio),
+          value: percentValue(cell.value, decimals),
+          numerator: numerator?.address ?? '?',
+          denominator: denominator?.address ?? '?',
+        },
         expected: textValue('formula', { it: 'una formula', en: 'a formula' }),
         actual: percentValue(cell.value, decimals),
         table: 'progress',

@@ -26,7 +26,8 @@ export const ratioMismatch = defineRule({
     const progress = ctx.tables.progress;
     if (!progress) return;
     for (const { cell, ratio, numerator, denominator } of ratioCellsOf(progress)) {
-      if (!isNumeric(cell) || !isNumeric(numerator) || !isNumeric(denominator) || denominator.value.isZero()) continue;
+      if (!isNumeric(cell) || !isNumeric(numerator) || !isNumeric(denominator) || denominator.value.isZero())
+        continue;
       const decimals = cell.decimals ?? 2;
       const expected = numerator.value.dividedBy(denominator.value);
       if (percentAt(cell.value, decimals).equals(percentAt(expected, decimals))) continue;
@@ -34,7 +35,13 @@ export const ratioMismatch = defineRule({
         sheet: progress.sheet,
         cell: cell.address,
         messageId: 'mismatch',
-        data: { ratio: ratioLabel(ratio), actual: percentValue(cell.value, decimals), expected: percentValue(expected, decimals), numerator: numerator.address, denominator: denominator.address },
+        data: {
+          ratio: ratioLabel(ratio),
+          actual: percentValue(cell.value, decimals),
+          expected: percentValue(expected, decimals),
+          numerator: numerator.address,
+          denominator: denominator.address,
+        },
         expected: percentValue(expected, decimals),
         actual: percentValue(cell.value, decimals),
         table: 'progress',

@@ -25,7 +25,10 @@ export const shareMismatch = defineRule({
   check(ctx, report) {
     const plan = ctx.tables.plan;
     if (!plan) return;
-    const sum = plan.rows.reduce((acc, r) => (isNumeric(r.allocation) ? acc.plus(r.allocation.value) : acc), new Decimal(0));
+    const sum = plan.rows.reduce(
+      (acc, r) => (isNumeric(r.allocation) ? acc.plus(r.allocation.value) : acc),
+      new Decimal(0),
+    );
     // A total that is off its rows is TOTAL_MISMATCH's finding; the shares are then measured on the rows' sum.
     const printedTotal = isNumeric(plan.total?.allocation) ? plan.total.allocation.value : null;
     const total = printedTotal && printedTotal.minus(sum).abs().lessThanOrEqualTo(1) ? printedTotal : sum;

@@ -12,11 +12,13 @@ export const tableNotFound = defineRule({
     messages: {
       it: {
         plan: 'Tabella 1 (Piano finanziario) non trovata: cercata una riga di intestazione con le colonne "Asse" e "Dotazione finanziaria" (e facoltativamente "OT", "Denominazione", "%"), in qualunque foglio e posizione.',
-        progress: 'Tabella 2 (Avanzamento finanziario) non trovata: cercata una riga di intestazione con "Asse" e almeno quattro colonne tra A Dotazione, B Programmato, C=B/A, D Impegni, E=D/B, F Pagamenti, G=F/D, H Spesa certificata, I=H/F.',
+        progress:
+          'Tabella 2 (Avanzamento finanziario) non trovata: cercata una riga di intestazione con "Asse" e almeno quattro colonne tra A Dotazione, B Programmato, C=B/A, D Impegni, E=D/B, F Pagamenti, G=F/D, H Spesa certificata, I=H/F.',
       },
       en: {
         plan: 'Table 1 (financial plan) not found: looked for a header row with the columns "Axis" and "Allocation" (optionally "TO", "Name", "%") on every sheet, at any position.',
-        progress: 'Table 2 (financial progress) not found: looked for a header row with "Axis" and at least four of A Allocation, B Programmed, C=B/A, D Commitments, E=D/B, F Payments, G=F/D, H Certified expenditure, I=H/F.',
+        progress:
+          'Table 2 (financial progress) not found: looked for a header row with "Axis" and at least four of A Allocation, B Programmed, C=B/A, D Commitments, E=D/B, F Payments, G=F/D, H Certified expenditure, I=H/F.',
       },
     },
   },

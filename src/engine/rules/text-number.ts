@@ -16,17 +16,26 @@ export const textNumber = defineRule({
       en: 'A number stored as text (pasted from a PDF, say): it is read, and Fill converts it to a number.',
     },
     messages: {
-      it: { text: 'Numero memorizzato come testo: "{{text}}". Viene letto come {{value}}; Compila lo converte in numero.' },
-      en: { text: 'Number stored as text: "{{text}}". It is read as {{value}}; Fill converts it to a number.' },
+      it: {
+        text: 'Numero memorizzato come testo: "{{text}}". Viene letto come {{value}}; Compila lo converte in numero.',
+      },
+      en: {
+        text: 'Number stored as text: "{{text}}". It is read as {{value}}; Fill converts it to a number.',
+      },
     },
   },
   check(ctx, report) {
     for (const { cell, table, amount } of numberCellsOf(ctx.tables)) {
       if (cell.kind !== 'text-number' || !cell.value) continue;
       // Shown as the user writes it: `236.700.000,00 €`, `24,39%` (not 236700000, 0.2439).
-      const isPercent = (typeof cell.raw === 'string' && cell.raw.includes('%')) || (!amount && table !== 'indicators');
+      const isPercent =
+        (typeof cell.raw === 'string' && cell.raw.includes('%')) || (!amount && table !== 'indicators');
       const decimals = cell.decimals ?? 0;
-      const value = amount ? moneyValue(cell.value) : isPercent ? percentValue(cell.value, decimals) : numberValue(cell.value, decimals);
+      const value = amount
+        ? moneyValue(cell.value)
+        : isPercent
+          ? percentValue(cell.value, decimals)
+          : numberValue(cell.value, decimals);
       report({
         sheet: cell.sheet,
         cell: cell.address,

@@ -20,22 +20,40 @@ export const totalMismatch = defineRule({
     },
     messages: {
       it: {
-        rounding: 'Il totale {{actual}} differisce di {{difference}} dalla somma delle righe {{expected}} (differenza di arrotondamento).',
+        rounding:
+          'Il totale {{actual}} differisce di {{difference}} dalla somma delle righe {{expected}} (differenza di arrotondamento).',
         mismatch: 'Il totale {{actual}} differisce di {{difference}} dalla somma delle righe {{expected}}.',
       },
       en: {
-        rounding: 'The total {{actual}} is {{difference}} off the sum of its rows {{expected}} (a rounding difference).',
+        rounding:
+          'The total {{actual}} is {{difference}} off the sum of its rows {{expected}} (a rounding difference).',
         mismatch: 'The total {{actual}} is {{difference}} off the sum of its rows {{expected}}.',
       },
     },
   },
   check(ctx, report) {
-    const columns: { total: NumberCell | null | undefined; rows: (NumberCell | null | undefined)[]; sheet: string; table: TableKind }[] = [];
+    const columns: {
+      total: NumberCell | null | undefined;
+      rows: (NumberCell | null | undefined)[];
+      sheet: string;
+      table: TableKind;
+    }[] = [];
     const { plan, progress } = ctx.tables;
-    if (plan?.total) columns.push({ total: plan.total.allocation, rows: plan.rows.map((r) => r.allocation), sheet: plan.sheet, table: 'plan' });
+    if (plan?.total)
+      columns.push({
+        total: plan.total.allocation,
+        rows: plan.rows.map((r) => r.allocation),
+        sheet: plan.sheet,
+        table: 'plan',
+      });
     if (progress?.total) {
       for (const letter of AMOUNT_COLUMNS) {
-        columns.push({ total: progress.total.cells[letter], rows: progress.rows.map((r) => r.cells[letter]), sheet: progress.sheet, table: 'progress' });
+        columns.push({
+          total: progress.total.cells[letter],
+          rows: progress.rows.map((r) => r.cells[letter]),
+          sheet: progress.sheet,
+          table: 'progress',
+        });
       }
     }
     for (const { total, rows, sheet, table } of columns) {
@@ -51,7 +69,11 @@ export const totalMismatch = defineRule({
         cell: total.address,
         messageId: rounding ? 'rounding' : 'mismatch',
         severity: rounding ? 'warning' : 'error',
-        data: { actual: moneyValue(total.value), expected: moneyValue(sum), difference: moneyValue(difference) },
+        data: {
+          actual: moneyValue(total.value),
+          expected: moneyValue(sum),
+          difference: moneyValue(difference),
+        },
         expected: moneyValue(sum),
         actual: moneyValue(total.value),
         table,

@@ -51,7 +51,12 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
   },
   change: { minHeight: '44px', minWidth: 0, flexShrink: 0, whiteSpace: 'nowrap' },
-  footer: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  footer: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+  },
 });
 
 export interface ModelPickerProps {

@@ -32,7 +32,14 @@ export interface PaneFooterProps {
  * Logo, version, help and the other language: small, at the bottom, as Office's own panes do. The
  * pane starts in Office's language; the switch re-renders the findings without reading the workbook.
  */
-export function PaneFooter({ strings, version, helpUrl, logoUrl, otherLang, onSwitchLanguage }: PaneFooterProps) {
+export function PaneFooter({
+  strings,
+  version,
+  helpUrl,
+  logoUrl,
+  otherLang,
+  onSwitchLanguage,
+}: PaneFooterProps) {
   const styles = useStyles();
   return (
     <footer className={styles.footer}>

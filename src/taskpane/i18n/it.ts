@@ -51,7 +51,7 @@ export const it = {
   workingReport: 'Generazione del report…',
   workingUndo: 'Annullamento in corso…',
   actionSample: "Prova con l'esempio RAA 2022",
-  workingSample: 'Inserimento dell\'esempio in corso…',
+  workingSample: "Inserimento dell'esempio in corso…",
   sampleBody:
     'Nessuna tabella a portata di mano? Inserisci in un nuovo foglio le tabelle del Rapporto annuale 2022 del POR FSE Lombardia e prova tutte le azioni: Annulla lo toglie di nuovo.',
 
@@ -164,7 +164,8 @@ export const it = {
   nothingFillOnlyEmpty:
     'Compila: non ci sono celle vuote da compilare; le celle con contenuto sono rimaste come erano.',
   nothingFlag: 'Segnala: le evidenziazioni sono già presenti, niente da aggiungere.',
-  nothingReport: 'Genera report: nella cartella non ci sono tabelle da riportare. Controlla i rilievi della Verifica.',
+  nothingReport:
+    'Genera report: nella cartella non ci sono tabelle da riportare. Controlla i rilievi della Verifica.',
   nothingUndo: "Non c'è nessuna azione da annullare: il registro «{{log}}» è vuoto o manca.",
   cancelled: 'Operazione interrotta: la cartella non è stata modificata.',
   failed: 'Impossibile completare «{{action}}»: {{reason}}',

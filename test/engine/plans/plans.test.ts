@@ -6,7 +6,10 @@ import { raa } from '../raa-fixture';
 const NOW = '2026-11-22T10:00:00.000Z';
 const LATER = '2026-11-22T10:05:00.000Z';
 
-async function applied(grid: Grid, plan: Parameters<ReturnType<typeof createMemoryHost>['apply']>[0]): Promise<Grid> {
+async function applied(
+  grid: Grid,
+  plan: Parameters<ReturnType<typeof createMemoryHost>['apply']>[0],
+): Promise<Grid> {
   const host = createMemoryHost(grid);
   await host.apply(plan);
   return host.grid;
@@ -16,21 +19,33 @@ describe('planFill', () => {
   it('leaves typed ratios alone and lists them as conflicts; --force writes the formulas', () => {
     const analysis = analyse(raa({ ratios: 'value' }));
     const plan = planFill(analysis, { now: NOW });
-    expect(plan.conflicts.map((c) => c.cell)).toEqual(expect.arrayContaining(['D16', 'F16', 'H16', 'J16', 'D21', 'J21']));
+    expect(plan.conflicts.map((c) => c.cell)).toEqual(
+      expect.arrayContaining(['D16', 'F16', 'H16', 'J16', 'D21', 'J21']),
+    );
     expect(plan.conflicts).toHaveLength(24);
     expect(plan.cells.filter((c) => /^[DFHJ](1[6-9]|2[01])$/.test(c.cell))).toEqual([]);
 
     const forced = planFill(analysis, { force: true, now: NOW });
     const d16 = forced.cells.find((c) => c.cell === 'D16');
     expect([d16?.formula, d16?.numberFormat]).toEqual(['=IF(B16=0,"",C16/B16)', '0.00%']);
-    expect(forced.log.find((l) => l.cell === 'D16')).toMatchObject({ action: 'fill', old: d16?.previous?.value, new: '=IF(B16=0,"",C16/B16)' });
+    expect(forced.log.find((l) => l.cell === 'D16')).toMatchObject({
+      action: 'fill',
+      old: d16?.previous?.value,
+      new: '=IF(B16=0,"",C16/B16)',
+    });
   });
 
   it('converts amounts pasted as Italian text to numbers with a euro format, and the ratios compute on them', () => {
     const analysis = analyse(raa({ cells: { C16: '290.890.851,86 €', B16: '236.700.000,00 €' } }));
     const plan = planFill(analysis, { force: true, now: NOW });
-    expect(plan.cells.find((c) => c.cell === 'C16')).toMatchObject({ value: 290890851.86, numberFormat: '#,##0.00 [$€-410]' });
-    expect(plan.cells.find((c) => c.cell === 'B16')).toMatchObject({ value: 236700000, numberFormat: '#,##0.00 [$€-410]' });
+    expect(plan.cells.find((c) => c.cell === 'C16')).toMatchObject({
+      value: 290890851.86,
+      numberFormat: '#,##0.00 [$€-410]',
+    });
+    expect(plan.cells.find((c) => c.cell === 'B16')).toMatchObject({
+      value: 236700000,
+      numberFormat: '#,##0.00 [$€-410]',
+    });
   });
 
   it('changes nothing the second time', async () => {
@@ -50,7 +65,10 @@ describe('planUndo', () => {
     expect(undo?.action).toBe('undo');
     const typed = fill.cells.find((c) => c.cell === 'D16')?.previous;
     expect(typeof typed?.value).toBe('number');
-    expect(undo?.cells.find((c) => c.cell === 'D16')).toMatchObject({ value: typed?.value, numberFormat: '0.00%' });
+    expect(undo?.cells.find((c) => c.cell === 'D16')).toMatchObject({
+      value: typed?.value,
+      numberFormat: '0.00%',
+    });
     expect(undo?.cells.find((c) => c.cell === 'D16')?.formula).toBeUndefined();
     const undone = await applied(filled, undo!);
     // The fill is marked undone on the log: nothing is left to undo.
@@ -83,7 +101,10 @@ describe('planReport', () => {
     expect([report.name, findings.name, report.replace]).toEqual(['Report POR', 'Rilievi POR', true]);
     const formulas = report.cells.filter((c) => c.formula).map((c) => c.formula as string);
     expect(formulas).toEqual(expect.arrayContaining(["='RAA 2022'!D4", "='RAA 2022'!C16"]));
-    expect(formulas.filter((f) => f.startsWith('=IF(') && /^=IF\([A-Z]+\d+=0,"",[A-Z]+\d+\/[A-Z]+\d+\)$/.test(f)).length).toBeGreaterThanOrEqual(24);
+    expect(
+      formulas.filter((f) => f.startsWith('=IF(') && /^=IF\([A-Z]+\d+=0,"",[A-Z]+\d+\/[A-Z]+\d+\)$/.test(f))
+        .length,
+    ).toBeGreaterThanOrEqual(24);
     expect(report.print).toEqual({ orientation: 'landscape', paper: 'A4', fitToWidth: true });
   });
 });
@@ -91,19 +112,37 @@ describe('planReport', () => {
 describe('planSample', () => {
   it('adds the example under a free name and never replaces a sheet', () => {
     const grid = raa({ sheetName: 'Esempio RAA 2022' });
-    const plan = planSample(grid, { name: 'Esempio RAA 2022', cells: { A1: 'TABELLA 1', D4: { value: 236700000, numberFormat: '#,##0 [$€-410]' } } }, { now: NOW });
+    const plan = planSample(
+      grid,
+      {
+        name: 'Esempio RAA 2022',
+        cells: { A1: 'TABELLA 1', D4: { value: 236700000, numberFormat: '#,##0 [$€-410]' } },
+      },
+      { now: NOW },
+    );
     expect(plan.sheets.map((s) => [s.name, s.replace])).toEqual([['Esempio RAA 2022 (2)', false]]);
     expect(plan.sheets[0].cells).toEqual([
       { sheet: 'Esempio RAA 2022 (2)', cell: 'A1', value: 'TABELLA 1' },
       { sheet: 'Esempio RAA 2022 (2)', cell: 'D4', value: 236700000, numberFormat: '#,##0 [$€-410]' },
     ]);
-    expect(plan.log).toEqual([expect.objectContaining({ action: 'sample', sheet: 'Esempio RAA 2022 (2)', cell: '', old: null, new: 'foglio creato' })]);
+    expect(plan.log).toEqual([
+      expect.objectContaining({
+        action: 'sample',
+        sheet: 'Esempio RAA 2022 (2)',
+        cell: '',
+        old: null,
+        new: 'foglio creato',
+      }),
+    ]);
   });
 });
 
 describe('undo of actions logged at the same time', () => {
   it('undoes only the last action, not another one that shares its time stamp', async () => {
-    const grid = raa({ ratios: 'value', indicators: [['III', '10iv', 'CR03', '', 'risultato', 'percentuale', 59, 80]] });
+    const grid = raa({
+      ratios: 'value',
+      indicators: [['III', '10iv', 'CR03', '', 'risultato', 'percentuale', 59, 80]],
+    });
     const flagged = await applied(grid, planFlag(analyse(grid), { now: NOW }));
     const reported = await applied(flagged, planReport(analyse(flagged), { now: NOW }));
     const undoReport = planUndo(reported, { now: LATER });

@@ -30,7 +30,12 @@ describeRule('ALLOCATION_MISMATCH', {
           'D8',
           'error',
           'other',
-          { axis: 'V', actual: '32.874.516,00 €', expected: '33.760.516,00 €', matches: 'alla versione 2020-11' },
+          {
+            axis: 'V',
+            actual: '32.874.516,00 €',
+            expected: '33.760.516,00 €',
+            matches: 'alla versione 2020-11',
+          },
         ],
       ],
     },

@@ -28,14 +28,24 @@ describeRule('OT_MISMATCH', {
           'A8',
           'error',
           'none',
-          { message: "OT dell'Asse V: OT 11 nella tabella, ma nel modello l'asse non ha un OT (assistenza tecnica)." },
+          {
+            message:
+              "OT dell'Asse V: OT 11 nella tabella, ma nel modello l'asse non ha un OT (assistenza tecnica).",
+          },
         ],
       ],
     },
     {
       name: 'a missing OT',
       grid: raa({ cells: { A5: null } }),
-      hits: [['A5', 'error', 'mismatch', { message: "OT dell'Asse II: nessun OT nella tabella, OT 9 nel modello." }]],
+      hits: [
+        [
+          'A5',
+          'error',
+          'mismatch',
+          { message: "OT dell'Asse II: nessun OT nella tabella, OT 9 nel modello." },
+        ],
+      ],
     },
     {
       name: 'a number',

@@ -36,7 +36,10 @@ describeRule('VERSION_MATCHES_OTHER', {
           'A14',
           'info',
           'otherProgress',
-          { message: 'È stata scelta la versione 2020-11, ma le dotazioni della Tabella 2 (colonna A) corrispondono alla versione 2022-12.' },
+          {
+            message:
+              'È stata scelta la versione 2020-11, ma le dotazioni della Tabella 2 (colonna A) corrispondono alla versione 2022-12.',
+          },
         ],
       ],
     },

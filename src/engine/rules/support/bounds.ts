@@ -8,7 +8,10 @@ import { formatValue, moneyValue, textValue, type MessageValue } from '../../mes
 function bound(sign: '<=' | '>=', amount: Decimal): MessageValue {
   const money = moneyValue(amount);
   const shown = sign === '<=' ? '≤' : '≥';
-  return textValue(`${sign} ${money.value}`, { it: `${shown} ${formatValue(money, 'it')}`, en: `${shown} ${formatValue(money, 'en')}` });
+  return textValue(`${sign} ${money.value}`, {
+    it: `${shown} ${formatValue(money, 'it')}`,
+    en: `${shown} ${formatValue(money, 'en')}`,
+  });
 }
 
 export const atMost = (amount: Decimal): MessageValue => bound('<=', amount);

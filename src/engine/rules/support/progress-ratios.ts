@@ -16,7 +16,8 @@ export function ratioCellsOf(progress: ProgressTable): RatioCell[] {
   for (const row of [...progress.rows, ...(progress.total ? [progress.total] : [])]) {
     for (const { ratio, numerator, denominator } of RATIOS) {
       const cell = row.cells[ratio];
-      if (cell) out.push({ row, ratio, cell, numerator: row.cells[numerator], denominator: row.cells[denominator] });
+      if (cell)
+        out.push({ row, ratio, cell, numerator: row.cells[numerator], denominator: row.cells[denominator] });
     }
   }
   return out;
