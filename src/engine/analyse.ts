@@ -70,7 +70,7 @@ export function versionNoteOf(
   if (lang === 'it') {
     const head = `Modello ${model.title}, versione ${name}`;
     if (choice.how === 'chosen')
-      return `${head}, scelta dall'utente.${others ? ` Le dotazioni della cartella corrispondono invece alla versione ${others}.` : ''}`;
+      return `${head}, scelta da te.${others ? ` Le dotazioni della cartella corrispondono invece alla versione ${others}.` : ''}`;
     if (choice.how === 'matched')
       return `${head}: le dotazioni della cartella corrispondono a questa versione.`;
     if (noAllocations)
@@ -79,7 +79,7 @@ export function versionNoteOf(
   }
   const head = `Model ${model.title}, version ${name}`;
   if (choice.how === 'chosen')
-    return `${head}, chosen by the user.${others ? ` The workbook's allocations match version ${others} instead.` : ''}`;
+    return `${head}, chosen by you.${others ? ` The workbook's allocations match version ${others} instead.` : ''}`;
   if (choice.how === 'matched') return `${head}: the workbook's allocations match this version.`;
   if (noAllocations) return `${head}, the newest: the workbook has no allocations to choose the version by.`;
   return `${head}, the newest: no version matches the workbook's allocations exactly${cited ? ' (see ALLOCATION_MISMATCH)' : ''}.`;

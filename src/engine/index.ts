@@ -16,7 +16,7 @@ export type {
 export { LOG_SHEET, LOG_HEADER, logRowValues } from './plan';
 export { formulaKey } from './formula-refs';
 export type { Analysis, AnalyseOptions, IndicatorResult, IndicatorStatus } from './analysis';
-export { analyse } from './analyse';
+export { analyse, versionNoteOf } from './analyse';
 export { planFill, planFlag, planReport, planUndo, planSample } from './actions';
 export type { SampleSheet, SampleWorkbook } from './actions';
 export { SAMPLE_WORKBOOK } from './sample-workbook';

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Body1, Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { TableAdd20Regular } from '@fluentui/react-icons';
-import type { Analysis, AnalyseOptions, Lang } from '../engine';
+import type { AnalyseOptions, Lang } from '../engine';
 import { ActionBar } from './components/ActionBar';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { FindingsList } from './components/FindingsList';
@@ -12,6 +12,7 @@ import { PaneFooter } from './components/PaneFooter';
 import { StatusMessage } from './components/StatusMessage';
 import { countBySeverity, groupFindings } from './findingGroups';
 import type { OfficeEnvironment, WorkbookHost } from '../engine';
+import { versionNoteOf } from '../engine';
 import { format, langFor, stringsFor } from './i18n';
 import type { Strings } from './i18n';
 import { TEST_IDS } from './test-ids';
@@ -81,18 +82,6 @@ export interface AppProps {
   requirement?: string;
   /** Shown in the footer. */
   version?: string;
-}
-
-/** Which version the check used and why, in the pane's language (rendered here, so a switch needs no read). */
-export function versionNoteText(analysis: Analysis, strings: Strings): string {
-  const { model, version, versionChoice } = analysis;
-  const data = { model: model.title, version: `${version.id} (${version.label})` };
-  if (versionChoice.how === 'matched') return format(strings.versionNoteMatched, data);
-  if (versionChoice.how === 'newest') return format(strings.versionNoteNewest, data);
-  const others = versionChoice.matching.filter((id) => id !== version.id).join(', ');
-  return (
-    format(strings.versionNoteChosen, data) + (others ? format(strings.versionNoteOthers, { others }) : '')
-  );
 }
 
 export function App({ env, ...props }: AppProps) {
@@ -237,7 +226,7 @@ function Pane({ host, lang, strings, describeError, onSwitchLanguage, version = 
         {analysis ? (
           <>
             <Caption1 as="p" className={styles.note} data-testid={TEST_IDS.versionNote}>
-              {`${strings.versionNoteLabel}: ${versionNoteText(analysis, strings)}`}
+              {`${strings.versionNoteLabel}: ${versionNoteOf(analysis, lang)}`}
             </Caption1>
             <FindingsSummary strings={strings} counts={counts} />
             <FindingsList

@@ -18,11 +18,6 @@ export const en: Strings = {
   versionOne: '1 version',
   versionMany: '{{n}} versions',
   versionNoteLabel: 'Version used',
-  versionNoteChosen: 'Model {{model}}, version {{version}}, chosen by you.',
-  versionNoteOthers: " The workbook's allocations match version {{others}} instead.",
-  versionNoteMatched: "Model {{model}}, version {{version}}: the workbook's allocations match this version.",
-  versionNoteNewest:
-    "Model {{model}}, version {{version}}: no version matches the workbook's allocations exactly, so the newest is used (see the ALLOCATION_MISMATCH findings).",
   modelSummaryLabel: 'Model',
   modelSummaryVersion: 'version {{version}}',
   versionAutomaticShort: 'automatic',

@@ -20,12 +20,6 @@ export const it = {
   versionOne: '1 versione',
   versionMany: '{{n}} versioni',
   versionNoteLabel: 'Versione usata',
-  versionNoteChosen: 'Modello {{model}}, versione {{version}}, scelta da te.',
-  versionNoteOthers: ' Le dotazioni della cartella corrispondono invece alla versione {{others}}.',
-  versionNoteMatched:
-    'Modello {{model}}, versione {{version}}: le dotazioni della cartella corrispondono a questa versione.',
-  versionNoteNewest:
-    'Modello {{model}}, versione {{version}}: nessuna versione corrisponde esattamente alle dotazioni della cartella, quindi si usa la più recente (vedi i rilievi ALLOCATION_MISMATCH).',
   modelSummaryLabel: 'Modello',
   modelSummaryVersion: 'versione {{version}}',
   versionAutomaticShort: 'automatica',
