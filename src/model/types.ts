@@ -20,7 +20,8 @@ export interface ProgrammeVersion {
   axes: ProgrammeAxis[];
 }
 
-export type IndicatorType = 'output' | 'result';
+/** `financial`: its value is the axis's certified expenditure (Tabella 2 `H`). */
+export type IndicatorType = 'output' | 'result' | 'financial';
 export type IndicatorUnit = 'number' | 'percentage';
 
 export interface ProgrammeIndicator {
@@ -36,6 +37,8 @@ export interface ProgrammeIndicator {
   target: string;
   /** `higher`: the value should reach the target; `lower`: it should stay under it. */
   direction: 'higher' | 'lower';
+  /** In the performance framework (art. 6 Reg. (EU) 215/2014); absent: output and financial are, result is not. */
+  framework?: boolean;
 }
 
 export interface ProgrammeThresholds {

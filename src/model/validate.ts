@@ -31,7 +31,7 @@ const DEFAULT_THRESHOLDS: ProgrammeThresholds = {
   serious: '0.65',
 };
 
-const INDICATOR_TYPES: readonly IndicatorType[] = ['output', 'result'];
+const INDICATOR_TYPES: readonly IndicatorType[] = ['output', 'result', 'financial'];
 const INDICATOR_UNITS: readonly IndicatorUnit[] = ['number', 'percentage'];
 const DIRECTIONS: readonly ProgrammeIndicator['direction'][] = ['higher', 'lower'];
 
@@ -305,7 +305,16 @@ function readIndicator(item: unknown, path: string): ProgrammeIndicator {
   const target = readDecimal(data, 'target', path, 'number');
   if (target.startsWith('-')) throw new ModelProblem(`${path}.target`, negative(target));
   const direction = data.direction === undefined ? 'higher' : readChoice(data, 'direction', path, DIRECTIONS);
-  return { code, axis, priority, type, unit, name, target, direction };
+  if (data.framework === undefined) return { code, axis, priority, type, unit, name, target, direction };
+  if (typeof data.framework !== 'boolean')
+    throw new ModelProblem(
+      `${path}.framework`,
+      say(
+        `must be true or false, not ${describe(data.framework, 'en')}`,
+        `deve essere true o false, non ${describe(data.framework, 'it')}`,
+      ),
+    );
+  return { code, axis, priority, type, unit, name, target, direction, framework: data.framework };
 }
 
 function readThresholds(item: unknown): ProgrammeThresholds {

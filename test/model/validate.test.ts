@@ -371,7 +371,7 @@ describe('parseModel: one-line errors naming the field', () => {
         m.indicators[2].type = 'xyz';
         return m;
       },
-      'indicators[2].type: "xyz" must be "output" or "result"',
+      'indicators[2].type: "xyz" must be "output", "result" or "financial"',
     ],
     [
       'an indicator of unknown unit',
