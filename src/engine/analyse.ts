@@ -7,6 +7,7 @@ import { locateTables } from './locate/locate-tables';
 import { runRules, type VersionChoice } from './rule';
 import { RULES } from './rules';
 import { chooseVersion } from './model-choice';
+import { assessPerformance, axisResultOf } from './performance';
 import { defaultModel, findVersion } from '../model';
 
 /** Locates the tables, picks the model version and runs every rule. Pure: changes nothing. */
@@ -39,6 +40,7 @@ export function analyse(grid: Grid, options: AnalyseOptions = {}): Analysis {
       cell: row.value?.address ?? '',
     };
   });
+  const axes = assessPerformance(tables, model, version).map(axisResultOf);
   const analysis = {
     grid,
     lang,
@@ -49,6 +51,7 @@ export function analyse(grid: Grid, options: AnalyseOptions = {}): Analysis {
     tables,
     findings,
     indicators,
+    axes,
   };
   analysis.versionNote = versionNoteOf(analysis, lang);
   return analysis;

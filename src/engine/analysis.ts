@@ -1,5 +1,6 @@
 import type { Finding, Lang } from './finding';
 import type { Grid } from './grid';
+import type { AxisResult } from './performance';
 import type { VersionChoice } from './rule';
 import type { LocatedTables } from './tables';
 import type { ProgrammeModel, ProgrammeVersion } from '../model/types';
@@ -44,4 +45,6 @@ export interface Analysis {
   tables: LocatedTables;
   findings: Finding[];
   indicators: IndicatorResult[];
+  /** The performance-framework verdict of each axis of the version (art. 6 Reg. (EU) 215/2014). */
+  axes: AxisResult[];
 }

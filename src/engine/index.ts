@@ -17,6 +17,7 @@ export { LOG_SHEET, LOG_HEADER, logRowValues } from './plan';
 export { formulaKey } from './formula-refs';
 export type { Analysis, AnalyseOptions, IndicatorResult, IndicatorStatus } from './analysis';
 export { analyse, versionNoteOf } from './analyse';
+export type { AxisResult, AxisVerdict, FrameworkLevel } from './performance';
 export { planFill, planFlag, planReport, planUndo, planSample } from './actions';
 export type { SampleSheet, SampleWorkbook } from './actions';
 export { SAMPLE_WORKBOOK } from './sample-workbook';

@@ -3,6 +3,7 @@ import type { Rule } from '../rule';
 import { allocationMismatch } from './allocation-mismatch';
 import { axisDuplicate } from './axis-duplicate';
 import { axisMissing } from './axis-missing';
+import { axisPerformance } from './axis-performance';
 import { axisUnknown } from './axis-unknown';
 import { columnMissing } from './column-missing';
 import { crossTableMismatch } from './cross-table-mismatch';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   formulaInconsistent,
   progressOrder,
   indicatorBelowTarget,
+  axisPerformance,
   indicatorTargetMismatch,
   versionMatchesOther,
 ] as Rule[];
