@@ -1,5 +1,5 @@
 /** `--json`: the contract of SPEC §6, exactly these keys, whatever else the engine's types carry. */
-import type { Analysis, Finding, IndicatorResult } from '../engine';
+import type { Analysis, AxisResult, Finding, IndicatorResult } from '../engine';
 import { rawValue, renderFinding, sortFindings } from '../engine';
 
 export interface JsonFinding {
@@ -22,9 +22,26 @@ export interface JsonIndicator {
   status: IndicatorResult['status'];
 }
 
+/** An axis's performance-framework verdict and the framework indicators it rests on. */
+export interface JsonAxis {
+  axis: string;
+  verdict: AxisResult['verdict'];
+  indicators: {
+    code: string;
+    priority: string;
+    name: string;
+    type: AxisResult['indicators'][number]['type'];
+    value: string | null;
+    target: string | null;
+    ratio: string | null;
+    level: AxisResult['indicators'][number]['level'];
+  }[];
+}
+
 export interface JsonResult {
   findings: JsonFinding[];
   indicators: JsonIndicator[];
+  axes: JsonAxis[];
   model: { id: string; version: string };
 }
 
@@ -48,6 +65,20 @@ export function toJsonResult(analysis: Analysis): JsonResult {
       target,
       ratio,
       status,
+    })),
+    axes: analysis.axes.map(({ axis, verdict, indicators }) => ({
+      axis,
+      verdict,
+      indicators: indicators.map(({ code, priority, name, type, value, target, ratio, level }) => ({
+        code,
+        priority,
+        name,
+        type,
+        value,
+        target,
+        ratio,
+        level,
+      })),
     })),
     model: { id: analysis.model.id, version: analysis.version.id },
   };

@@ -44,7 +44,7 @@ describe('check --json on the sample', () => {
   });
 
   it('prints exactly the keys of the contract', () => {
-    expect(Object.keys(result).sort()).toEqual(['findings', 'indicators', 'model']);
+    expect(Object.keys(result).sort()).toEqual(['axes', 'findings', 'indicators', 'model']);
     for (const finding of result.findings)
       expect(Object.keys(finding).sort()).toEqual([
         'actual',
@@ -66,6 +66,31 @@ describe('check --json on the sample', () => {
         'value',
       ]);
     expect(result.model).toEqual({ id: 'por-fse-lombardia-2014-2020', version: '2022-12' });
+  });
+
+  it('gives each axis its performance-framework verdict: I–IV achieved, V (technical assistance) not assessed', () => {
+    expect(result.axes.map((a) => [a.axis, a.verdict])).toEqual([
+      ['I', 'achieved'],
+      ['II', 'achieved'],
+      ['III', 'achieved'],
+      ['IV', 'achieved'],
+      ['V', 'not_assessed'],
+    ]);
+    for (const axis of result.axes)
+      expect(Object.keys(axis).sort()).toEqual(['axis', 'indicators', 'verdict']);
+    // Asse III: output indicators only (CR03 is a result indicator); ISCED 1-2 at 52.104 / 56.645.
+    expect(result.axes[2].indicators).toEqual([
+      expect.objectContaining({
+        code: 'CO09',
+        value: '52104',
+        target: '56645',
+        ratio: '0.9198',
+        level: 'reached',
+      }),
+      expect.objectContaining({ code: 'CO10', ratio: '2.3775', level: 'reached' }),
+      expect.objectContaining({ code: 'LOM-III-PC', ratio: '1.1', level: 'reached' }),
+    ]);
+    expect(result.findings.filter((f) => f.rule === 'AXIS_PERFORMANCE')).toEqual([]);
   });
 
   it('exits 1, because the sample has error findings', () => {
@@ -306,6 +331,7 @@ describe('exit codes and streams', () => {
     const run = runCli(['fill', SAMPLE, '-o', output, '--json', '--lang', 'en']);
     expect(run.code).toBe(1);
     expect(Object.keys(JSON.parse(run.stdout) as JsonResult).sort()).toEqual([
+      'axes',
       'findings',
       'indicators',
       'model',
