@@ -1,8 +1,6 @@
 /**
  * What kind of file we were given, from its bytes, before ExcelJS parses it: an .xlsx is a zip
- * holding `xl/workbook.xml`. Reading the zip's central directory (names only, no inflating) also
- * tells which parts of the workbook ExcelJS cannot carry over when it writes a copy, so that
- * `fill` and `report` can say what the output file will lack instead of dropping it silently.
+ * holding `xl/workbook.xml`, found in the zip's central directory (names only, no inflating).
  */
 
 export type PackageKind =
@@ -18,18 +16,6 @@ export type PackageKind =
   | 'damaged-zip'
   /** Anything else: text, CSV, random bytes, an empty file. */
   | 'not-zip';
-
-/** Content of an .xlsx that ExcelJS 4.4 does not write back. */
-export type UnkeptContent =
-  | 'charts'
-  | 'chart-sheets'
-  | 'pivot-tables'
-  | 'macros'
-  | 'slicers'
-  | 'external-links'
-  | 'threaded-comments'
-  | 'data-connections'
-  | 'controls';
 
 export interface PackageInfo {
   kind: PackageKind;
@@ -81,25 +67,4 @@ function readZipEntryNames(bytes: Buffer): string[] | null {
     at += 46 + nameLength + extraLength + commentLength;
   }
   return names;
-}
-
-const UNKEPT: readonly { content: UnkeptContent; part: RegExp }[] = [
-  { content: 'charts', part: /^xl\/charts\/chart\d*\.xml$/ },
-  { content: 'chart-sheets', part: /^xl\/chartsheets\// },
-  { content: 'pivot-tables', part: /^xl\/pivotTables\// },
-  { content: 'macros', part: /^xl\/vbaProject\.bin$/ },
-  { content: 'slicers', part: /^xl\/(slicers|timelines)\// },
-  { content: 'external-links', part: /^xl\/externalLinks\// },
-  { content: 'threaded-comments', part: /^xl\/threadedComments\// },
-  { content: 'data-connections', part: /^xl\/(connections\.xml$|queryTables\/)/ },
-  { content: 'controls', part: /^xl\/(ctrlProps|activeX)\// },
-];
-
-/** What of this package a copy written by ExcelJS would lack, in a stable order. */
-export function unkeptContent(info: PackageInfo): UnkeptContent[] {
-  const found: UnkeptContent[] = [];
-  for (const { content, part } of UNKEPT) {
-    if (info.parts.some((p) => part.test(p.replace(/^\//, '')))) found.push(content);
-  }
-  return found;
 }
