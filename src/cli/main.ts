@@ -108,8 +108,6 @@ async function run(
     options.command === 'fill'
       ? planFill(analysis, { force: options.force, now })
       : planReport(analysis, { now });
-  const unkept = workbook.unkeptContent();
-  if (unkept.length > 0) output.stderr(`por-tables: ${messages.unkeptWarning(unkept)}\n`);
   const summary = workbook.apply(plan);
   const writeProblem = await workbook.write(options.output as string);
   if (writeProblem) return fail(messages.fileProblem(writeProblem));
