@@ -25,12 +25,22 @@ export interface SheetGrid {
   numberFormats: string[][];
   /** Excel tables (ListObjects) on this sheet, with their A1 range including the header row. */
   tables?: { name: string; range: string }[];
+  /** 0-based rows and columns hidden on the sheet (HIDDEN_CELLS); absent when the host does not tell. */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
 }
 
 export interface Grid {
   sheets: SheetGrid[];
   /** Decides ambiguous numbers such as `1.234`; Italian unless the host says otherwise. */
   locale?: 'it' | 'en';
+  /** `manual` when formulas do not recalculate by themselves (CALC_MANUAL); absent when unknown. */
+  calculation?: 'automatic' | 'manual';
+  /**
+   * The other workbooks formulas link to, by the index OOXML stores (`=[1]Foglio1!A1` is
+   * `externalWorkbooks[0]`), as file names; absent when the host does not tell.
+   */
+  externalWorkbooks?: string[];
 }
 
 export function isCellError(value: CellValue): value is CellError {

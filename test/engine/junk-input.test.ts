@@ -107,7 +107,7 @@ describe('junk inputs', () => {
     const a = survives(
       raa({ cells: { ...cellsIn('A18:J18', { error: '#DIV/0!' }), ...cellsIn('A5:E5', { error: '#N/A' }) } }),
     );
-    expect(a.findings.filter((f) => f.rule === 'NOT_A_NUMBER').map((f) => f.cell)).toEqual([
+    expect(a.findings.filter((f) => f.rule === 'FORMULA_ERROR').map((f) => f.cell)).toEqual([
       'D5',
       'E5',
       'B18',
@@ -170,7 +170,7 @@ describe('junk inputs', () => {
     );
     expect(
       a.findings
-        .filter((f) => f.rule === 'NOT_A_NUMBER')
+        .filter((f) => f.rule === 'FORMULA_ERROR')
         .map((f) => [f.cell, f.actual && rawValue(f.actual)]),
     ).toEqual([
       ['C16', '#NUM!'],
@@ -178,7 +178,7 @@ describe('junk inputs', () => {
       ['D17', '#NUM!'],
     ]);
     // What Excel shows for a number no cell can hold: the error, as a text value.
-    expect(a.findings.find((f) => f.rule === 'NOT_A_NUMBER')?.actual).toEqual({
+    expect(a.findings.find((f) => f.rule === 'FORMULA_ERROR')?.actual).toEqual({
       kind: 'text',
       value: '#NUM!',
     });

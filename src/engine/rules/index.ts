@@ -7,7 +7,15 @@ import { axisPerformance } from './axis-performance';
 import { axisUnknown } from './axis-unknown';
 import { columnMissing } from './column-missing';
 import { crossTableMismatch } from './cross-table-mismatch';
+import { calcManual } from './calc-manual';
+import { externalLink } from './external-link';
+import { formulaBlankRef } from './formula-blank-ref';
+import { formulaConstant } from './formula-constant';
+import { formulaError } from './formula-error';
 import { formulaInconsistent } from './formula-inconsistent';
+import { formulaTypedInRun } from './formula-typed-in-run';
+import { hiddenCells } from './hidden-cells';
+import { totalRange } from './total-range';
 import { indicatorBelowTarget } from './indicator-below-target';
 import { indicatorTargetMismatch } from './indicator-target-mismatch';
 import { negativeAmount } from './negative-amount';
@@ -39,6 +47,14 @@ export const RULES: readonly Rule[] = [
   ratioMismatch,
   ratioHardcoded,
   formulaInconsistent,
+  formulaError,
+  formulaBlankRef,
+  formulaConstant,
+  totalRange,
+  formulaTypedInRun,
+  hiddenCells,
+  externalLink,
+  calcManual,
   progressOrder,
   indicatorBelowTarget,
   axisPerformance,

@@ -1,5 +1,4 @@
 import { defineRule } from '../rule';
-import { isCellError } from '../grid';
 import { textValue } from '../message-value';
 import { numberCellsOf } from './support/rule-support';
 
@@ -19,20 +18,18 @@ export const notANumber = defineRule({
     messages: {
       it: {
         text: 'La cella deve contenere un numero, ma contiene "{{text}}".',
-        error: "La cella deve contenere un numero, ma contiene l'errore {{text}}.",
       },
       en: {
         text: 'The cell must hold a number, but it holds "{{text}}".',
-        error: 'The cell must hold a number, but it holds the error {{text}}.',
       },
     },
   },
   check(ctx, report) {
     for (const { cell, table } of numberCellsOf(ctx.tables)) {
-      if (cell.kind !== 'not-a-number' && cell.kind !== 'error') continue;
-      const text = isCellError(cell.raw)
-        ? cell.raw.error
-        : typeof cell.raw === 'boolean'
+      // An error value is FORMULA_ERROR's finding, with the cells it reaches.
+      if (cell.kind !== 'not-a-number') continue;
+      const text =
+        typeof cell.raw === 'boolean'
           ? textValue(String(cell.raw).toUpperCase(), {
               it: cell.raw ? 'VERO' : 'FALSO',
               en: cell.raw ? 'TRUE' : 'FALSE',
@@ -41,7 +38,7 @@ export const notANumber = defineRule({
       report({
         sheet: cell.sheet,
         cell: cell.address,
-        messageId: cell.kind === 'error' ? 'error' : 'text',
+        messageId: 'text',
         data: { text },
         expected: textValue('number', { it: 'un numero', en: 'a number' }),
         actual: text,

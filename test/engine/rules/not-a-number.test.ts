@@ -1,4 +1,4 @@
-import { cellsIn, describeRule, type Hit } from '../grid-builder';
+import { describeRule } from '../grid-builder';
 import { INDICATORS, raa } from '../raa-fixture';
 
 describeRule('NOT_A_NUMBER', {
@@ -16,18 +16,6 @@ describeRule('NOT_A_NUMBER', {
       ],
     },
     {
-      name: 'an error value in a ratio',
-      grid: raa({ cells: { D17: { v: { error: '#DIV/0!' }, f: '=C17/B17' } } }),
-      hits: [
-        [
-          'D17',
-          'error',
-          'error',
-          { text: '#DIV/0!', message: "La cella deve contenere un numero, ma contiene l'errore #DIV/0!." },
-        ],
-      ],
-    },
-    {
       name: 'a word as an amount',
       grid: raa({ cells: { E18: 'vedi nota' } }),
       hits: [['E18', 'error', 'text', { text: 'vedi nota' }]],
@@ -36,16 +24,6 @@ describeRule('NOT_A_NUMBER', {
       name: 'a boolean as an amount',
       grid: raa({ cells: { G19: true } }),
       hits: [['G19', 'error', 'text', { message: 'La cella deve contenere un numero, ma contiene "VERO".' }]],
-    },
-    {
-      name: 'a row of error values',
-      grid: raa({ cells: cellsIn('B20:J20', { error: '#REF!' }) }),
-      hits: ['B20', 'C20', 'D20', 'E20', 'F20', 'G20', 'H20', 'I20', 'J20'].map((c): Hit => [
-        c,
-        'error',
-        'error',
-        { text: '#REF!' },
-      ]),
     },
     {
       name: 'an indicator value',
@@ -57,6 +35,10 @@ describeRule('NOT_A_NUMBER', {
     { name: 'numbers', grid: raa() },
     { name: 'numbers as text (TEXT_NUMBER says it)', grid: raa({ cells: { D5: '379.000.000,00 €' } }) },
     { name: 'empty cells', grid: raa({ cells: { H18: null, I18: '  ' } }) },
+    {
+      name: 'an error value (FORMULA_ERROR tells it)',
+      grid: raa({ cells: { D17: { v: { error: '#DIV/0!' }, f: '=C17/B17' } } }),
+    },
     { name: 'an empty indicator value', grid: raa({ indicators: [INDICATORS.CO09(null)] }) },
   ],
 });
