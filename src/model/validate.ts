@@ -1,5 +1,5 @@
 /**
- * Loads a programme model (SPEC §3) from JSON and checks every field.
+ * Loads a programme model (SPEC §3) from JSON and checks it against `programmeModelSchema`.
  *
  * The first problem found is reported as one line that names the field path, in Italian or English
  * (`versions[0].axes[2].allocation: "12,5" non è un importo decimale`), because the CLI prints it
@@ -7,54 +7,15 @@
  * column), in our words, never the parser's. Unknown keys are ignored, and the model returned is
  * built afresh, so it never carries them.
  */
-import { Decimal } from 'decimal.js';
-import type {
-  IndicatorType,
-  IndicatorUnit,
-  ProgrammeAxis,
-  ProgrammeIndicator,
-  ProgrammeModel,
-  ProgrammeThresholds,
-  ProgrammeVersion,
-} from './types';
+import type { z } from 'zod';
+import { programmeModelSchema } from './schema';
+import type { ModelMessageId } from './schema';
+import type { ProgrammeModel } from './types';
 
 /** The language of the error line; English by default (the embedded model's load, tests). */
 export type ModelLang = 'it' | 'en';
 
 export type ParseModelResult = { ok: true; model: ProgrammeModel } | { ok: false; error: string };
-
-/** The decimal-string form of money, targets and thresholds: no thousands separators, a dot. */
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-
-const DEFAULT_THRESHOLDS: ProgrammeThresholds = {
-  tolerance: '0.85',
-  serious: '0.65',
-};
-
-const INDICATOR_TYPES: readonly IndicatorType[] = ['output', 'result', 'financial'];
-const INDICATOR_UNITS: readonly IndicatorUnit[] = ['number', 'percentage'];
-const DIRECTIONS: readonly ProgrammeIndicator['direction'][] = ['higher', 'lower'];
-
-/** A reason in both languages; `describe` quotes values the same in both. */
-type Reason = Record<ModelLang, string>;
-
-function say(en: string, it: string): Reason {
-  return { en, it };
-}
-
-/** The first problem in the model; caught by `parseModel` and turned into its error line. */
-class ModelProblem extends Error {
-  constructor(
-    readonly path: string,
-    readonly reason: Reason,
-  ) {
-    super(path ? `${path}: ${reason.en}` : reason.en);
-  }
-
-  line(lang: ModelLang): string {
-    return this.path ? `${this.path}: ${this.reason[lang]}` : this.reason[lang];
-  }
-}
 
 export function parseModel(input: string | unknown, lang: ModelLang = 'en'): ParseModelResult {
   let data: unknown = input;
@@ -67,12 +28,158 @@ export function parseModel(input: string | unknown, lang: ModelLang = 'en'): Par
       return { ok: false, error: jsonSyntaxError(text, e, lang) };
     }
   }
-  try {
-    return { ok: true, model: readModel(data) };
-  } catch (e) {
-    if (e instanceof ModelProblem) return { ok: false, error: e.line(lang) };
-    throw e;
+  const result = programmeModelSchema.safeParse(data, { reportInput: true });
+  if (result.success) return { ok: true, model: result.data };
+  return { ok: false, error: problemLine(result.error.issues[0], lang) };
+}
+
+/** The first issue as `path: reason`; the whole model is called `model`. */
+export function problemLine(issue: z.core.$ZodIssue, lang: ModelLang): string {
+  const path = fieldPath(issue.path);
+  return `${path || 'model'}: ${reasonOf(issue, path === '')[lang]}`;
+}
+
+/** `['versions', 0, 'axes', 2, 'allocation']` → `versions[0].axes[2].allocation`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, key) => {
+    if (typeof key === 'number') return `${text}[${key}]`;
+    return text ? `${text}.${String(key)}` : String(key);
+  }, '');
+}
+
+/** A reason in both languages; `describe` quotes values the same in both. */
+type Reason = Record<ModelLang, string>;
+
+function say(en: string, it: string): Reason {
+  return { en, it };
+}
+
+const KIND_NAMES: Record<string, Reason> = {
+  string: say('a string', 'una stringa'),
+  array: say('an array', 'un array'),
+  object: say('an object', 'un oggetto'),
+  boolean: say('true or false', 'true o false'),
+};
+
+function reasonOf(issue: z.core.$ZodIssue, isModel: boolean): Reason {
+  const input: unknown = issue.input;
+  const value = describe(input);
+  const params = (issue.code === 'custom' ? issue.params : undefined) ?? {};
+  const id = issue.message as ModelMessageId;
+  switch (id) {
+    case 'empty':
+      return say('must not be empty', 'non deve essere vuoto');
+    case 'straySpaces':
+      return say(`${value} has leading or trailing spaces`, `${value} ha spazi all'inizio o alla fine`);
+    case 'decimalNotJsonNumber': {
+      const example = Number.isFinite(input) ? String(input) : '0';
+      return say(
+        `must be a decimal string such as "${example}", not the JSON number ${value}`,
+        `deve essere una stringa decimale come "${example}", non il numero JSON ${value}`,
+      );
+    }
+    case 'notAmount':
+      return say(`${value} is not a decimal amount`, `${value} non è un importo decimale`);
+    case 'notNumber':
+      return say(`${value} is not a decimal number`, `${value} non è un numero decimale`);
+    case 'negative':
+      return say(`${value} must not be negative`, `${value} non deve essere negativo`);
+    case 'currency':
+      return say(
+        `${value} must be a three-letter currency code such as "EUR"`,
+        `${value} deve essere un codice valuta di tre lettere come "EUR"`,
+      );
+    case 'cci':
+      return say(
+        `${value} is not a CCI code such as "2014IT05SFOP007"`,
+        `${value} non è un codice CCI come "2014IT05SFOP007"`,
+      );
+    case 'noVersions':
+      return say('must hold at least one version', 'deve contenere almeno una versione');
+    case 'noAxes':
+      return say('must hold at least one axis', 'deve contenere almeno un asse');
+    case 'duplicateVersion':
+      return say(
+        `${value} is already the id of versions[${params.earlierVersion}]`,
+        `${value} è già l'id di versions[${params.earlierVersion}]`,
+      );
+    case 'duplicateAxis': {
+      const earlier = `${fieldPath(issue.path.slice(0, -2))}[${params.earlierAxis}]`;
+      return say(`${value} is already the id of ${earlier}`, `${value} è già l'id di ${earlier}`);
+    }
+    case 'aliasOfOtherAxis': {
+      const axesPath = fieldPath(issue.path.slice(0, issue.path.lastIndexOf('axes') + 1));
+      const other = `${describe(params.otherId)} (${axesPath}[${params.otherAxis}])`;
+      return say(`${value} also names axis ${other}`, `${value} indica anche l'asse ${other}`);
+    }
+    case 'totalNotSum':
+      return say(
+        `${value} differs from the sum of the axes' allocations, "${params.sum}"`,
+        `${value} è diverso dalla somma delle dotazioni degli assi, "${params.sum}"`,
+      );
+    case 'unknownIndicatorAxis':
+      return say(
+        `${value} is not the id of an axis in any version`,
+        `${value} non è l'id di un asse in nessuna versione`,
+      );
+    case 'duplicateIndicator': {
+      const code = describe(params.code);
+      const priority = describe(params.priority);
+      const earlier = `indicators[${params.earlierIndicator}]`;
+      return say(
+        `code ${code} with priority ${priority} is already ${earlier}`,
+        `il codice ${code} con priorità ${priority} è già ${earlier}`,
+      );
+    }
+    case 'seriousNotPositive':
+      return say(`${value} must be greater than 0`, `${value} deve essere maggiore di 0`);
+    case 'toleranceAboveOne':
+      return say(`${value} must not be greater than 1`, `${value} non deve essere maggiore di 1`);
+    case 'seriousNotBelowTolerance': {
+      const tolerance = describe(params.tolerance);
+      return say(
+        `${value} must be less than thresholds.tolerance ${tolerance}`,
+        `${value} deve essere minore di thresholds.tolerance ${tolerance}`,
+      );
+    }
   }
+  // Zod's own checks: a field of the wrong kind, missing, or not one of the choices.
+  if (input === undefined) return say('is missing', 'manca');
+  if (issue.code === 'invalid_type') {
+    const kind = KIND_NAMES[issue.expected] ?? say(issue.expected, issue.expected);
+    if (isModel)
+      return say(
+        `must be a JSON object, not ${describe(input, 'en')}`,
+        `deve essere un oggetto JSON, non ${describe(input, 'it')}`,
+      );
+    return say(
+      `must be ${kind.en}, not ${describe(input, 'en')}`,
+      `deve essere ${kind.it}, non ${describe(input, 'it')}`,
+    );
+  }
+  if (issue.code === 'invalid_value') {
+    if (typeof input !== 'string') {
+      return say(
+        `must be a string, not ${describe(input, 'en')}`,
+        `deve essere una stringa, non ${describe(input, 'it')}`,
+      );
+    }
+    const options = issue.values.map((c) => JSON.stringify(c));
+    const head = options.slice(0, -1).join(', ');
+    const last = options[options.length - 1];
+    return say(`${value} must be ${head} or ${last}`, `${value} deve essere ${head} o ${last}`);
+  }
+  // A check without a message id is a gap in the schema, not the user's fault: say it plainly.
+  return say(`${value} is not valid here (${issue.code})`, `${value} non è valido qui (${issue.code})`);
+}
+
+/** How a value is quoted in an error: strings in JSON quotes, containers by kind. */
+function describe(value: unknown, lang: ModelLang = 'en'): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return lang === 'it' ? 'un array' : 'an array';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return lang === 'it' ? 'un oggetto' : 'an object';
+  return String(value);
 }
 
 /** How the parser's error reads, used only to find an offset: a prefix that merely ends early is not broken yet. */
@@ -126,388 +233,4 @@ function jsonSyntaxError(text: string, error: unknown, lang: ModelLang): string 
   return lang === 'it'
     ? `JSON non valido alla riga ${line}, colonna ${column}${at}: controlla virgole, virgolette e parentesi lì o appena prima`
     : `not valid JSON at line ${line}, column ${column}${at}: check the commas, quotes and brackets there or just before`;
-}
-
-function readModel(data: unknown): ProgrammeModel {
-  if (!isRecord(data))
-    throw new ModelProblem(
-      'model',
-      say(
-        `must be a JSON object, not ${describe(data, 'en')}`,
-        `deve essere un oggetto JSON, non ${describe(data, 'it')}`,
-      ),
-    );
-  const id = readName(data, 'id', '');
-  const title = readName(data, 'title', '');
-  const currency = readString(data, 'currency', '');
-  if (!/^[A-Z]{3}$/.test(currency)) {
-    throw new ModelProblem(
-      'currency',
-      say(
-        `${describe(currency)} must be a three-letter currency code such as "EUR"`,
-        `${describe(currency)} deve essere un codice valuta di tre lettere come "EUR"`,
-      ),
-    );
-  }
-
-  const versionList = readArray(data, 'versions', '');
-  if (versionList.length === 0)
-    throw new ModelProblem(
-      'versions',
-      say('must hold at least one version', 'deve contenere almeno una versione'),
-    );
-  const versions: ProgrammeVersion[] = [];
-  const versionIndex = new Map<string, number>();
-  versionList.forEach((item, i) => {
-    const path = `versions[${i}]`;
-    const version = readVersion(item, path);
-    const earlier = versionIndex.get(version.id);
-    if (earlier !== undefined) {
-      throw new ModelProblem(
-        `${path}.id`,
-        say(
-          `${describe(version.id)} is already the id of versions[${earlier}]`,
-          `${describe(version.id)} è già l'id di versions[${earlier}]`,
-        ),
-      );
-    }
-    versionIndex.set(version.id, i);
-    versions.push(version);
-  });
-
-  // A model may describe only the financial plan; indicators are then simply not checked.
-  const indicatorList = data.indicators === undefined ? [] : readArray(data, 'indicators', '');
-  const axisIds = new Set(versions.flatMap((v) => v.axes.map((a) => a.id)));
-  const indicators: ProgrammeIndicator[] = [];
-  const indicatorIndex = new Map<string, number>();
-  indicatorList.forEach((item, i) => {
-    const path = `indicators[${i}]`;
-    const indicator = readIndicator(item, path);
-    if (!axisIds.has(indicator.axis)) {
-      throw new ModelProblem(
-        `${path}.axis`,
-        say(
-          `${describe(indicator.axis)} is not the id of an axis in any version`,
-          `${describe(indicator.axis)} non è l'id di un asse in nessuna versione`,
-        ),
-      );
-    }
-    // The same common indicator may be reported per investment priority (CR06 for 8i, 8ii, 8v).
-    const key = JSON.stringify([indicator.code, indicator.priority]);
-    const earlier = indicatorIndex.get(key);
-    if (earlier !== undefined) {
-      throw new ModelProblem(
-        path,
-        say(
-          `code ${describe(indicator.code)} with priority ${describe(indicator.priority)} is already indicators[${earlier}]`,
-          `il codice ${describe(indicator.code)} con priorità ${describe(indicator.priority)} è già indicators[${earlier}]`,
-        ),
-      );
-    }
-    indicatorIndex.set(key, i);
-    indicators.push(indicator);
-  });
-
-  const thresholds =
-    data.thresholds === undefined ? { ...DEFAULT_THRESHOLDS } : readThresholds(data.thresholds);
-  return { id, title, currency, versions, indicators, thresholds };
-}
-
-function readVersion(item: unknown, path: string): ProgrammeVersion {
-  const data = expectRecord(item, path);
-  const id = readName(data, 'id', path);
-  const label = readName(data, 'label', path);
-  const total = readAmount(data, 'total', path);
-
-  const axisList = readArray(data, 'axes', path);
-  if (axisList.length === 0)
-    throw new ModelProblem(
-      `${path}.axes`,
-      say('must hold at least one axis', 'deve contenere almeno un asse'),
-    );
-  const axes: ProgrammeAxis[] = [];
-  // Every id and alias must point to one axis only, or a workbook label would be ambiguous.
-  const labels = new Map<string, { axis: number; id: string }>();
-  axisList.forEach((axisItem, i) => {
-    const axisPath = `${path}.axes[${i}]`;
-    const axis = readAxis(axisItem, axisPath);
-    const earlierId = axes.findIndex((a) => a.id === axis.id);
-    if (earlierId >= 0) {
-      throw new ModelProblem(
-        `${axisPath}.id`,
-        say(
-          `${describe(axis.id)} is already the id of ${path}.axes[${earlierId}]`,
-          `${describe(axis.id)} è già l'id di ${path}.axes[${earlierId}]`,
-        ),
-      );
-    }
-    const own: [string, string][] = [
-      [`${axisPath}.id`, axis.id],
-      ...axis.aliases.map((alias, j): [string, string] => [`${axisPath}.aliases[${j}]`, alias]),
-    ];
-    for (const [labelPath, label] of own) {
-      const other = labels.get(labelKey(label));
-      if (other && other.axis !== i) {
-        throw new ModelProblem(
-          labelPath,
-          say(
-            `${describe(label)} also names axis ${describe(other.id)} (${path}.axes[${other.axis}])`,
-            `${describe(label)} indica anche l'asse ${describe(other.id)} (${path}.axes[${other.axis}])`,
-          ),
-        );
-      }
-      labels.set(labelKey(label), { axis: i, id: axis.id });
-    }
-    axes.push(axis);
-  });
-
-  const sum = axes.reduce((acc, a) => acc.plus(a.allocation), new Decimal(0));
-  if (!sum.equals(total)) {
-    const places = Math.max(...axes.map((a) => decimalPlaces(a.allocation)));
-    throw new ModelProblem(
-      `${path}.total`,
-      say(
-        `${describe(total)} differs from the sum of the axes' allocations, "${sum.toFixed(places)}"`,
-        `${describe(total)} è diverso dalla somma delle dotazioni degli assi, "${sum.toFixed(places)}"`,
-      ),
-    );
-  }
-  return { id, label, total, axes };
-}
-
-function readAxis(item: unknown, path: string): ProgrammeAxis {
-  const data = expectRecord(item, path);
-  const id = readName(data, 'id', path);
-  // Empty for technical assistance, which has no thematic objective.
-  const ot = readString(data, 'ot', path);
-  const name = readName(data, 'name', path);
-  const aliases =
-    data.aliases === undefined
-      ? []
-      : readArray(data, 'aliases', path).map((alias, i) => {
-          const aliasPath = `${path}.aliases[${i}]`;
-          if (typeof alias !== 'string') throw new ModelProblem(aliasPath, notString(alias));
-          if (alias.trim() === '') throw new ModelProblem(aliasPath, EMPTY);
-          return alias;
-        });
-  const allocation = readAmount(data, 'allocation', path);
-  return { id, ot, name, aliases, allocation };
-}
-
-function readIndicator(item: unknown, path: string): ProgrammeIndicator {
-  const data = expectRecord(item, path);
-  const code = readName(data, 'code', path);
-  const axis = readName(data, 'axis', path);
-  const priority = data.priority === undefined ? '' : readString(data, 'priority', path);
-  const type = readChoice(data, 'type', path, INDICATOR_TYPES);
-  const unit = readChoice(data, 'unit', path, INDICATOR_UNITS);
-  const name = readName(data, 'name', path);
-  const target = readDecimal(data, 'target', path, 'number');
-  if (target.startsWith('-')) throw new ModelProblem(`${path}.target`, negative(target));
-  const direction = data.direction === undefined ? 'higher' : readChoice(data, 'direction', path, DIRECTIONS);
-  if (data.framework === undefined) return { code, axis, priority, type, unit, name, target, direction };
-  if (typeof data.framework !== 'boolean')
-    throw new ModelProblem(
-      `${path}.framework`,
-      say(
-        `must be true or false, not ${describe(data.framework, 'en')}`,
-        `deve essere true o false, non ${describe(data.framework, 'it')}`,
-      ),
-    );
-  return { code, axis, priority, type, unit, name, target, direction, framework: data.framework };
-}
-
-function readThresholds(item: unknown): ProgrammeThresholds {
-  const data = expectRecord(item, 'thresholds');
-  const tolerance =
-    data.tolerance === undefined
-      ? DEFAULT_THRESHOLDS.tolerance
-      : readDecimal(data, 'tolerance', 'thresholds', 'number');
-  const serious =
-    data.serious === undefined
-      ? DEFAULT_THRESHOLDS.serious
-      : readDecimal(data, 'serious', 'thresholds', 'number');
-  // Shares of the target: serious shortfall below `serious`, error below `tolerance`.
-  if (new Decimal(serious).lte(0)) {
-    throw new ModelProblem(
-      'thresholds.serious',
-      say(`${describe(serious)} must be greater than 0`, `${describe(serious)} deve essere maggiore di 0`),
-    );
-  }
-  if (new Decimal(tolerance).gt(1)) {
-    throw new ModelProblem(
-      'thresholds.tolerance',
-      say(
-        `${describe(tolerance)} must not be greater than 1`,
-        `${describe(tolerance)} non deve essere maggiore di 1`,
-      ),
-    );
-  }
-  if (new Decimal(serious).gte(tolerance)) {
-    throw new ModelProblem(
-      'thresholds.serious',
-      say(
-        `${describe(serious)} must be less than thresholds.tolerance ${describe(tolerance)}`,
-        `${describe(serious)} deve essere minore di thresholds.tolerance ${describe(tolerance)}`,
-      ),
-    );
-  }
-  return { tolerance, serious };
-}
-
-// --- field readers: each throws a ModelProblem naming the field ---
-
-const EMPTY = say('must not be empty', 'non deve essere vuoto');
-
-function notString(value: unknown): Reason {
-  return say(
-    `must be a string, not ${describe(value, 'en')}`,
-    `deve essere una stringa, non ${describe(value, 'it')}`,
-  );
-}
-
-function negative(value: string): Reason {
-  return say(`${describe(value)} must not be negative`, `${describe(value)} non deve essere negativo`);
-}
-
-function fieldPath(parent: string, key: string): string {
-  return parent ? `${parent}.${key}` : key;
-}
-
-function readField(data: Record<string, unknown>, key: string, parent: string): unknown {
-  const value = data[key];
-  if (value === undefined) throw new ModelProblem(fieldPath(parent, key), say('is missing', 'manca'));
-  return value;
-}
-
-function readString(data: Record<string, unknown>, key: string, parent: string): string {
-  const value = readField(data, key, parent);
-  if (typeof value !== 'string') throw new ModelProblem(fieldPath(parent, key), notString(value));
-  return value;
-}
-
-/** An id or a label: not blank, and no stray spaces that would defeat matching by id. */
-function readName(data: Record<string, unknown>, key: string, parent: string): string {
-  const value = readString(data, key, parent);
-  if (value.trim() === '') throw new ModelProblem(fieldPath(parent, key), EMPTY);
-  if (value !== value.trim()) {
-    throw new ModelProblem(
-      fieldPath(parent, key),
-      say(
-        `${describe(value)} has leading or trailing spaces`,
-        `${describe(value)} ha spazi all'inizio o alla fine`,
-      ),
-    );
-  }
-  return value;
-}
-
-function readArray(data: Record<string, unknown>, key: string, parent: string): unknown[] {
-  const value = readField(data, key, parent);
-  if (!Array.isArray(value))
-    throw new ModelProblem(
-      fieldPath(parent, key),
-      say(
-        `must be an array, not ${describe(value, 'en')}`,
-        `deve essere un array, non ${describe(value, 'it')}`,
-      ),
-    );
-  return value;
-}
-
-function readChoice<T extends string>(
-  data: Record<string, unknown>,
-  key: string,
-  parent: string,
-  choices: readonly T[],
-): T {
-  const value = readString(data, key, parent);
-  if (!(choices as readonly string[]).includes(value)) {
-    const options = choices.map((c) => `"${c}"`);
-    const head = options.slice(0, -1).join(', ');
-    const last = options[options.length - 1];
-    throw new ModelProblem(
-      fieldPath(parent, key),
-      say(
-        `${describe(value)} must be ${head} or ${last}`,
-        `${describe(value)} deve essere ${head} o ${last}`,
-      ),
-    );
-  }
-  return value as T;
-}
-
-/** A decimal string; a JSON number is refused because floats cannot hold every amount exactly. */
-function readDecimal(
-  data: Record<string, unknown>,
-  key: string,
-  parent: string,
-  what: 'amount' | 'number',
-): string {
-  const value = readField(data, key, parent);
-  if (typeof value === 'number') {
-    throw new ModelProblem(
-      fieldPath(parent, key),
-      say(
-        `must be a decimal string such as "${Number.isFinite(value) ? value : 0}", not the JSON number ${value}`,
-        `deve essere una stringa decimale come "${Number.isFinite(value) ? value : 0}", non il numero JSON ${value}`,
-      ),
-    );
-  }
-  if (typeof value !== 'string') throw new ModelProblem(fieldPath(parent, key), notString(value));
-  if (!DECIMAL.test(value))
-    throw new ModelProblem(
-      fieldPath(parent, key),
-      what === 'amount'
-        ? say(`${describe(value)} is not a decimal amount`, `${describe(value)} non è un importo decimale`)
-        : say(`${describe(value)} is not a decimal number`, `${describe(value)} non è un numero decimale`),
-    );
-  return value;
-}
-
-/** An amount of money: a decimal string, never negative (an allocation cannot be). */
-function readAmount(data: Record<string, unknown>, key: string, parent: string): string {
-  const value = readDecimal(data, key, parent, 'amount');
-  if (value.startsWith('-')) throw new ModelProblem(fieldPath(parent, key), negative(value));
-  return value;
-}
-
-function expectRecord(value: unknown, path: string): Record<string, unknown> {
-  if (!isRecord(value))
-    throw new ModelProblem(
-      path,
-      say(
-        `must be an object, not ${describe(value, 'en')}`,
-        `deve essere un oggetto, non ${describe(value, 'it')}`,
-      ),
-    );
-  return value;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** How a value is quoted in an error: strings in JSON quotes, containers by kind. */
-function describe(value: unknown, lang: ModelLang = 'en'): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return lang === 'it' ? 'un array' : 'an array';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return lang === 'it' ? 'un oggetto' : 'an object';
-  return String(value);
-}
-
-/** Ids and aliases compared as a workbook label would be: case, accents and spacing aside. */
-function labelKey(label: string): string {
-  return label
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
-
-function decimalPlaces(amount: string): number {
-  const dot = amount.indexOf('.');
-  return dot < 0 ? 0 : amount.length - dot - 1;
 }
