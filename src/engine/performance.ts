@@ -213,10 +213,18 @@ function financial(
   };
 }
 
+/** A framework ratio as people and machines see it: cut to 4 decimals (2 of the percentage). */
+export function shownRatio(ratio: Decimal): Decimal {
+  return ratio.toDecimalPlaces(4, Decimal.ROUND_DOWN);
+}
+
 /** An axis's verdict as plain data, for the Analysis, `--json` and the pane: ratios as decimal strings. */
 export interface AxisResult extends Omit<AxisPerformance, 'indicators'> {
   indicators: (Omit<FrameworkIndicator, 'ratio'> & {
-    /** value / target rounded to 4 decimals (`"0.9198"`), as the indicators' own ratios. */
+    /**
+     * value / target cut to 4 decimals (`"0.9198"`): cut, not rounded, so that a ratio just short of
+     * a threshold never reads as reaching it (0,849973 is `"0.8499"`, not `"0.85"`).
+     */
     ratio: string | null;
   })[];
 }
@@ -226,7 +234,7 @@ export function axisResultOf(performance: AxisPerformance): AxisResult {
     ...performance,
     indicators: performance.indicators.map((i) => ({
       ...i,
-      ratio: i.ratio ? i.ratio.toDecimalPlaces(4).toString() : null,
+      ratio: i.ratio ? shownRatio(i.ratio).toString() : null,
     })),
   };
 }

@@ -87,7 +87,7 @@ describe('check --json on the sample', () => {
         ratio: '0.9198',
         level: 'reached',
       }),
-      expect.objectContaining({ code: 'CO10', ratio: '2.3775', level: 'reached' }),
+      expect.objectContaining({ code: 'CO10', ratio: '2.3774', level: 'reached' }),
       expect.objectContaining({ code: 'LOM-III-PC', ratio: '1.1', level: 'reached' }),
     ]);
     expect(result.findings.filter((f) => f.rule === 'AXIS_PERFORMANCE')).toEqual([]);

@@ -1,9 +1,9 @@
-import Decimal from 'decimal.js';
 import { defineRule } from '../rule';
 import { formatValue, percentValue, textValue, type MessageValue } from '../message-value';
 import {
   SECONDARY_THRESHOLD,
   assessPerformance,
+  shownRatio,
   type AxisVerdict,
   type FrameworkIndicator,
 } from '../performance';
@@ -25,10 +25,10 @@ const verdictValue = (verdict: AxisVerdict): MessageValue => textValue(verdict, 
 function shortfallsValue(indicators: readonly FrameworkIndicator[]): MessageValue {
   const short = indicators.filter((i) => i.ratio && i.level !== 'reached');
   const label = (i: FrameworkIndicator) => [i.code, i.priority].filter(Boolean).join(' ');
-  const shown = (i: FrameworkIndicator) => percentValue(i.ratio!.toDecimalPlaces(4, Decimal.ROUND_DOWN), 2);
+  const shown = (i: FrameworkIndicator) => percentValue(shownRatio(i.ratio!), 2);
   const list = (lang: 'it' | 'en') =>
     short.map((i) => `${label(i)} ${formatValue(shown(i), lang)}`).join(', ');
-  const raw = short.map((i) => `${label(i)} ${i.ratio!.toDecimalPlaces(4).toString()}`).join(', ');
+  const raw = short.map((i) => `${label(i)} ${shownRatio(i.ratio!).toString()}`).join(', ');
   return textValue(raw, { it: list('it'), en: list('en') });
 }
 
