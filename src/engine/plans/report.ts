@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { a1, sheetRef } from '../address';
 import type { Analysis } from '../analysis';
+import type { AxisResult } from '../performance';
 import type { NumberCell, TextCell } from '../cells';
 import { evaluateIndicator } from '../indicators';
 import type { CellWrite, PageFooter, SheetPlan, WritePlan } from '../plan';
@@ -11,7 +12,7 @@ import { EURO_FORMAT, PERCENT_FORMAT } from './fill';
 import { ratioFormula, statusFormula, statusLabel } from './indicator-formulas';
 import { SHEET_CREATED, SHEET_REPLACED } from './log-sheet';
 import { rowHeight, sharedGrid, wrappedLines, type ColumnSpan, type TableColumns } from './report-layout';
-import { formatValue } from '../message-value';
+import { formatValue, percentValue } from '../message-value';
 import { renderFinding } from '../render';
 
 const TEXT = {
@@ -22,6 +23,21 @@ const TEXT = {
     plan: 'TABELLA 1. – PIANO FINANZIARIO',
     progress: 'TABELLA 2. – AVANZAMENTO FINANZIARIO',
     indicators: 'TABELLA 3. – INDICATORI DI OUTPUT E DI RISULTATO',
+    performance: 'QUADRO DI EFFICACIA – TARGET 2023 (REG. (UE) 215/2014, ART. 6)',
+    performanceHeader: ['Asse', 'Esito', 'Indicatori del quadro di efficacia (% del target 2023)'],
+    verdict: {
+      achieved: 'Target raggiunti',
+      not_achieved: 'Target non raggiunti',
+      serious_failure: 'Grave carenza',
+      not_assessed: 'Non valutato',
+    },
+    notAssessed: {
+      'technical-assistance': 'Non valutato (assistenza tecnica)',
+      'no-data': 'Non valutato (nessun dato)',
+    },
+    noData: 'nessun dato',
+    performanceNote:
+      "Target raggiunti: ogni indicatore almeno all'85% del target, o tutti tranne uno se sono almeno tre, con quello almeno al 75%. Grave carenza: due indicatori sotto il 65% (uno, se l'asse ne ha al più due). Esito calcolato da POR Tables alla generazione del report; percentuali troncate a due decimali.",
     planHeader: ['OT', 'Asse', 'Denominazione', 'Dotazione finanziaria', '%'],
     progressUpper: [
       'Asse',
@@ -65,6 +81,21 @@ const TEXT = {
     plan: 'TABLE 1. – FINANCIAL PLAN',
     progress: 'TABLE 2. – FINANCIAL PROGRESS',
     indicators: 'TABLE 3. – OUTPUT AND RESULT INDICATORS',
+    performance: 'PERFORMANCE FRAMEWORK – 2023 TARGETS (REG. (EU) 215/2014, ART. 6)',
+    performanceHeader: ['Axis', 'Verdict', 'Performance-framework indicators (% of 2023 target)'],
+    verdict: {
+      achieved: 'Targets achieved',
+      not_achieved: 'Targets not achieved',
+      serious_failure: 'Serious failure',
+      not_assessed: 'Not assessed',
+    },
+    notAssessed: {
+      'technical-assistance': 'Not assessed (technical assistance)',
+      'no-data': 'Not assessed (no data)',
+    },
+    noData: 'no data',
+    performanceNote:
+      'Targets achieved: every indicator at 85% of its target or more, or all but one when there are three or more, that one at 75% or more. Serious failure: two indicators below 65% (one, when the axis has at most two). Verdict computed by POR Tables when the report was generated; percentages cut to two decimals.',
     planHeader: ['TO', 'Axis', 'Name', 'Allocation', '%'],
     progressUpper: [
       'Axis',
@@ -417,6 +448,26 @@ function reportSheet(analysis: Analysis, time: string, footer: PageFooter): Shee
   }
   row++;
 
+  // Quadro di efficacia: per axis, beside Tabella 2 and over its columns, before the long indicator table.
+  if (analysis.axes.some((a) => a.verdict !== 'not_assessed')) {
+    const axisSpan = progressSpans[0];
+    const verdictSpan = { first: progressSpans[1].first, last: progressSpans[2].last };
+    const listSpan = { first: progressSpans[3].first, last: progressSpans[progressSpans.length - 1].last };
+    line(row++, t.performance, true);
+    [axisSpan, verdictSpan, listSpan].forEach((span, c) =>
+      place(row, span, { value: t.performanceHeader[c], ...HEADER }),
+    );
+    row++;
+    for (const axis of analysis.axes) {
+      place(row, axisSpan, { value: t.axis(axis.axis), ...BODY_TEXT });
+      place(row, verdictSpan, { value: verdictText(axis, analysis.lang), ...bold(BODY_TEXT) });
+      place(row, listSpan, { value: frameworkList(axis, analysis.lang), ...BODY_TEXT });
+      row++;
+    }
+    line(row++, t.performanceNote);
+    row++;
+  }
+
   // Indicators
   const indicators = analysis.tables.indicators;
   if (indicators) {
@@ -457,6 +508,25 @@ function reportSheet(analysis: Analysis, time: string, footer: PageFooter): Shee
   if (titleRows) report.printTitleRows = titleRows;
   for (const [r, n] of lines) (report.rowHeights as Record<number, number>)[r] = rowHeight(n);
   return report;
+}
+
+/** An axis's verdict in words: `Target raggiunti`, `Non valutato (assistenza tecnica)`. */
+function verdictText(axis: AxisResult, lang: 'it' | 'en'): string {
+  const t = TEXT[lang];
+  return axis.verdict === 'not_assessed' && axis.reason
+    ? t.notAssessed[axis.reason]
+    : t.verdict[axis.verdict];
+}
+
+/** The axis's framework indicators and how far each is towards its target: `CO09 91,98% · CO10 237,74%`. */
+function frameworkList(axis: AxisResult, lang: 'it' | 'en'): string {
+  return axis.indicators
+    .map((i) => {
+      const label = [i.code, i.priority].filter(Boolean).join(' ');
+      const shown = i.ratio ? formatValue(percentValue(new Decimal(i.ratio), 2), lang) : TEXT[lang].noData;
+      return `${label} ${shown}`;
+    })
+    .join(' · ');
 }
 
 /** The model and its version on the left, `Pagina 2 di 3` in the centre, the generation date on the right. */
