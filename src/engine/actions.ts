@@ -5,6 +5,8 @@ export { planFlag } from './plans/flag';
 export { planReport } from './plans/report';
 export { planUndo } from './plans/undo';
 export { planSample } from './plans/sample';
+export { planIndicatorTable } from './plans/indicator-table';
+export type { IndicatorTableOptions, IndicatorTableRefusal } from './plans/indicator-table';
 export type { SampleSheet, SampleWorkbook } from './plans/sample';
 
 export interface ActionOptions {

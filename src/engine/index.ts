@@ -1,7 +1,8 @@
 /** The engine's public face: hosts and the pane import from here only. */
 export type { Grid, SheetGrid, CellValue, CellError } from './grid';
 export { blankCells } from './grid';
-export type { WorkbookHost, ApplyResult, OfficeEnvironment } from './host';
+export type { WorkbookHost, ApplyResult, OfficeEnvironment, ReadNotice, HostGrid, ApplyFailure } from './host';
+export { applyFailureOf } from './host';
 export type { Finding, Severity, Lang, TableKind } from './finding';
 export type {
   WritePlan,
@@ -18,7 +19,8 @@ export { formulaKey } from './formula-refs';
 export type { Analysis, AnalyseOptions, IndicatorResult, IndicatorStatus } from './analysis';
 export { analyse, versionNoteOf } from './analyse';
 export type { AxisResult, AxisVerdict, FrameworkLevel } from './performance';
-export { planFill, planFlag, planReport, planUndo, planSample } from './actions';
+export { planFill, planFlag, planReport, planUndo, planSample, planIndicatorTable } from './actions';
+export type { IndicatorTableOptions, IndicatorTableRefusal } from './actions';
 export type { SampleSheet, SampleWorkbook } from './actions';
 export { SAMPLE_WORKBOOK } from './sample-workbook';
 export type { FillOptions, ActionOptions } from './actions';

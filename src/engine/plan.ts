@@ -6,7 +6,7 @@ import type { CellValue } from './grid';
  * formats en-US codes. A string `value` is always written as text, even when it starts with `=`.
  */
 
-export type ActionId = 'fill' | 'flag' | 'report' | 'undo' | 'sample';
+export type ActionId = 'fill' | 'flag' | 'report' | 'undo' | 'sample' | 'indicators';
 
 export interface CellState {
   value: CellValue;
@@ -130,6 +130,7 @@ export const LOG_ACTION_LABELS: Record<ActionId, string> = {
   report: 'Genera report',
   undo: 'Annulla',
   sample: 'Esempio',
+  indicators: 'Crea tabella indicatori',
 };
 
 /** A log entry as the row hosts append, in `LOG_HEADER`'s order. */
