@@ -25,6 +25,8 @@ export type { SampleSheet, SampleWorkbook } from './actions';
 export { SAMPLE_WORKBOOK } from './sample-workbook';
 export type { FillOptions, ActionOptions } from './actions';
 export { sortFindings } from './finding';
+export { findingsCsv, csvField, csvSeparator, CSV_BOM } from './findings-csv';
+export type { CsvSource } from './findings-csv';
 export type { MessageValue } from './message-value';
 export { formatValue, rawValue, formatCellValue } from './message-value';
 export type { FindingGroup } from './render';
