@@ -1,7 +1,5 @@
-/** The programme model: its types, the loader, and the embedded POR FSE Lombardia model. */
-import lombardia from './programmes/por-fse-lombardia-2014-2020.json';
+/** The programme model: its types, the loader, the embedded Lombardy model and the presets. */
 import type { ProgrammeModel, ProgrammeVersion } from './types';
-import { parseModel } from './validate';
 
 export type {
   IndicatorType,
@@ -9,21 +7,14 @@ export type {
   ProgrammeAxis,
   ProgrammeIndicator,
   ProgrammeModel,
+  ProgrammeModelInput,
   ProgrammeThresholds,
   ProgrammeVersion,
 } from './types';
 export { parseModel } from './validate';
 export type { ParseModelResult } from './validate';
-
-/** Validated once at load: an invalid embedded model is a programming error, not a user's. */
-function loadEmbedded(data: unknown, file: string): ProgrammeModel {
-  const result = parseModel(data);
-  if (!result.ok) throw new Error(`embedded model ${file} is invalid: ${result.error}`);
-  return result.model;
-}
-
-/** The add-in's default model: POR FSE 2014-2020 Regione Lombardia (SPEC §3). */
-export const defaultModel: ProgrammeModel = loadEmbedded(lombardia, 'por-fse-lombardia-2014-2020.json');
+export { defaultModel } from './embedded';
+export { findPreset, nearestPresetIds, presets } from './presets';
 
 export function findVersion(model: ProgrammeModel, id: string): ProgrammeVersion | undefined {
   return model.versions.find((v) => v.id === id);

@@ -3,6 +3,7 @@ import { join } from 'path';
 import Ajv2020 from 'ajv/dist/2020';
 import { MODEL_SCHEMA_FILE, programmeModelJsonSchema } from '../../src/model/json-schema';
 import lombardia from '../../src/model/programmes/por-fse-lombardia-2014-2020.json';
+import { ESF_2014_2020_PRESETS } from '../../src/model/programmes/esf-2014-2020';
 import { parseModel } from '../../src/model';
 
 const root = join(__dirname, '..', '..');
@@ -26,6 +27,14 @@ describe(MODEL_SCHEMA_FILE, () => {
     const validate = validator();
     expect(validate(lombardia) ? [] : validate.errors).toEqual([]);
   });
+
+  it.each(ESF_2014_2020_PRESETS.map((data) => [(data as { id: string }).id, data]))(
+    'accepts the preset %s',
+    (_id, data) => {
+      const validate = validator();
+      expect(validate(data) ? [] : validate.errors).toEqual([]);
+    },
+  );
 
   it('refuses what the validator refuses field by field, at the same path', () => {
     const validate = validator();
