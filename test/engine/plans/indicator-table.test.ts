@@ -56,7 +56,9 @@ describe('planIndicatorTable', () => {
     const cr06 = after.indicators.find((i) => i.code === 'CR06');
     expect(cr06?.target).toBe('30');
     expect(after.findings.filter((f) => f.rule === 'INDICATOR_TARGET_MISMATCH')).toEqual([]);
-    await host.apply(planUndo(host.grid, { lang: 'it', now: '2026-12-01T10:05:00.000Z' }));
+    const undo = planUndo(host.grid, { lang: 'it', now: '2026-12-01T10:05:00.000Z' });
+    if (!undo) throw new Error('nothing to undo');
+    await host.apply(undo);
     expect(analyse(host.grid, { lang: 'it' }).tables.indicators).toBeNull();
   });
 
