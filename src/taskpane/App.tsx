@@ -9,6 +9,7 @@ import { FindingsSummary } from './components/FindingsSummary';
 import { ModelPicker } from './components/ModelPicker';
 import { Notice } from './components/Notice';
 import { PaneFooter } from './components/PaneFooter';
+import { PerformanceSection } from './components/PerformanceSection';
 import { StatusMessage } from './components/StatusMessage';
 import { countBySeverity, groupFindings } from './findingGroups';
 import type { OfficeEnvironment, WorkbookHost } from '../engine';
@@ -229,6 +230,7 @@ function Pane({ host, lang, strings, describeError, onSwitchLanguage, version = 
               {`${strings.versionNoteLabel}: ${versionNoteOf(analysis, lang)}`}
             </Caption1>
             <FindingsSummary strings={strings} counts={counts} />
+            <PerformanceSection lang={lang} strings={strings} axes={analysis.axes} />
             <FindingsList
               lang={lang}
               strings={strings}

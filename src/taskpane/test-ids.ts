@@ -55,6 +55,16 @@ export const TEST_IDS = {
   /** "No findings" after a check with none. */
   findingsEmpty: 'findings-empty',
 
+  /** The Quadro di efficacia section, after the summary (shown when some axis can be assessed). */
+  performanceSection: 'performance-section',
+  /**
+   * One axis's verdict: `data-axis`, `data-verdict` = achieved|not_achieved|serious_failure|not_assessed;
+   * a button with `aria-expanded` when it has indicators to show.
+   */
+  performanceAxis: 'performance-axis',
+  /** The open axis's indicators, one `li` each with `data-level` = reached|secondary|below|serious|no-data. */
+  performanceIndicators: 'performance-indicators',
+
   /** The confirmation dialog before any write; `data-kind` = write|conflicts|replace|undo. */
   confirmDialog: 'confirm-dialog',
   /** Proceeds: Procedi / Sovrascrivi (conflicts: overwrite, force) / Sostituisci. */

@@ -175,6 +175,23 @@ export const en: Strings = {
   unsupportedNext:
     'Use Excel on the web, Microsoft 365, Excel 2019 or later, or an up-to-date Excel for Mac. Meanwhile you can check .xlsx files with the por-tables command line.',
 
+  performanceHeading: 'Performance framework — 2023 targets',
+  performanceAxis: 'Axis {{axis}}',
+  performanceShow: 'Show the performance-framework indicators',
+  performanceHide: 'Hide the indicators',
+  performanceRatio: '{{indicator}}: {{ratio}} of target — {{level}}',
+  performanceNoData: '{{indicator}}: no data, not counted',
+  verdictAchieved: 'Targets achieved',
+  verdictNotAchieved: 'Targets not achieved',
+  verdictSerious: 'Serious failure (art. 6 Reg. 215/2014)',
+  verdictTechnicalAssistance: 'Not assessed: technical assistance',
+  verdictNoData: 'Not assessed: no indicator with data',
+  levelReached: '85% or more',
+  levelSecondary: 'below 85%, at least 75%',
+  levelBelow: 'below 75%',
+  levelSerious: 'below 65%',
+  levelNoData: 'no data',
+
   footerHelp: 'Help',
   languageSwitch: 'Italiano',
   languageSwitchHint: 'Mostra il riquadro in italiano',

@@ -178,6 +178,23 @@ export const it = {
   unsupportedNext:
     'Usa Excel per il web, Microsoft 365, Excel 2019 o successivi, o Excel per Mac aggiornato. Intanto puoi controllare i file .xlsx con la riga di comando por-tables.',
 
+  performanceHeading: 'Quadro di efficacia — target 2023',
+  performanceAxis: 'Asse {{axis}}',
+  performanceShow: 'Mostra gli indicatori del quadro di efficacia',
+  performanceHide: 'Nascondi gli indicatori',
+  performanceRatio: '{{indicator}}: {{ratio}} del target — {{level}}',
+  performanceNoData: '{{indicator}}: nessun dato, non conta',
+  verdictAchieved: 'Target raggiunti',
+  verdictNotAchieved: 'Target non raggiunti',
+  verdictSerious: 'Grave carenza (art. 6 Reg. 215/2014)',
+  verdictTechnicalAssistance: 'Non valutato: assistenza tecnica',
+  verdictNoData: 'Non valutato: nessun indicatore con dati',
+  levelReached: "almeno l'85%",
+  levelSecondary: "sotto l'85%, almeno il 75%",
+  levelBelow: 'sotto il 75%',
+  levelSerious: 'sotto il 65%',
+  levelNoData: 'nessun dato',
+
   footerHelp: 'Guida',
   languageSwitch: 'English',
   languageSwitchHint: 'Mostra il riquadro in inglese',
