@@ -17,7 +17,7 @@ export function analyse(grid: Grid, options: AnalyseOptions = {}): Analysis {
   // Hosts keep only a version id the model has (`chooseModel`); another one is a programming error.
   const chosen = options.versionId ? findVersion(model, options.versionId) : undefined;
   if (options.versionId && !chosen) throw new Error(`unknown model version ${options.versionId}`);
-  const tables = locateTables(grid);
+  const tables = locateTables(grid, model);
   resolveAxes(tables, model, chosen ?? null);
   const matching = matchingVersions(model, tables);
   const { version, how } = chooseVersion(model, options.versionId || undefined, matching);

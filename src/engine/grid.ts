@@ -64,6 +64,31 @@ export function cellAt(
   };
 }
 
+/**
+ * The indices an array holds (`from`…`to`), ascending. A host may give a sparse sheet (one cell at
+ * XFD1048576, rows with holes): a long array costs its entries, never its length.
+ */
+export function presentIndices(items: readonly unknown[] | undefined, from = 0, to = Infinity): number[] {
+  if (!items) return [];
+  const start = Math.max(0, from);
+  const end = Math.min(to, items.length - 1);
+  const out: number[] = [];
+  if (end < start) return out;
+  if (end - start < DENSE_SCAN_LIMIT) {
+    for (let i = start; i <= end; i++) if (items[i] !== undefined) out.push(i);
+    return out;
+  }
+  // Integer keys come first and ascending (ECMA-262 OrdinaryOwnPropertyKeys).
+  for (const key of Object.keys(items)) {
+    const i = Number(key);
+    if (!Number.isInteger(i)) break;
+    if (i >= start && i <= end && items[i] !== undefined) out.push(i);
+  }
+  return out;
+}
+
+const DENSE_SCAN_LIMIT = 1024;
+
 export function rowCount(sheet: SheetGrid): number {
   return sheet.values.length;
 }

@@ -106,4 +106,20 @@ export interface LocatedTables {
   plan: PlanTable | null;
   progress: ProgressTable | null;
   indicators: IndicatorTable | null;
+  /**
+   * Tables whose header read as Tabella 1 or 2 but that were not taken (a list of operations with an
+   * `Asse` column, a weaker candidate): no finding points at them.
+   */
+  passedOver?: PassedOverTable[];
+}
+
+export interface PassedOverTable {
+  /** `list`: a header of neither table, with an `Asse` column and amounts (operations, payments). */
+  kind: 'plan' | 'progress' | 'list';
+  sheet: string;
+  /** 0-based first header row and leftmost column. */
+  headerTop: number;
+  left: number;
+  /** Its score on the evidence (`locate/evidence.ts`). */
+  score: number;
 }

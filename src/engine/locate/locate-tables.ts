@@ -1,5 +1,5 @@
 import { parseRange } from '../address';
-import { cellAt, columnCount, rowCount, type Grid, type SheetGrid } from '../grid';
+import { cellAt, presentIndices, rowCount, type Grid, type SheetGrid } from '../grid';
 import { parseNumberText } from '../number-text';
 import { percentScaleOf, readNumberCell, readTextCell } from '../read-cells';
 import type {
@@ -8,6 +8,7 @@ import type {
   IndicatorRow,
   IndicatorTable,
   LocatedTables,
+  PassedOverTable,
   PlanColumn,
   PlanRow,
   PlanTable,
@@ -18,84 +19,127 @@ import type {
 } from '../tables';
 import { AMOUNT_COLUMNS, RATIOS } from '../tables';
 import { GENERATED_SHEETS } from '../sheets';
+import { defaultModel } from '../../model';
+import type { ProgrammeModel } from '../../model/types';
 import { indicatorColumnOf, looksLikeProgress, planColumnOf, progressColumnOf } from './columns';
+import { ACCEPT_SCORE, modelFacts, planEvidence, progressEvidence, scoreOf } from './evidence';
 import { isCaption, isNoteText, isPlaceholderHeader, isTotalLabel } from './header-text';
 
 /**
  * Finds Tabella 1, 2 and the indicators wherever they are: any sheet, any position, with or
- * without a caption, one- or two-row headers. The first table of each kind wins (sheet order,
- * then top to bottom); the add-in's own sheets (report, findings, log) are never read as input.
+ * without a caption, one- or two-row headers. Every table whose header reads as Tabella 1 or 2 is
+ * weighed on its evidence (`evidence.ts`: headers, axis rows of `model`, totals, allocations): the
+ * best one of each kind is taken if it reaches the threshold, the first on a tie (sheet order, then
+ * top to bottom); a list of operations with an `Asse` column is passed over, and "not found" beats a
+ * wrong table. The first indicator table wins. The add-in's own sheets are never read as input.
+ * Work follows the cells that hold something: rows and cells a sparse sheet lacks are never visited.
  */
-export function locateTables(grid: Grid): LocatedTables {
+export function locateTables(grid: Grid, model: ProgrammeModel = defaultModel): LocatedTables {
   const locale = grid.locale ?? 'it';
-  const found: LocatedTables = { plan: null, progress: null, indicators: null };
+  const facts = modelFacts(model);
+  const found: LocatedTables = { plan: null, progress: null, indicators: null, passedOver: [] };
+  const best: { plan: number; progress: number } = { plan: -Infinity, progress: -Infinity };
+  const candidates: PassedOverTable[] = [];
   for (const sheet of grid.sheets) {
     if (GENERATED_SHEETS.includes(sheet.name)) continue;
-    const rows = rowCount(sheet);
-    const cols = columnCount(sheet);
-    const texts = headerTextsOf(sheet, rows, cols);
-    let r = 0;
-    while (r < rows) {
-      const start = r;
-      const header = findHeader(sheet, texts, r, found);
-      if (!header) {
-        r += 1;
-        continue;
-      }
-      let candidate = header.candidate;
-      // A two-row header: the row below holds only labels (`A`, `C=B/A`) and reads as the same table.
-      const span = Object.values(candidate.columns);
-      const lower =
-        r + 1 < rows && !hasNumbers(sheet, r + 1, locale, Math.min(...span), Math.max(...span))
-          ? bestHeaderAt(sheet, header.view, r + 1, found)
+    const texts = headerTextsOf(sheet);
+    const base: TextView = (r) => texts.get(r);
+    for (const start of [...texts.keys()]) {
+      for (;;) {
+        let r = start;
+        const header = findHeader(base, r, found.indicators === null);
+        if (!header) {
+          if (!candidates.some((c) => c.sheet === sheet.name) && isAxisList(base(r)))
+            candidates.push({
+              kind: 'list',
+              sheet: sheet.name,
+              headerTop: sheet.top + r,
+              left: -1,
+              score: 0,
+            });
+          break;
+        }
+        let candidate = header.candidate;
+        // A two-row header: the row below holds only labels (`A`, `C=B/A`) and reads as the same table.
+        const span = Object.values(candidate.columns);
+        const lower = !hasNumbers(sheet, r + 1, locale, Math.min(...span), Math.max(...span))
+          ? bestHeaderAt(header.view, r + 1, found.indicators === null)
           : null;
-      if (lower && lower.kind === candidate.kind && lower.upper) {
-        candidate = lower;
-        r += 1;
+        if (lower && lower.kind === candidate.kind && lower.upper) {
+          candidate = lower;
+          r += 1;
+        }
+        const absolute = sheet.top + r;
+        let table: PlanTable | ProgressTable | IndicatorTable;
+        if (candidate.kind === 'plan') {
+          const plan = readPlanTable(
+            sheet,
+            absolute,
+            candidate.upper,
+            candidate.columns as Partial<Record<PlanColumn, number>>,
+            locale,
+          );
+          weigh(plan, planEvidence(sheet, plan, facts));
+          table = plan;
+        } else if (candidate.kind === 'progress') {
+          const progress = readProgressTable(
+            sheet,
+            absolute,
+            candidate.upper,
+            candidate.columns as Partial<Record<ProgressColumn | 'axis', number>>,
+            locale,
+          );
+          weigh(progress, progressEvidence(sheet, progress, facts));
+          table = progress;
+        } else {
+          table = found.indicators = readIndicatorTable(
+            sheet,
+            absolute,
+            candidate.upper,
+            candidate.columns as Partial<Record<IndicatorColumn, number>>,
+            locale,
+          );
+        }
+        // The table's cells are no other table's header; another table may stand beside it: look at
+        // the same row again without them (each pass takes out a header's cells, so this ends).
+        const last =
+          table.kind === 'indicators'
+            ? Math.max(table.headerBottom, table.rows.at(-1)?.row ?? -1)
+            : lastRowOf(table);
+        for (let row = table.headerTop; row <= last; row++) {
+          const cells = texts.get(row - sheet.top);
+          if (!cells) continue;
+          for (const col of [...cells.keys()])
+            if (col + sheet.left >= table.left && col + sheet.left <= table.right) cells.delete(col);
+        }
       }
-      const absolute = sheet.top + r;
-      let table: PlanTable | ProgressTable | IndicatorTable;
-      if (candidate.kind === 'plan') {
-        table = found.plan = readPlanTable(
-          sheet,
-          absolute,
-          candidate.upper,
-          candidate.columns as Partial<Record<PlanColumn, number>>,
-          locale,
-        );
-      } else if (candidate.kind === 'progress') {
-        table = found.progress = readProgressTable(
-          sheet,
-          absolute,
-          candidate.upper,
-          candidate.columns as Partial<Record<ProgressColumn | 'axis', number>>,
-          locale,
-        );
-      } else {
-        table = found.indicators = readIndicatorTable(
-          sheet,
-          absolute,
-          candidate.upper,
-          candidate.columns as Partial<Record<IndicatorColumn, number>>,
-          locale,
-        );
-      }
-      // The table's cells are no other table's header; another table may stand beside it: look at
-      // the same row again without them (each pass finds a kind not found yet, so this ends).
-      const last =
-        table.kind === 'indicators'
-          ? Math.max(table.headerBottom, table.rows.at(-1)?.row ?? -1)
-          : lastRowOf(table);
-      for (let row = table.headerTop; row <= last; row++) {
-        const cells = texts[row - sheet.top];
-        for (let col = table.left; col <= table.right; col++)
-          if (cells && col - sheet.left < cells.length) cells[col - sheet.left] = null;
-      }
-      r = start;
     }
-    if (found.plan && found.progress && found.indicators) break;
   }
+  found.passedOver = candidates.filter(
+    (c) =>
+      !(c.kind === 'plan' && found.plan?.sheet === c.sheet && found.plan.headerTop === c.headerTop) &&
+      !(
+        c.kind === 'progress' &&
+        found.progress?.sheet === c.sheet &&
+        found.progress.headerTop === c.headerTop
+      ),
+  );
   return found;
+
+  function weigh(table: PlanTable | ProgressTable, evidence: ReturnType<typeof planEvidence>): void {
+    const score = scoreOf(evidence);
+    candidates.push({
+      kind: table.kind,
+      sheet: table.sheet,
+      headerTop: table.headerTop,
+      left: table.left,
+      score,
+    });
+    if (score < ACCEPT_SCORE || score <= best[table.kind]) return;
+    best[table.kind] = score;
+    if (table.kind === 'plan') found.plan = table;
+    else found.progress = table;
+  }
 }
 
 type Kind = 'plan' | 'progress' | 'indicators';
@@ -107,37 +151,60 @@ interface HeaderCandidate {
   columns: Record<string, number>;
 }
 
+/** Header text of a row: relative column → text, columns ascending; a row without text has none. */
+type TextRow = Map<number, string>;
+/** The header texts of a sheet (or of one block of it) by relative row. */
+type TextView = (r: number) => TextRow | undefined;
+
 /** Whether a row (relative; between relative columns `from` and `to` when given) holds a number or a number written as text: then it is data, not a header. */
 function hasNumbers(sheet: SheetGrid, r: number, locale: 'it' | 'en', from = 0, to = Infinity): boolean {
-  return (sheet.values[r] ?? []).some(
-    (v, c) =>
-      c >= from &&
-      c <= to &&
-      (typeof v === 'number' || (typeof v === 'string' && parseNumberText(v, locale) !== null)),
-  );
+  const values = sheet.values[r];
+  return presentIndices(values, from, to).some((c) => {
+    const v = values[c];
+    return typeof v === 'number' || (typeof v === 'string' && parseNumberText(v, locale) !== null);
+  });
+}
+
+/**
+ * A header of neither table that has an `Asse` column and amounts (`Asse`, `Importo`, `Impegni`):
+ * a list of operations or payments. No finding may point at its sheet.
+ */
+function isAxisList(row: TextRow | undefined): boolean {
+  if (!row || row.size < 2) return false;
+  const cols = [...row.keys()];
+  const plan = classify(cols, (c) => planColumnOf('', row.get(c) ?? ''));
+  if (plan.axis === undefined) return false;
+  return cols.some((c) => {
+    const text = row.get(c) ?? '';
+    const concept = planColumnOf('', text);
+    return (
+      concept === 'allocation' ||
+      concept === 'share' ||
+      (concept !== 'axis' && progressColumnOf('', text) !== null)
+    );
+  });
 }
 
 /** Text of every cell that holds text (numbers are never headers), by relative row. */
-function headerTextsOf(sheet: SheetGrid, rows: number, cols: number): (string | null)[][] {
-  const texts: (string | null)[][] = [];
-  for (let r = 0; r < rows; r++) {
+function headerTextsOf(sheet: SheetGrid): Map<number, TextRow> {
+  const texts = new Map<number, TextRow>();
+  for (const r of presentIndices(sheet.values)) {
     const row = sheet.values[r];
-    const out: (string | null)[] = new Array(cols).fill(null);
-    let any = false;
-    for (let c = 0; c < row.length; c++) {
+    let out: TextRow | null = null;
+    for (const c of presentIndices(row)) {
       const v = row[c];
-      if (typeof v === 'string' && v.trim() !== '' && !isPlaceholderHeader(v)) {
-        out[c] = v;
-        any = true;
-      }
+      if (typeof v === 'string' && v.trim() !== '' && !isPlaceholderHeader(v)) (out ??= new Map()).set(c, v);
     }
-    texts.push(any ? out : []);
+    if (out) texts.set(r, out);
   }
   return texts;
 }
 
-function textAt(texts: (string | null)[][], r: number, c: number): string {
-  return (r >= 0 ? texts[r]?.[c] : null) ?? '';
+/** The relative columns holding text in any of `rows`, ascending. */
+function columnsOf(rows: (TextRow | undefined)[]): number[] {
+  const cols = new Set<number>();
+  for (const row of rows) if (row) for (const c of row.keys()) cols.add(c);
+  return [...cols].sort((a, b) => a - b);
 }
 
 /**
@@ -146,14 +213,14 @@ function textAt(texts: (string | null)[][], r: number, c: number): string {
  * More columns win; on a tie, the narrower one (a block rather than the row across two tables).
  */
 function findHeader(
-  sheet: SheetGrid,
-  texts: (string | null)[][],
+  texts: TextView,
   r: number,
-  found: LocatedTables,
-): { candidate: HeaderCandidate; view: (string | null)[][] } | null {
-  let best: { candidate: HeaderCandidate; view: (string | null)[][] } | null = null;
+  indicators: boolean,
+): { candidate: HeaderCandidate; view: TextView } | null {
+  if ((texts(r)?.size ?? 0) < 2) return null;
+  let best: { candidate: HeaderCandidate; view: TextView } | null = null;
   for (const view of [texts, ...blockViews(texts, r)]) {
-    const candidate = bestHeaderAt(sheet, view, r, found);
+    const candidate = bestHeaderAt(view, r, indicators);
     if (!candidate) continue;
     if (!best || headerScore(candidate) > headerScore(best.candidate)) best = { candidate, view };
   }
@@ -165,69 +232,67 @@ function headerScore(candidate: HeaderCandidate): number {
   return cols.length * 100000 - (Math.max(...cols) - Math.min(...cols));
 }
 
-/** One copy of `texts` per block of row `r`, with rows r-1…r+1 holding only that block's text; none when the row is one block. */
-function blockViews(texts: (string | null)[][], r: number): (string | null)[][][] {
-  const near = [r - 1, r, r + 1].filter((i) => i >= 0 && i < texts.length);
-  const width = Math.max(...near.map((i) => texts[i].length));
+/** One view of `texts` per block of row `r`, with rows r-1…r+1 holding only that block's text; none when the row is one block. */
+function blockViews(texts: TextView, r: number): TextView[] {
+  const near = [r - 1, r, r + 1].filter((i) => i >= 0 && texts(i) !== undefined);
   const blocks: [number, number][] = [];
-  for (let c = 0; c < width; c++) {
-    if (!near.some((i) => texts[i][c] != null)) continue;
+  for (const c of columnsOf(near.map(texts))) {
     const last = blocks.at(-1);
     if (last && last[1] === c - 1) last[1] = c;
     else blocks.push([c, c]);
   }
   // Only blocks that can be a header (two texts in row r); a row of scattered words is not tables side by side.
+  const row = texts(r);
   const headerBlocks = blocks.filter(
-    ([from, to]) => texts[r].slice(from, to + 1).filter((t) => t != null).length >= 2,
+    ([from, to]) => [...(row?.keys() ?? [])].filter((c) => c >= from && c <= to).length >= 2,
   );
   if (blocks.length < 2 || headerBlocks.length > 8) return [];
   return headerBlocks.map(([from, to]) => {
-    const view = [...texts];
-    for (const i of near) view[i] = texts[i].map((t, c) => (c >= from && c <= to ? t : null));
-    return view;
+    const own = new Map<number, TextRow>();
+    for (const i of near)
+      own.set(i, new Map([...(texts(i) as TextRow)].filter(([c]) => c >= from && c <= to)));
+    return (i: number) => (own.has(i) ? own.get(i) : texts(i));
   });
 }
 
-function bestHeaderAt(
-  sheet: SheetGrid,
-  texts: (string | null)[][],
-  r: number,
-  found: LocatedTables,
-): HeaderCandidate | null {
-  const row = texts[r];
-  if (!row || row.length === 0) return null;
-  const nonEmpty = row.filter((t) => t !== null).length;
-  if (nonEmpty < 2) return null;
+function bestHeaderAt(texts: TextView, r: number, indicators: boolean): HeaderCandidate | null {
+  const row = texts(r);
+  if (!row || row.size < 2) return null;
+  const above = r > 0 ? texts(r - 1) : undefined;
+  const lowerText = (c: number) => row.get(c) ?? '';
   // A caption row is not the upper half of a header, nor is a one-cell note: a header row spans columns.
-  const aboveIsHeader = r > 0 && (texts[r - 1]?.filter((t) => t !== null && !isCaption(t)).length ?? 0) >= 2;
+  const aboveIsHeader = [...(above?.values() ?? [])].filter((t) => !isCaption(t)).length >= 2;
   const candidates: HeaderCandidate[] = [];
   for (const upper of aboveIsHeader ? [true, false] : [false]) {
-    const width = Math.max(row.length, upper ? (texts[r - 1]?.length ?? 0) : 0);
+    const cols = columnsOf(upper ? [row, above] : [row]);
     // A merged upper cell (`Impegni` over `€` and `%`) holds its text in its first cell only: it
     // carries on over the empty upper cells to its right that have a lower header of their own.
-    const upperTexts: string[] = [];
+    const upperTexts = new Map<number, string>();
     let carried = '';
-    for (let c = 0; c < width; c++) {
-      const own = upper ? textAt(texts, r - 1, c) : '';
+    let previous = -2;
+    for (const c of cols) {
+      if (c !== previous + 1) carried = '';
+      previous = c;
+      const own = upper ? (above?.get(c) ?? '') : '';
       if (own !== '') carried = own;
-      else if (textAt(texts, r, c) === '') carried = '';
-      upperTexts.push(own !== '' ? own : carried);
+      else if (lowerText(c) === '') carried = '';
+      upperTexts.set(c, own !== '' ? own : carried);
     }
-    const upperText = (c: number) => upperTexts[c] ?? '';
-    const all = Array.from({ length: width }, (_, c) => `${upperText(c)} ${textAt(texts, r, c)}`).join(' | ');
+    const upperText = (c: number) => upperTexts.get(c) ?? '';
+    const all = cols.map((c) => `${upperText(c)} ${lowerText(c)}`).join(' | ');
 
-    if (!found.progress) {
-      const columns = classify(width, (c) => progressColumnOf(upperText(c), textAt(texts, r, c)));
+    {
+      const columns = classify(cols, (c) => progressColumnOf(upperText(c), lowerText(c)));
       const letters = Object.keys(columns).filter((k) => k !== 'axis').length;
-      if (letters >= 4) candidates.push({ kind: 'progress', upper, columns: withAxisColumn(columns, sheet) });
+      if (letters >= 4) candidates.push({ kind: 'progress', upper, columns: withAxisColumn(columns) });
     }
-    if (!found.plan && !looksLikeProgress(all)) {
-      const columns = classify(width, (c) => planColumnOf(upperText(c), textAt(texts, r, c)));
+    if (!looksLikeProgress(all)) {
+      const columns = classify(cols, (c) => planColumnOf(upperText(c), lowerText(c)));
       if (columns.axis !== undefined && columns.allocation !== undefined)
         candidates.push({ kind: 'plan', upper, columns });
     }
-    if (!found.indicators) {
-      const columns = classify(width, (c) => indicatorColumnOf(upperText(c), textAt(texts, r, c)));
+    if (indicators) {
+      const columns = classify(cols, (c) => indicatorColumnOf(upperText(c), lowerText(c)));
       if (
         (columns.name !== undefined || columns.code !== undefined) &&
         columns.value !== undefined &&
@@ -246,9 +311,9 @@ function bestHeaderAt(
 }
 
 /** Column concept → 0-based relative column; the first column of a concept wins. */
-function classify(width: number, conceptOf: (c: number) => string | null): Record<string, number> {
+function classify(cols: Iterable<number>, conceptOf: (c: number) => string | null): Record<string, number> {
   const columns: Record<string, number> = {};
-  for (let c = 0; c < width; c++) {
+  for (const c of cols) {
     const concept = conceptOf(c);
     if (concept && columns[concept] === undefined) columns[concept] = c;
   }
@@ -256,8 +321,7 @@ function classify(width: number, conceptOf: (c: number) => string | null): Recor
 }
 
 /** A progress table whose axis column has no header: the column just left of `A` (or of the first letter). */
-function withAxisColumn(columns: Record<string, number>, sheet: SheetGrid): Record<string, number> {
-  void sheet;
+function withAxisColumn(columns: Record<string, number>): Record<string, number> {
   if (columns.axis !== undefined) return columns;
   const first = Math.min(...Object.values(columns));
   return first > 0 ? { ...columns, axis: first - 1 } : columns;
@@ -287,12 +351,10 @@ function placement(
 function captionAbove(sheet: SheetGrid, headerTop: number, left: number, right: number): string | null {
   for (let row = headerTop - 1; row >= Math.max(sheet.top, headerTop - 4); row--) {
     const r = row - sheet.top;
-    const values = sheet.values[r] ?? [];
+    const values = sheet.values[r];
     const from = left - sheet.left;
     const to = right - sheet.left;
-    const order = [...values.keys()]
-      .filter((c) => c >= from && c <= to)
-      .concat([...values.keys()].filter((c) => c < from).reverse());
+    const order = presentIndices(values, from, to).concat(presentIndices(values, 0, from - 1).reverse());
     for (const c of order) {
       const v = values[c];
       if (typeof v === 'string' && isCaption(v)) return `${columnLetterOf(c + sheet.left)}${row + 1}`;
@@ -327,14 +389,20 @@ function listObjectAt(sheet: SheetGrid, row: number, col: number): string | null
 function isHeaderRow(sheet: SheetGrid, row: number, locale: 'it' | 'en'): boolean {
   const r = row - sheet.top;
   if (hasNumbers(sheet, r, locale)) return false;
-  const texts = (sheet.values[r] ?? []).map((v) =>
-    typeof v === 'string' && !isPlaceholderHeader(v) ? v : '',
-  );
-  const progress = classify(texts.length, (c) => progressColumnOf('', texts[c]));
+  const values = sheet.values[r];
+  const texts = new Map<number, string>();
+  for (const c of presentIndices(values)) {
+    const v = values[c];
+    if (typeof v === 'string' && v.trim() !== '' && !isPlaceholderHeader(v)) texts.set(c, v);
+  }
+  if (texts.size < 2) return false;
+  const cols = [...texts.keys()];
+  const text = (c: number) => texts.get(c) ?? '';
+  const progress = classify(cols, (c) => progressColumnOf('', text(c)));
   if (Object.keys(progress).filter((k) => k !== 'axis').length >= 4) return true;
-  const plan = classify(texts.length, (c) => planColumnOf('', texts[c]));
+  const plan = classify(cols, (c) => planColumnOf('', text(c)));
   if (plan.axis !== undefined && plan.allocation !== undefined) return true;
-  const indicators = classify(texts.length, (c) => indicatorColumnOf('', texts[c]));
+  const indicators = classify(cols, (c) => indicatorColumnOf('', text(c)));
   return (
     (indicators.name !== undefined || indicators.code !== undefined) &&
     indicators.value !== undefined &&
@@ -345,8 +413,9 @@ function isHeaderRow(sheet: SheetGrid, row: number, locale: 'it' | 'en'): boolea
 /** A row of the table's width holding only a note (`Fonte: elaborazione su dati SIAGE`) and no numbers. */
 function isNoteRow(sheet: SheetGrid, row: number, left: number, right: number, locale: 'it' | 'en'): boolean {
   if (hasNumbers(sheet, row - sheet.top, locale, left - sheet.left, right - sheet.left)) return false;
-  for (let col = left; col <= right; col++) {
-    const { value } = cellAt(sheet, row, col);
+  const values = sheet.values[row - sheet.top];
+  for (const c of presentIndices(values, left - sheet.left, right - sheet.left)) {
+    const value = values[c];
     if (value === null || (typeof value === 'string' && value.trim() === '')) continue;
     return typeof value === 'string' && isNoteText(value);
   }
@@ -367,8 +436,9 @@ function dataRows(
   for (let row = headerBottom + 1; row <= last; row++) {
     let blank = true;
     let caption = false;
-    for (let col = left; col <= right; col++) {
-      const { value } = cellAt(sheet, row, col);
+    const values = sheet.values[row - sheet.top];
+    for (const c of presentIndices(values, left - sheet.left, right - sheet.left)) {
+      const value = values[c];
       if (value === null || (typeof value === 'string' && value.trim() === '')) continue;
       blank = false;
       if (typeof value === 'string' && isCaption(value)) caption = true;
@@ -572,8 +642,7 @@ function headerRightEdge(sheet: SheetGrid, place: TablePlacement): number {
     }
     return false;
   };
-  const last = sheet.left + columnCount(sheet) - 1;
-  while (right < last && headerText(right + 1)) right += 1;
+  while (headerText(right + 1)) right += 1;
   const listObject = (sheet.tables ?? []).find((t) => t.name === place.listObject);
   const range = listObject ? parseRange(listObject.range) : null;
   return range ? Math.max(right, range.right) : right;

@@ -23,7 +23,9 @@ export const tableNotFound = defineRule({
     },
   },
   check(ctx, report) {
-    const sheet = ctx.grid.sheets[0]?.name ?? '';
+    // Never at a sheet whose table was passed over (a list of operations is no place to look for Tabella 1).
+    const passedOver = new Set((ctx.tables.passedOver ?? []).map((t) => t.sheet));
+    const sheet = ctx.grid.sheets.find((s) => !passedOver.has(s.name))?.name ?? '';
     if (!ctx.tables.plan) report({ sheet, cell: 'A1', messageId: 'plan', table: 'plan' });
     if (!ctx.tables.progress) report({ sheet, cell: 'A1', messageId: 'progress', table: 'progress' });
   },
