@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/cli/libreoffice.test.ts', '/test/scratch/'],
+  testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/cli/libreoffice', '/test/scratch/'],
   transform: {
     '^.+\\.tsx?$': [
       'ts-jest',

@@ -2,7 +2,7 @@
 const base = require('./jest.config.cjs');
 module.exports = {
   ...base,
-  testMatch: ['**/test/cli/libreoffice.test.ts'],
+  testMatch: ['**/test/cli/libreoffice.test.ts', '**/test/cli/libreoffice-patch.test.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
   testTimeout: 180000,
 };
