@@ -6,7 +6,7 @@ import { evaluateIndicator } from './indicators';
 import { locateTables } from './locate/locate-tables';
 import { runRules, type VersionChoice } from './rule';
 import { RULES } from './rules';
-import { chooseVersion } from './model-choice';
+import { chooseVersion, recognitionNoteOf } from './model-choice';
 import { assessPerformance, axisResultOf } from './performance';
 import { defaultModel, findVersion } from '../model';
 
@@ -48,6 +48,7 @@ export function analyse(grid: Grid, options: AnalyseOptions = {}): Analysis {
     version,
     versionChoice,
     versionNote: '',
+    modelSource: options.modelSource,
     tables,
     findings,
     indicators,
@@ -62,10 +63,13 @@ export function analyse(grid: Grid, options: AnalyseOptions = {}): Analysis {
  * findings in the list: no "see ALLOCATION_MISMATCH" when there is none.
  */
 export function versionNoteOf(
-  analysis: Pick<Analysis, 'model' | 'version' | 'versionChoice' | 'tables' | 'findings'>,
+  analysis: Pick<Analysis, 'model' | 'version' | 'versionChoice' | 'tables' | 'findings' | 'modelSource'>,
   lang: Lang,
 ): string {
   const { model, version, versionChoice: choice } = analysis;
+  // A preset recognised by its allocations: that is the news, and the version is the one they match.
+  const recognised = recognitionNoteOf(analysis.modelSource ?? 'default', model, version, lang);
+  if (recognised) return recognised;
   const cited = analysis.findings.some((f) => f.rule === 'ALLOCATION_MISMATCH');
   const noAllocations = !analysis.tables.plan && !analysis.tables.progress;
   const name = `${version.id} (${version.label})`;

@@ -3,6 +3,7 @@ import type { Grid } from './grid';
 import type { AxisResult } from './performance';
 import type { VersionChoice } from './rule';
 import type { LocatedTables } from './tables';
+import type { ModelSource } from './model-choice';
 import type { ProgrammeModel, ProgrammeVersion } from '../model/types';
 
 export interface AnalyseOptions {
@@ -11,6 +12,8 @@ export interface AnalyseOptions {
   /** A version id of the model; when absent the engine picks the one the allocations match. */
   versionId?: string;
   lang?: Lang;
+  /** Where `chooseModel` found the model; `recognised` makes the version note name the preset. */
+  modelSource?: ModelSource;
 }
 
 /**
@@ -42,6 +45,8 @@ export interface Analysis {
   versionChoice: VersionChoice;
   /** One sentence on which version was used and why, in `lang`. */
   versionNote: string;
+  /** Where the model came from (`chooseModel`), as the host said; absent: not said. */
+  modelSource?: ModelSource;
   tables: LocatedTables;
   findings: Finding[];
   indicators: IndicatorResult[];
