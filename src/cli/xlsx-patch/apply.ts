@@ -52,7 +52,10 @@ export function applyPlanToPackage(pkg: OpcPackage, plan: WritePlan): ApplySumma
   const namespace = /\sxmlns="([^"]*)"/.exec(rootElement(pkg.text(book.part) ?? '<x/>').open)?.[1] ?? MAIN_NS;
   let sheetsChanged = false;
 
+  const byName = new Map<string, SheetPatch>();
   const sheetPatch = (name: string, required: boolean): SheetPatch | null => {
+    const known = byName.get(name);
+    if (known) return known;
     const index = book.indexOf(name);
     const part = index >= 0 ? book.sheets()[index].part : null;
     if (part === null || !book.sheets()[index].worksheet) {
@@ -65,6 +68,7 @@ export function applyPlanToPackage(pkg: OpcPackage, plan: WritePlan): ApplySumma
       patch = new SheetPatch(pkg.text(part) ?? '');
       patches.set(part, patch);
     }
+    byName.set(name, patch);
     return patch;
   };
   const flushSheet = (name: string): void => {
@@ -72,6 +76,7 @@ export function applyPlanToPackage(pkg: OpcPackage, plan: WritePlan): ApplySumma
     const index = book.indexOf(name);
     const part = index >= 0 ? book.sheets()[index].part : null;
     if (part) patches.delete(part);
+    byName.clear();
   };
 
   for (const name of plan.deleteSheets) {

@@ -360,11 +360,16 @@ export class SheetPatch {
     if (index !== undefined) return rows[index];
     if (!create) return null;
     const row: Row = { r, lead: '', text: null, open: `<${this.prefix}row r="${r}">`, cells: [], rest: '' };
-    let at = rows.findIndex((other) => other.r > r);
-    if (at < 0) at = rows.length;
-    rows.splice(at, 0, row);
-    this.rowIndex.clear();
-    rows.forEach((other, i) => this.rowIndex.set(other.r, i));
+    if (rows.length === 0 || rows[rows.length - 1].r < r) {
+      // Below the last row (the log, a new sheet): no other row moves.
+      rows.push(row);
+      this.rowIndex.set(r, rows.length - 1);
+    } else {
+      const at = rows.findIndex((other) => other.r > r);
+      rows.splice(at, 0, row);
+      this.rowIndex.clear();
+      rows.forEach((other, i) => this.rowIndex.set(other.r, i));
+    }
     this.rowsChanged = true;
     return row;
   }

@@ -204,27 +204,23 @@ export class StylesPatch {
     let children = selfClosing ? '' : baseXf.slice(open.length, baseXf.lastIndexOf('</'));
 
     if (change.numberFormat !== undefined) {
-      open = withAttribute(open, 'numFmtId', String(this.numberFormatId(change.numberFormat)));
-      open = withAttribute(open, 'applyNumberFormat', '1');
+      open = setId(open, 'numFmtId', 'applyNumberFormat', String(this.numberFormatId(change.numberFormat)));
     }
     if (change.bold !== undefined) {
       const font =
         this.get('fonts', Number(attribute(open, 'fontId') ?? 0)) ??
         `<${p}font><${p}sz val="11"/><${p}name val="Calibri"/><${p}family val="2"/></${p}font>`;
-      open = withAttribute(open, 'fontId', String(this.entry('fonts', withBold(font, change.bold, p))));
-      open = withAttribute(open, 'applyFont', '1');
+      open = setId(open, 'fontId', 'applyFont', String(this.entry('fonts', withBold(font, change.bold, p))));
     }
     if (change.fill !== undefined) {
       const fill = `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(change.fill)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
-      open = withAttribute(open, 'fillId', String(this.entry('fills', fill)));
-      open = withAttribute(open, 'applyFill', '1');
+      open = setId(open, 'fillId', 'applyFill', String(this.entry('fills', fill)));
     }
     if (change.border === 'thin') {
       const side = (name: string): string =>
         `<${p}${name} style="thin"><${p}color rgb="FF000000"/></${p}${name}>`;
       const border = `<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom')}<${p}diagonal/></${p}border>`;
-      open = withAttribute(open, 'borderId', String(this.entry('borders', border)));
-      open = withAttribute(open, 'applyBorder', '1');
+      open = setId(open, 'borderId', 'applyBorder', String(this.entry('borders', border)));
     }
     if (change.wrap !== undefined || change.align !== undefined) {
       const existing = /<(?:\w+:)?alignment\b[^>]*?\/?>(?:<\/(?:\w+:)?alignment>)?/.exec(children);
@@ -269,6 +265,12 @@ export class StylesPatch {
     this.added[collection].push(xml);
     return existing.length + this.added[collection].length - 1;
   }
+}
+
+/** The start tag with `id` set, and its `apply…` flag when that changes it. */
+function setId(open: string, name: string, apply: string, id: string): string {
+  if ((attribute(open, name) ?? '0') === id) return open;
+  return withAttribute(withAttribute(open, name, id), apply, '1');
 }
 
 /** The font with `<b/>` set or cleared (CT_Font's children come in any order). */
