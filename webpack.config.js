@@ -7,6 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { NormalModuleReplacementPlugin } = require('webpack');
 
 const urlDev = 'https://localhost:3000/';
 /** Where the production build is hosted; the copied manifest points there. Set ADDIN_URL to deploy. */
@@ -79,6 +80,9 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
+      // The runtime takes `globalThis` as it is, instead of a `new Function('return this')` fallback
+      // that the pages' Content-Security-Policy (no 'unsafe-eval') forbids.
+      environment: { globalThis: true },
       // dist/cli is the command line's bundle (npm run build:cli): a pane build must not delete it.
       clean: { keep: (asset) => /^cli([\\/]|$)/.test(asset) },
     },
@@ -91,6 +95,11 @@ module.exports = async (env, options) => {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: { loader: 'ts-loader', options: { transpileOnly: true } },
+        },
+        {
+          // zod compiles parsers with `new Function`, which the pages' CSP forbids: see the loader.
+          test: /[\\/]node_modules[\\/]zod[\\/].*\.m?js$/,
+          use: path.resolve(__dirname, 'scripts/webpack/no-function-constructor-loader.cjs'),
         },
       ],
     },
@@ -127,6 +136,11 @@ module.exports = async (env, options) => {
         ],
       }),
       new ForbidInChunkPlugin('taskpane', ['hyperformula']),
+      // HyperFormula's parser library carries a code generator built on `new Function`, never called.
+      new NormalModuleReplacementPlugin(/[\\/]generate[\\/]generate_public(\.js)?$/, (resource) => {
+        if (/[\\/]chevrotain[\\/]/.test(resource.context || ''))
+          resource.request = path.resolve(__dirname, 'src/playground/chevrotain-codegen-stub.js');
+      }),
     ],
     performance: { hints: false },
     optimization: {

@@ -37,9 +37,13 @@ if (onPath('soffice')) {
 } else {
   notRun.push('LibreOffice oracle (test/cli/libreoffice.test.ts): soffice not found');
 }
+run('production build of the task pane and the playground', npx, ['webpack', '--mode', 'production']);
+run('what the build ships: no eval, a Content-Security-Policy on every page', 'node', [
+  '--test',
+  'test/security/shipped-bundle.test.mjs',
+]);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (existsSync(chromium)) {
-  run('build the playground', npx, ['webpack', '--mode', 'production']);
   run('browser test of the playground in Chromium', 'node', ['test/e2e/run-e2e.mjs']);
 } else {
   notRun.push(`browser test (test/e2e): Chromium not found at ${chromium}`);

@@ -4,7 +4,7 @@
  */
 import { LOG_SHEET, analyse, chooseModel, modelFromWorkbook, planFill, planReport } from '../engine';
 import type { Analysis, Grid, Lang, ModelChoiceProblem, WritePlan } from '../engine';
-import { parseModel } from '../model';
+import { findPreset, nearestPresetIds, parseModel, presets } from '../model';
 import type { ProgrammeModel } from '../model';
 import { version as packageVersion } from '../../package.json';
 import { parseArguments } from './args';
@@ -12,6 +12,7 @@ import type { RunOptions } from './args';
 import { formatAnalysis, formatConflicts } from './human-output';
 import { toJsonResult } from './json-output';
 import { MESSAGES } from './messages';
+import { formatProgrammes } from './programmes';
 import type { CliMessages } from './messages';
 import { messageOf, outputPathProblem, readLocalFile } from './local-file';
 import type { ApplySummary, XlsxWorkbook } from './xlsx-host';
@@ -43,6 +44,9 @@ export async function main(argv: readonly string[], output: CliOutput = processO
       case 'help':
         output.stdout(`${messages.usage}\n`);
         return EXIT_OK;
+      case 'programmes':
+        output.stdout(formatProgrammes(presets(), parsed.lang, parsed.json));
+        return EXIT_OK;
       case 'version':
         output.stdout(`por-tables ${packageVersion}\n`);
         return EXIT_OK;
@@ -70,6 +74,9 @@ async function run(
   const fileModel =
     options.modelPath === null ? null : await loadModel(options.modelPath, messages, options.lang);
   if (typeof fileModel === 'string') return fail(fileModel);
+  // A mistyped --programme is said before the workbook is read (the engine would say it after).
+  if (options.programme !== null && !findPreset(options.programme))
+    return fail(messages.unknownProgramme(options.programme, nearestPresetIds(options.programme)));
   // Loaded only now: ExcelJS takes most of the start-up time, and help or a refused option need none of it.
   // `check` writes nothing: it reads the Grid alone, streaming, without building ExcelJS's workbook.
   let workbook: XlsxWorkbook | null = null;
@@ -86,16 +93,23 @@ async function run(
     workbook = opened.workbook;
     grid = workbook.grid();
   }
-  // --model, else the model stored in the workbook, else the embedded one (SPEC §3): the engine decides.
+  // --model, --programme, the stored model, a preset the allocations match, the default: the engine decides.
   const choice = chooseModel({
     explicit: fileModel ?? undefined,
+    programme: options.programme ?? undefined,
     stored: modelFromWorkbook(grid, options.lang),
+    grid,
     versionId: options.versionId ?? undefined,
   });
   // Batch work does not go on with something other than what was asked for or stored: exit 2.
   const [problem] = choice.problems;
   if (problem) return fail(describeModelProblem(problem, messages));
-  const analysis = analyse(grid, { model: choice.model, versionId: choice.versionId, lang: options.lang });
+  const analysis = analyse(grid, {
+    model: choice.model,
+    versionId: choice.versionId,
+    lang: options.lang,
+    modelSource: choice.source,
+  });
   const exitCode = analysis.findings.some((f) => f.severity === 'error') ? EXIT_ERROR_FINDINGS : EXIT_OK;
   if (options.command === 'check') {
     printAnalysis(analysis, options, messages, output);
@@ -187,6 +201,7 @@ async function loadModel(path: string, messages: CliMessages, lang: Lang): Promi
 
 function describeModelProblem(problem: ModelChoiceProblem, messages: CliMessages): string {
   if (problem.kind === 'stored-invalid') return messages.invalidStoredModel(problem.sheet, problem.error);
+  if (problem.kind === 'unknown-programme') return messages.unknownProgramme(problem.programme, problem.nearest);
   return messages.unknownVersion(problem.versionId, problem.available);
 }
 

@@ -12,6 +12,7 @@ export interface CliMessages {
   invalidModel(path: string, error: string): string;
   invalidStoredModel(sheet: string, error: string): string;
   unknownVersion(id: string, available: string[]): string;
+  unknownProgramme(programme: string, nearest: string[]): string;
   severityHeading: Record<Severity, string>;
   summary(counts: Record<Severity, number>): string;
   noFindings: string;
@@ -44,12 +45,14 @@ Uso:
   por-tables check <file.xlsx> [--model m.json] [--model-version id] [--json] [--lang it|en]
   por-tables fill <in.xlsx> -o <out.xlsx> [--force] [--model m.json] [--model-version id] [--json] [--lang it|en]
   por-tables report <in.xlsx> -o <out.xlsx> [--model m.json] [--model-version id] [--json] [--lang it|en]
+  por-tables programmes [--json] [--lang it|en]
 
 Comandi:
   check    verifica le tabelle ed elenca i rilievi; non modifica nulla
   fill     scrive in una copia le colonne calcolate (C, E, G, I della Tabella 2; % del target e Stato
            degli indicatori) come formule, e converte in numeri gli importi scritti come testo
   report   scrive in una copia il foglio del report (Tabelle 1, 2 e indicatori) e quello dei rilievi
+  programmes  elenca i programmi predefiniti (i 20 PO FSE 2014-2020 italiani): id, CCI, assi, dotazione
 
 Opzioni:
   -o, --output <file>    il file .xlsx da scrivere (fill, report); mai lo stesso file di ingresso
@@ -57,6 +60,9 @@ Opzioni:
   --model <m.json>       il modello del programma (predefinito: quello salvato nel foglio
                          "Modello POR Tables" della cartella, se c'è, altrimenti POR FSE 2014-2020
                          Regione Lombardia)
+  --programme <id|CCI>   uno dei programmi predefiniti (por-tables programmes); senza --model né
+                         --programme, un programma le cui dotazioni la cartella riporta esattamente
+                         è riconosciuto da sé
   --model-version <id>   la versione del modello (predefinita: quella a cui corrispondono le dotazioni)
   --json                 stampa rilievi e indicatori in JSON
   --lang it|en           la lingua dei messaggi (predefinita: it)
@@ -129,6 +135,8 @@ Codice di uscita: 0 nessun errore, 1 rilievi di tipo errore, 2 il comando non è
     `il modello salvato nel foglio "${sheet}" non è valido: ${error} (correggilo, oppure indica un modello con --model)`,
   unknownVersion: (id, available) =>
     `versione del modello sconosciuta: ${id} (versioni: ${available.join(', ')})`,
+  unknownProgramme: (programme, nearest) =>
+    `programma sconosciuto: ${programme} (i più vicini: ${nearest.join(', ')}; l'elenco: por-tables programmes)`,
   severityHeading: { error: 'Errori', warning: 'Avvisi', info: 'Informazioni' },
   summary: (c) =>
     `Rilievi: ${c.error} ${c.error === 1 ? 'errore' : 'errori'}, ${c.warning} ${c.warning === 1 ? 'avviso' : 'avvisi'}, ` +
@@ -178,18 +186,23 @@ Usage:
   por-tables check <file.xlsx> [--model m.json] [--model-version id] [--json] [--lang it|en]
   por-tables fill <in.xlsx> -o <out.xlsx> [--force] [--model m.json] [--model-version id] [--json] [--lang it|en]
   por-tables report <in.xlsx> -o <out.xlsx> [--model m.json] [--model-version id] [--json] [--lang it|en]
+  por-tables programmes [--json] [--lang it|en]
 
 Commands:
   check    checks the tables and lists the findings; changes nothing
   fill     writes into a copy the computed columns (C, E, G, I of Tabella 2; % of target and status
            of the indicators) as formulas, and turns amounts stored as text into numbers
   report   writes into a copy the report sheet (Tabelle 1, 2 and indicators) and the findings sheet
+  programmes  lists the preset programmes (the 20 Italian ESF 2014-2020 OPs): id, CCI, axes, total
 
 Options:
   -o, --output <file>    the .xlsx file to write (fill, report); never the input file itself
   --force                (fill) also overwrite typed values and other formulas in the computed columns
   --model <m.json>       the programme model (default: the one stored in the workbook's sheet
                          "Modello POR Tables", if any, else POR FSE 2014-2020 Regione Lombardia)
+  --programme <id|CCI>   one of the preset programmes (por-tables programmes); with neither --model
+                         nor --programme, a programme whose allocations the workbook holds exactly
+                         is recognised by itself
   --model-version <id>   the model version (default: the one the allocations match)
   --json                 print findings and indicators as JSON
   --lang it|en           language of the messages (default: it)
@@ -261,6 +274,8 @@ Exit code: 0 no errors, 1 error findings, 2 the command could not run.`,
   invalidStoredModel: (sheet, error) =>
     `the model stored in sheet "${sheet}" is not valid: ${error} (fix it, or give a model with --model)`,
   unknownVersion: (id, available) => `unknown model version: ${id} (versions: ${available.join(', ')})`,
+  unknownProgramme: (programme, nearest) =>
+    `unknown programme: ${programme} (nearest: ${nearest.join(', ')}; the list: por-tables programmes)`,
   severityHeading: { error: 'Errors', warning: 'Warnings', info: 'Info' },
   summary: (c) =>
     `Findings: ${c.error} ${c.error === 1 ? 'error' : 'errors'}, ${c.warning} ${c.warning === 1 ? 'warning' : 'warnings'}, ${c.info} info.`,

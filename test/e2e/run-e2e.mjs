@@ -1,5 +1,5 @@
 // Runs the browser test of the playground: builds dist/ when it is missing (or with --build),
-// bundles test/e2e/playground.e2e.ts with esbuild and runs it with `node --test`.
+// bundles test/e2e/playground.e2e.ts and network.e2e.ts with esbuild and runs them with `node --test`.
 // Without Chromium at /usr/bin/chromium (or CHROMIUM_PATH) the test fails with a clear message;
 // set POR_E2E_OPTIONAL=1 to skip it instead (for machines that cannot have a browser).
 // Usage: node test/e2e/run-e2e.mjs [--build]
@@ -32,21 +32,26 @@ if (process.argv.includes('--build') || !existsSync(join(root, 'dist', 'playgrou
 
 const outdir = join(root, '.tmp', 'e2e');
 mkdirSync(outdir, { recursive: true });
-const bundle = join(outdir, 'playground.e2e.cjs');
+// The playground walk, and the network and Content-Security-Policy test of the pages.
+const suites = ['playground', 'network'];
+const bundles = suites.map((name) => join(outdir, `${name}.e2e.cjs`));
 await build({
-  entryPoints: [join(root, 'test', 'e2e', 'playground.e2e.ts')],
+  entryPoints: Object.fromEntries(
+    suites.map((name) => [`${name}.e2e`, join(root, 'test', 'e2e', `${name}.e2e.ts`)]),
+  ),
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  outfile: bundle,
+  outdir,
+  outExtension: { '.js': '.cjs' },
   external: ['playwright-core'],
   logLevel: 'warning',
   // Resolve playwright-core from the project when the bundle runs from .tmp/.
   nodePaths: [join(root, 'node_modules')],
 });
 
-const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', bundle], {
+const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...bundles], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, POR_ROOT: root, NODE_PATH: join(root, 'node_modules') },
