@@ -50,6 +50,7 @@ describe('the log sheet', () => {
       'Genera report',
       'Annulla',
       'Esempio',
+      'Crea tabella indicatori',
     ]);
   });
 
