@@ -9,25 +9,12 @@ import type { CellValue, Grid, SheetGrid } from '../../src/engine/grid';
 import { presentIndices } from '../../src/engine/grid';
 import { locateTables } from '../../src/engine/locate/locate-tables';
 import { INDICATORS, raaSheet } from './raa-fixture';
+import { VisitCounter } from './visit-counter';
 
 const withIndicators = () => raaSheet({ indicators: [INDICATORS.CO09(52104, 56645)] });
 
 const LAST_ROW = 1048575;
 const LAST_COL = 16383;
-
-/** Counts the index reads of every array it wraps. */
-class VisitCounter {
-  visits = 0;
-
-  wrap<T>(items: T[]): T[] {
-    return new Proxy(items, {
-      get: (target, key, receiver) => {
-        if (typeof key === 'string' && /^\d+$/.test(key)) this.visits += 1;
-        return Reflect.get(target, key, receiver) as unknown;
-      },
-    });
-  }
-}
 
 /** Copies a sheet's cells into sparse arrays, adds `extra` cells (absolute 0-based), and wraps every array. */
 function sparseSheet(
@@ -59,12 +46,6 @@ function sparseSheet(
   values.length = LAST_ROW + 1;
   formulas.length = LAST_ROW + 1;
   numberFormats.length = LAST_ROW + 1;
-  const wrapRows = <T>(rows: T[][]) => {
-    const out: T[][] = [];
-    out.length = rows.length;
-    for (const r of Object.keys(rows)) out[Number(r)] = counter.wrap(rows[Number(r)]);
-    return counter.wrap(out);
-  };
   // Every row reaches the last column, as a used range of A1:XFD1048576 would.
   for (const r of Object.keys(values)) {
     values[Number(r)].length = LAST_COL + 1;
@@ -72,14 +53,7 @@ function sparseSheet(
     numberFormats[Number(r)].length = LAST_COL + 1;
   }
   return {
-    sheet: {
-      name: from.name,
-      top: 0,
-      left: 0,
-      values: wrapRows(values),
-      formulas: wrapRows(formulas),
-      numberFormats: wrapRows(numberFormats),
-    },
+    sheet: counter.wrapSheet({ name: from.name, top: 0, left: 0, values, formulas, numberFormats }),
     cells,
   };
 }
