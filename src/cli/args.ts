@@ -4,18 +4,23 @@
  */
 import type { Lang } from '../engine';
 
-export type Command = 'check' | 'fill' | 'report';
+export type Command = 'check' | 'fill' | 'report' | 'programmes';
 
-export const COMMANDS: readonly Command[] = ['check', 'fill', 'report'];
+export const COMMANDS: readonly Command[] = ['check', 'fill', 'report', 'programmes'];
+
+/** The commands that work on a workbook; `programmes` lists the presets and reads none. */
+type WorkbookCommand = Exclude<Command, 'programmes'>;
 
 export interface RunOptions {
-  command: Command;
+  command: WorkbookCommand;
   input: string;
   /** `fill` and `report` only; required there. */
   output: string | null;
   /** `fill` only. */
   force: boolean;
   modelPath: string | null;
+  /** `--programme`: a preset by id or CCI. */
+  programme: string | null;
   versionId: string | null;
   json: boolean;
   lang: Lang;
@@ -30,17 +35,19 @@ export type ArgumentError =
   | { code: 'repeated-option'; option: string }
   | { code: 'flag-with-value'; option: string }
   | { code: 'bad-lang'; value: string }
-  | { code: 'missing-input'; command: Command }
+  | { code: 'missing-input'; command: WorkbookCommand }
   | { code: 'extra-argument'; argument: string }
-  | { code: 'missing-output'; command: Command };
+  | { code: 'missing-output'; command: WorkbookCommand };
 
 export type ParsedArguments =
   | { kind: 'run'; options: RunOptions }
   | { kind: 'help'; lang: Lang }
   | { kind: 'version'; lang: Lang }
+  | { kind: 'programmes'; lang: Lang; json: boolean }
   | { kind: 'error'; lang: Lang; error: ArgumentError };
 
-type OptionName = 'output' | 'force' | 'model' | 'model-version' | 'json' | 'lang' | 'help' | 'version';
+type OptionName =
+  'output' | 'force' | 'model' | 'programme' | 'model-version' | 'json' | 'lang' | 'help' | 'version';
 
 interface OptionSpec {
   name: OptionName;
@@ -49,12 +56,15 @@ interface OptionSpec {
   commands?: readonly Command[];
 }
 
+const ON_WORKBOOKS: readonly Command[] = ['check', 'fill', 'report'];
+
 const OPTIONS: Record<string, OptionSpec> = {
   '-o': { name: 'output', takesValue: true, commands: ['fill', 'report'] },
   '--output': { name: 'output', takesValue: true, commands: ['fill', 'report'] },
   '--force': { name: 'force', takesValue: false, commands: ['fill'] },
-  '--model': { name: 'model', takesValue: true },
-  '--model-version': { name: 'model-version', takesValue: true },
+  '--model': { name: 'model', takesValue: true, commands: ON_WORKBOOKS },
+  '--programme': { name: 'programme', takesValue: true, commands: ON_WORKBOOKS },
+  '--model-version': { name: 'model-version', takesValue: true, commands: ON_WORKBOOKS },
   '--json': { name: 'json', takesValue: false },
   '--lang': { name: 'lang', takesValue: true },
   '-h': { name: 'help', takesValue: false },
@@ -115,6 +125,10 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   const langValue = values.get('lang');
   if (langValue !== undefined && !LANGS.includes(langValue as Lang))
     return fail({ code: 'bad-lang', value: langValue });
+  if (command === 'programmes') {
+    if (input !== undefined) return fail({ code: 'extra-argument', argument: input });
+    return { kind: 'programmes', lang, json: flags.has('json') };
+  }
   if (input === undefined) return fail({ code: 'missing-input', command });
   if (extra.length > 0) return fail({ code: 'extra-argument', argument: extra[0] });
   const output = values.get('output') ?? null;
@@ -127,6 +141,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
       output,
       force: flags.has('force'),
       modelPath: values.get('model') ?? null,
+      programme: values.get('programme') ?? null,
       versionId: values.get('model-version') ?? null,
       json: flags.has('json'),
       lang,

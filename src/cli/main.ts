@@ -201,7 +201,8 @@ async function loadModel(path: string, messages: CliMessages, lang: Lang): Promi
 
 function describeModelProblem(problem: ModelChoiceProblem, messages: CliMessages): string {
   if (problem.kind === 'stored-invalid') return messages.invalidStoredModel(problem.sheet, problem.error);
-  if (problem.kind === 'unknown-programme') return messages.unknownProgramme(problem.programme, problem.nearest);
+  if (problem.kind === 'unknown-programme')
+    return messages.unknownProgramme(problem.programme, problem.nearest);
   return messages.unknownVersion(problem.versionId, problem.available);
 }
 

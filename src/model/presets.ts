@@ -19,13 +19,20 @@ export function presets(): readonly ProgrammeModel[] {
 }
 
 /** The preset a `--programme` value names: its id or its CCI, in any case. */
-export function findPreset(idOrCci: string): ProgrammeModel | undefined {
+export function findPreset(
+  idOrCci: string,
+  among: readonly ProgrammeModel[] = presets(),
+): ProgrammeModel | undefined {
   const key = idOrCci.trim().toLowerCase();
-  return presets().find((p) => p.id.toLowerCase() === key || p.cci?.toLowerCase() === key);
+  return among.find((p) => p.id.toLowerCase() === key || p.cci?.toLowerCase() === key);
 }
 
 /** The preset ids closest to a mistyped id or CCI (edit distance), nearest first. */
-export function nearestPresetIds(idOrCci: string, count = 3): string[] {
+export function nearestPresetIds(
+  idOrCci: string,
+  count = 3,
+  among: readonly ProgrammeModel[] = presets(),
+): string[] {
   const key = idOrCci.trim().toLowerCase();
   const distanceTo = (p: ProgrammeModel): number =>
     Math.min(
@@ -34,7 +41,7 @@ export function nearestPresetIds(idOrCci: string, count = 3): string[] {
       // `toscana` for `por-fse-toscana-2014-2020`: a part of the id is as good as a one-letter slip.
       p.id.split('-').includes(key) ? 1 : Infinity,
     );
-  return presets()
+  return among
     .map((p) => ({ id: p.id, distance: distanceTo(p) }))
     .sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id))
     .slice(0, count)

@@ -21,10 +21,38 @@ describe('parseArguments', () => {
         output: null,
         force: false,
         modelPath: 'm.json',
+        programme: null,
         versionId: '2022-12',
         json: true,
         lang: 'en',
       },
+    });
+  });
+
+  it('reads --programme on check, fill and report', () => {
+    for (const argv of [
+      ['check', 'a.xlsx', '--programme', '2014IT05SFOP015'],
+      ['fill', 'a.xlsx', '-o', 'b.xlsx', '--programme=2014IT05SFOP015'],
+      ['report', 'a.xlsx', '-o', 'b.xlsx', '--programme', '2014IT05SFOP015'],
+    ]) {
+      expect(parseArguments(argv)).toMatchObject({ kind: 'run', options: { programme: '2014IT05SFOP015' } });
+    }
+  });
+
+  it('reads programmes with --json and --lang, and nothing that needs a workbook', () => {
+    expect(parseArguments(['programmes'])).toEqual({ kind: 'programmes', lang: 'it', json: false });
+    expect(parseArguments(['programmes', '--json', '--lang', 'en'])).toEqual({
+      kind: 'programmes',
+      lang: 'en',
+      json: true,
+    });
+    expect(parseArguments(['programmes', 'a.xlsx'])).toMatchObject({
+      kind: 'error',
+      error: { code: 'extra-argument', argument: 'a.xlsx' },
+    });
+    expect(parseArguments(['programmes', '--programme', 'x'])).toMatchObject({
+      kind: 'error',
+      error: { code: 'option-not-for-command', option: '--programme', command: 'programmes' },
     });
   });
 
