@@ -119,16 +119,23 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
   const checkWorkbook = useCallback(async (): Promise<Analysis> => {
     const grid = await host.read();
     await nextTick();
-    // The user's pick, else the model stored in the workbook, else the embedded one: the engine decides.
+    // The user's pick, else the model stored in the workbook, else a preset the allocations match,
+    // else the embedded one: the engine decides.
     const picked = analyseOptions();
     const choice = chooseModel({
       explicit: picked.model,
       stored: modelFromWorkbook(grid, lang),
+      grid,
       versionId: picked.versionId,
     });
     const storedProblem = choice.problems.find((p) => p.kind === 'stored-invalid');
     storedModelProblem.current = storedProblem?.kind === 'stored-invalid' ? storedProblem.error : null;
-    const result = analyse(grid, { model: choice.model, versionId: choice.versionId, lang });
+    const result = analyse(grid, {
+      model: choice.model,
+      versionId: choice.versionId,
+      lang,
+      modelSource: choice.source,
+    });
     setAnalysis(result);
     return result;
   }, [host, lang, analyseOptions]);
