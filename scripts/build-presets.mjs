@@ -44,7 +44,7 @@ const PROGRAMMES = {
   '2014IT05SFOP017': ['po-fse-bolzano-2014-2020', 'PO FSE 2014-2020 Provincia autonoma di Bolzano'],
   '2014IT05SFOP018': ['po-fse-trento-2014-2020', 'PO FSE 2014-2020 Provincia autonoma di Trento'],
   '2014IT05SFOP020': ['por-fse-campania-2014-2020', 'POR FSE 2014-2020 Regione Campania'],
-  '2014IT05SFOP021': ['por-fse-sardegna-2014-2020', 'POR FSE 2014-2020 Regione Autonoma della Sardegna'],
+  '2014IT05SFOP021': ['por-fse-sardegna-2014-2020', 'POR FSE 2014-2020 Regione Sardegna'],
 };
 
 /** The axis names of the ESF programmes by thematic objective, as the Italian programmes write them. */

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { defaultModel, parseModel } from '../model';
+import { defaultModel, parseModel, presets } from '../model';
 import type { ProgrammeModel } from '../model';
 import type { Lang } from '../engine';
 
@@ -7,7 +7,10 @@ import type { Lang } from '../engine';
 export const AUTOMATIC_VERSION = 'auto';
 
 export interface ModelChoice {
-  /** The embedded model first, then any loaded from a file (a loaded model replaces one with its id). */
+  /**
+   * The presets (the embedded model first, then the Italian ESF 2014-2020 programmes), then any loaded
+   * from a file (a loaded model replaces one with its id).
+   */
   models: ProgrammeModel[];
   model: ProgrammeModel;
   /** `AUTOMATIC_VERSION` or a version id of `model`. */
@@ -23,7 +26,7 @@ export interface ModelChoice {
 }
 
 export function useModelChoice(): ModelChoice {
-  const [models, setModels] = useState<ProgrammeModel[]>([defaultModel]);
+  const [models, setModels] = useState<ProgrammeModel[]>(() => [...presets()]);
   const [modelId, setModelId] = useState(defaultModel.id);
   const [versionId, setVersionId] = useState(AUTOMATIC_VERSION);
   const [explicit, setExplicit] = useState(false);

@@ -76,6 +76,11 @@ export interface ModelPickerProps {
   onModelFile: (file: File) => void;
 }
 
+/** The programmes as a reader looks for them: by title, in Italian order (`PON …` before `POR …`). */
+function byTitle(models: readonly ProgrammeModel[]): ProgrammeModel[] {
+  return [...models].sort((a, b) => a.title.localeCompare(b.title, 'it'));
+}
+
 /**
  * Programme and version of the model the workbook is checked against; a model JSON can be loaded.
  * Folded to one row as tall as a button (`Modello: POR FSE …` over `versione 2022-12`, then
@@ -152,9 +157,9 @@ export function ModelPicker(props: ModelPickerProps) {
           disabled={disabled}
           onChange={(_, data) => props.onSelectModel(data.value)}
         >
-          {models.map((m) => (
+          {byTitle(models).map((m) => (
             <option key={m.id} value={m.id}>
-              {m.title}
+              {m.cci ? `${m.title} (${m.cci})` : m.title}
             </option>
           ))}
         </Select>
