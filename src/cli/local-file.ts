@@ -11,11 +11,20 @@ export type FileProblemReason =
   | 'not-a-file'
   | 'unreadable'
   | 'ole2'
+  /** An Office file protected by a password (an OLE2 file holding an EncryptedPackage). */
+  | 'encrypted'
+  /** An Excel 97-2003 workbook. */
+  | 'xls'
+  /** Read by `check`; `fill` and `report` write .xlsx only. */
   | 'ods'
+  | 'xlsb'
+  | 'numbers'
   | 'not-zip'
   | 'damaged-zip'
   | 'zip-not-xlsx'
   | 'unparsable'
+  /** A reading limit was reached (`limit`, `max`). */
+  | 'limit'
   | 'same-as-input'
   | 'output-directory-missing'
   | 'unwritable';
@@ -23,9 +32,15 @@ export type FileProblemReason =
 export interface FileProblem {
   reason: FileProblemReason;
   path: string;
-  /** The underlying error's message, when there is one worth showing. */
+  /** The underlying error's message, when there is one worth showing; for a damaged package, the part. */
   detail?: string;
+  /** For `limit`: which one, and its figure. */
+  limit?: ReadLimit;
+  max?: number;
 }
+
+/** The limits of a read: non-empty cells, the area they span, uncompressed bytes (all, one part), seconds. */
+export type ReadLimit = 'cells' | 'area' | 'bytes' | 'part-bytes' | 'seconds';
 
 /** The file's bytes, or why they cannot be had. */
 export async function readLocalFile(path: string): Promise<Buffer | FileProblem> {

@@ -78,12 +78,12 @@ async function run(
   if (options.programme !== null && !findPreset(options.programme))
     return fail(messages.unknownProgramme(options.programme, nearestPresetIds(options.programme)));
   // Loaded only now: ExcelJS takes most of the start-up time, and help or a refused option need none of it.
-  // `check` writes nothing: it reads the Grid alone, streaming, without building ExcelJS's workbook.
+  // `check` writes nothing: it reads the Grid alone (any format SheetJS reads: .xlsx, .xlsb, .ods).
   let workbook: XlsxWorkbook | null = null;
   let grid: Grid;
   if (options.command === 'check') {
-    const { readGridStreaming } = await import('./xlsx-stream-read');
-    const read = await readGridStreaming(options.input);
+    const { readGridFile } = await import('./xlsx-read');
+    const read = await readGridFile(options.input);
     if (!read.ok) return fail(messages.fileProblem(read.problem));
     grid = read.grid;
   } else {

@@ -2,7 +2,6 @@
 import type { Lang, Severity } from '../engine';
 import type { ArgumentError } from './args';
 import type { FileProblem } from './local-file';
-import type { UnkeptContent } from './xlsx-package';
 
 export interface CliMessages {
   usage: string;
@@ -28,14 +27,54 @@ export interface CliMessages {
   conflictsOverwritten(count: number): string;
   reportWritten(path: string, sheets: string[]): string;
   logAppended(count: number, sheet: string): string;
-  unkeptWarning(contents: UnkeptContent[]): string;
 }
 
 const COMMAND_LIST = 'check, fill, report';
 
-/** `a, b e c` / `a, b and c`. */
-function listOf(lang: Lang, items: string[]): string {
-  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+/** The formats `check` reads and `fill`/`report` do not write. */
+const WRITTEN_FORMAT: Record<Lang, Record<'ods' | 'xlsb' | 'numbers', string>> = {
+  it: {
+    ods: 'un foglio OpenDocument (.ods)',
+    xlsb: 'una cartella di lavoro binaria di Excel (.xlsb)',
+    numbers: 'un documento Numbers',
+  },
+  en: {
+    ods: 'an OpenDocument spreadsheet (.ods)',
+    xlsb: 'an Excel binary workbook (.xlsb)',
+    numbers: 'a Numbers document',
+  },
+};
+
+/** Which reading limit was reached, its figure, and what to do. */
+function limitText(lang: Lang, problem: FileProblem): string {
+  const max = problem.max ?? 0;
+  const figure = (n: number): string => new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-US').format(n);
+  const size = (n: number): string =>
+    n >= 1e9 ? `${figure(Math.round(n / 1e8) / 10)} GB` : `${figure(Math.round(n / 2 ** 20))} MB`;
+  const it = lang === 'it';
+  switch (problem.limit) {
+    case 'cells':
+      return it
+        ? `ha più di ${figure(max)} celle non vuote, il limite della lettura; togli i fogli e le righe che non servono, o copia le tabelle in un file a parte`
+        : `it has more than ${figure(max)} non-empty cells, the reading limit; remove the sheets and rows you do not need, or copy the tables into a file of their own`;
+    case 'area':
+      return it
+        ? `le sue celle coprono più di ${figure(max)} posizioni, il limite della lettura; togli i fogli e le colonne lontane che non servono, o copia le tabelle in un file a parte`
+        : `its cells span more than ${figure(max)} positions, the reading limit; remove the sheets and far-off columns you do not need, or copy the tables into a file of their own`;
+    case 'bytes':
+      return it
+        ? `decompresso supera ${size(max)}, il limite della lettura (forse una «zip bomb»); togli i fogli che non servono, o copia le tabelle in un file a parte`
+        : `uncompressed it exceeds ${size(max)}, the reading limit (perhaps a "zip bomb"); remove the sheets you do not need, or copy the tables into a file of their own`;
+    case 'part-bytes':
+      return it
+        ? `la parte ${problem.detail ?? ''} decompressa supera ${size(max)}, il limite della lettura (forse una «zip bomb»); togli i fogli che non servono, o copia le tabelle in un file a parte`
+        : `its part ${problem.detail ?? ''} exceeds ${size(max)} uncompressed, the reading limit (perhaps a "zip bomb"); remove the sheets you do not need, or copy the tables into a file of their own`;
+    case 'seconds':
+    default:
+      return it
+        ? `la lettura ha superato ${figure(max)} secondi, il limite di tempo; togli i fogli che non servono, o copia le tabelle in un file a parte`
+        : `reading it took more than ${figure(max)} seconds, the time limit; remove the sheets you do not need, or copy the tables into a file of their own`;
+  }
 }
 
 const it: CliMessages = {
@@ -106,9 +145,15 @@ Codice di uscita: 0 nessun errore, 1 rilievi di tipo errore, 2 il comando non è
       case 'unreadable':
         return `impossibile leggere ${path}${detail ? ` (${detail})` : ''}`;
       case 'ole2':
-        return `${path} è un file Excel 97-2003 (.xls) o un file protetto da password: salvalo come .xlsx senza password`;
+        return `${path} non è una cartella di lavoro Excel (è un file OLE2 di altro tipo, forse un documento Word o Outlook)`;
+      case 'encrypted':
+        return `${path} è protetto da password (cifrato): aprilo in Excel, togli la password (File › Informazioni › Proteggi cartella di lavoro) e salvalo come .xlsx`;
+      case 'xls':
+        return `${path} è un file Excel 97-2003 (.xls): aprilo in Excel o LibreOffice e salvalo come .xlsx`;
       case 'ods':
-        return `${path} è un foglio OpenDocument (.ods): salvalo come .xlsx`;
+      case 'xlsb':
+      case 'numbers':
+        return `${path} è ${WRITTEN_FORMAT.it[problem.reason]}: check lo legge, ma fill e report scrivono solo file .xlsx: salvalo come .xlsx`;
       case 'not-zip':
         return `${path} non è un file .xlsx (forse un CSV o un file di testo rinominato)`;
       case 'damaged-zip':
@@ -116,7 +161,9 @@ Codice di uscita: 0 nessun errore, 1 rilievi di tipo errore, 2 il comando non è
       case 'zip-not-xlsx':
         return `${path} è un archivio zip ma non una cartella di lavoro Excel (.xlsx)`;
       case 'unparsable':
-        return `${path} non si riesce a leggere come .xlsx${detail ? ` (${detail})` : ''}`;
+        return `${path} è danneggiato: ${detail ? `la parte ${detail} non` : 'non'} si riesce a leggere; aprilo in Excel o LibreOffice, che possono ripararlo, e salvalo di nuovo`;
+      case 'limit':
+        return `${path} non viene letto: ${limitText('it', problem)}`;
       case 'same-as-input':
         return `il file di uscita ${path} è il file di ingresso: indica con -o un altro file (l'originale non viene mai modificato)`;
       case 'output-directory-missing':
@@ -160,23 +207,6 @@ Codice di uscita: 0 nessun errore, 1 rilievi di tipo errore, 2 il comando non è
   reportWritten: (path, sheets) => `Report scritto in ${path} (fogli: ${sheets.join(', ')}).`,
   logAppended: (count, sheet) =>
     `Registro: ${count} ${count === 1 ? 'riga aggiunta' : 'righe aggiunte'} al foglio "${sheet}".`,
-  unkeptWarning: (contents) =>
-    `attenzione: il file di uscita non conterrà ${listOf(
-      'it',
-      contents.map((c) => UNKEPT_IT[c]),
-    )} del file di ingresso (ExcelJS non li riscrive); l'originale resta intatto`,
-};
-
-const UNKEPT_IT: Record<UnkeptContent, string> = {
-  charts: 'i grafici',
-  'chart-sheets': 'i fogli grafico',
-  'pivot-tables': 'le tabelle pivot',
-  macros: 'le macro',
-  slicers: 'i filtri dei dati (slicer)',
-  'external-links': 'i collegamenti ad altre cartelle',
-  'threaded-comments': 'i commenti in thread',
-  'data-connections': 'le connessioni dati',
-  controls: 'i controlli modulo',
 };
 
 const en: CliMessages = {
@@ -246,9 +276,15 @@ Exit code: 0 no errors, 1 error findings, 2 the command could not run.`,
       case 'unreadable':
         return `cannot read ${path}${detail ? ` (${detail})` : ''}`;
       case 'ole2':
-        return `${path} is an Excel 97-2003 file (.xls) or a password-protected file: save it as .xlsx without a password`;
+        return `${path} is not an Excel workbook (it is another kind of OLE2 file, perhaps a Word or Outlook document)`;
+      case 'encrypted':
+        return `${path} is password-protected (encrypted): open it in Excel, remove the password (File › Info › Protect Workbook) and save it as .xlsx`;
+      case 'xls':
+        return `${path} is an Excel 97-2003 file (.xls): open it in Excel or LibreOffice and save it as .xlsx`;
       case 'ods':
-        return `${path} is an OpenDocument spreadsheet (.ods): save it as .xlsx`;
+      case 'xlsb':
+      case 'numbers':
+        return `${path} is ${WRITTEN_FORMAT.en[problem.reason]}: check reads it, but fill and report write .xlsx files only: save it as .xlsx`;
       case 'not-zip':
         return `${path} is not an .xlsx file (perhaps a CSV or a text file renamed)`;
       case 'damaged-zip':
@@ -256,7 +292,9 @@ Exit code: 0 no errors, 1 error findings, 2 the command could not run.`,
       case 'zip-not-xlsx':
         return `${path} is a zip archive but not an Excel workbook (.xlsx)`;
       case 'unparsable':
-        return `${path} cannot be read as .xlsx${detail ? ` (${detail})` : ''}`;
+        return `${path} is damaged: ${detail ? `its part ${detail}` : 'it'} cannot be read; open it in Excel or LibreOffice, which may repair it, and save it again`;
+      case 'limit':
+        return `${path} is not read: ${limitText('en', problem)}`;
       case 'same-as-input':
         return `the output file ${path} is the input file: give another file with -o (the original is never modified)`;
       case 'output-directory-missing':
@@ -298,23 +336,6 @@ Exit code: 0 no errors, 1 error findings, 2 the command could not run.`,
   reportWritten: (path, sheets) => `Report written to ${path} (sheets: ${sheets.join(', ')}).`,
   logAppended: (count, sheet) =>
     `Log: ${count} ${count === 1 ? 'row' : 'rows'} appended to sheet "${sheet}".`,
-  unkeptWarning: (contents) =>
-    `warning: the output file will not contain the ${listOf(
-      'en',
-      contents.map((c) => UNKEPT_EN[c]),
-    )} of the input file (ExcelJS does not write them back); the original is untouched`,
-};
-
-const UNKEPT_EN: Record<UnkeptContent, string> = {
-  charts: 'charts',
-  'chart-sheets': 'chart sheets',
-  'pivot-tables': 'pivot tables',
-  macros: 'macros',
-  slicers: 'slicers',
-  'external-links': 'links to other workbooks',
-  'threaded-comments': 'threaded comments',
-  'data-connections': 'data connections',
-  controls: 'form controls',
 };
 
 export const MESSAGES: Record<Lang, CliMessages> = { it, en };
