@@ -65,10 +65,15 @@ export function groupRepeated(findings: readonly Finding[]): FindingGroup[] {
     else groups.set(key, [f]);
   }
   const out: FindingGroup[] = [];
+  const keys = new Map<string, number>();
   for (const list of groups.values()) {
     const first = list[0];
+    // Several findings of one rule may point at one cell (AXIS_MISSING at the header): keys stay unique.
+    const base = `${first.rule}|${first.messageId}|${first.sheet}|${first.cell}`;
+    const seen = keys.get(base) ?? 0;
+    keys.set(base, seen + 1);
     out.push({
-      key: `${first.rule}|${first.messageId}|${first.sheet}|${first.cell}`,
+      key: seen === 0 ? base : `${base}|${seen}`,
       rule: first.rule,
       messageId: first.messageId,
       severity: first.severity,

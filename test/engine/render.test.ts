@@ -235,4 +235,13 @@ describe('groupRepeated', () => {
       ['warning', 'rounding', 'E21'],
     ]);
   });
+
+  it('gives findings at one cell unique keys (AXIS_MISSING of several axes at the header)', () => {
+    const findings = analyse(raa({ axes: ['I', 'II'] }), { lang: 'it' }).findings.filter(
+      (f) => f.rule === 'AXIS_MISSING',
+    );
+    const groups = groupRepeated(findings);
+    expect(groups.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(groups.map((g) => g.key)).size).toBe(groups.length);
+  });
 });
