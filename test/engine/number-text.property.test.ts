@@ -5,8 +5,20 @@
  */
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { formatEnglish, formatEuro, formatItalian, formatPercent } from '../../src/engine/excel-round';
-import { formatValue, moneyValue, numberValue, percentValue } from '../../src/engine/message-value';
+import {
+  formatEnglish,
+  formatEuro,
+  formatItalian,
+  formatPercent,
+  roundExcel,
+} from '../../src/engine/excel-round';
+import {
+  formatCellValue,
+  formatValue,
+  moneyValue,
+  numberValue,
+  percentValue,
+} from '../../src/engine/message-value';
 import { parseNumberText } from '../../src/engine/number-text';
 
 const NBSP = '\u00a0';
@@ -227,6 +239,27 @@ describe("the engine's own formatters read back", () => {
           unit: '%' as const,
         };
         expectRead(formatValue(points, l), l, { value: w.value, decimals: w.decimals, percent: true });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('formatCellValue shows a cell as Excel does, and that reads back at the shown precision', () => {
+    // Binary floats as cells hold them (0.7240000000000001), in euro, percent and plain formats.
+    const lang = fc.constantFrom<'it' | 'en'>('it', 'en');
+    const value = fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true });
+    const format = fc.constantFrom(
+      ['#,##0.00 [$€-410]', 2, false],
+      ['0.00%', 2, true],
+      ['0.0%', 1, true],
+      ['#,##0', 0, false],
+      ['0.000', 3, false],
+    ) as fc.Arbitrary<[string, number, boolean]>;
+    fc.assert(
+      fc.property(value, format, lang, (v, [numberFormat, decimals, percent], l) => {
+        const kept = new Decimal(v).toSignificantDigits(15, Decimal.ROUND_HALF_UP);
+        const shown = roundExcel(percent ? kept.times(100) : kept, decimals);
+        expectRead(formatCellValue(v, numberFormat, l), l, { value: shown, decimals, percent });
       }),
       { numRuns: RUNS },
     );
