@@ -2,12 +2,22 @@ import { defineRule } from '../rule';
 import { normalizeHeader } from '../locate/header-text';
 import { textValue } from '../message-value';
 
-/** `OT 8`, `8`, `OT8`, `O.T. 8`, `Obiettivo tematico 08` → `8`; empty stays empty. */
+/**
+ * `OT 8`, `8`, `OT8`, `O.T. 8`, `Obiettivo tematico 08` → `8`; an axis over two objectives, `8, 10`,
+ * `OT 8 e 10`, `8/10` → `8, 10` (in order, whatever the separator); empty stays empty.
+ */
 function otOf(text: string): string {
   const bare = normalizeHeader(text)
-    .replace(/^(obiettivo tematico|thematic objective|o\.?\s*t\.?|t\.?\s*o\.?)\s*(n\.?\s*)?/, '')
+    .replace(
+      /^(obiettivi tematici|obiettivo tematico|thematic objectives?|o\.?\s*t\.?|t\.?\s*o\.?)\s*(n\.?\s*)?/,
+      '',
+    )
     .trim();
-  return /^\d+$/.test(bare) ? String(Number(bare)) : bare;
+  const numbers = bare.split(/\s*(?:,|;|\/|\be\b|\band\b|\+|-)\s*|\s+/).filter((p) => p !== '');
+  if (numbers.length > 0 && numbers.every((n) => /^\d+$/.test(n))) {
+    return [...new Set(numbers.map((n) => Number(n)))].sort((x, y) => x - y).join(', ');
+  }
+  return bare;
 }
 
 export const otMismatch = defineRule({

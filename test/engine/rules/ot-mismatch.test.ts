@@ -1,8 +1,24 @@
 import { describeRule } from '../grid-builder';
+import { defaultModel } from '../../../src/model';
 import { raa } from '../raa-fixture';
+
+/** The Lombardy model with Asse I over two thematic objectives, as PON SPAO's axis 3 is. */
+const twoObjectives = {
+  ...defaultModel,
+  versions: defaultModel.versions.map((v) => ({
+    ...v,
+    axes: v.axes.map((a) => (a.id === 'I' ? { ...a, ot: '8, 10' } : a)),
+  })),
+};
 
 describeRule('OT_MISMATCH', {
   fires: [
+    {
+      name: 'one objective where the model has two',
+      grid: raa({ cells: { A4: 'OT 8' } }),
+      options: { model: twoObjectives },
+      hits: [['A4', 'error', 'mismatch', { actual: 'OT 8', expected: 'OT 8, 10' }]],
+    },
     {
       name: 'OT 9 on Asse I',
       grid: raa({ cells: { A4: 'OT 9' } }),
@@ -55,6 +71,13 @@ describeRule('OT_MISMATCH', {
   ],
   doesNotFire: [
     { name: "the RAA's OT 8 … OT 11", grid: raa() },
+    {
+      name: 'an axis over two objectives, written three ways',
+      grid: raa({ cells: { A4: 'OT 8 e 10' } }),
+      options: { model: twoObjectives },
+    },
+    { name: '8/10 for 8, 10', grid: raa({ cells: { A4: '8/10' } }), options: { model: twoObjectives } },
+    { name: '10, 8 for 8, 10', grid: raa({ cells: { A4: 'OT 10, 8' } }), options: { model: twoObjectives } },
     {
       name: 'bare numbers, as text or numbers',
       grid: raa({ cells: { A4: '8', A5: 9, A6: 'OT10', A7: 'TO 11' } }),
