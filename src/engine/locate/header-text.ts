@@ -1,12 +1,18 @@
 /** Workbooks repeat the same labels thousands of times (`I`, `output`, `numero`): normalize each once. */
 const normalized = new Map<string, string>();
 const NORMALIZED_CACHE_LIMIT = 50_000;
+const HEADER_TEXT_LIMIT = 1000;
+
+/** No header is longer: a cell of a megabyte (one shared string repeated down a sheet) is read as its beginning. */
+export function clipHeader(text: string): string {
+  return text.length > HEADER_TEXT_LIMIT ? text.slice(0, HEADER_TEXT_LIMIT) : text;
+}
 
 /** Header text as compared: lower case, no accents, one space, no line breaks. */
 export function normalizeHeader(text: string): string {
   const cached = normalized.get(text);
   if (cached !== undefined) return cached;
-  const result = text
+  const result = clipHeader(text)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

@@ -23,7 +23,7 @@ import { defaultModel } from '../../model';
 import type { ProgrammeModel } from '../../model/types';
 import { indicatorColumnOf, looksLikeProgress, planColumnOf, progressColumnOf } from './columns';
 import { ACCEPT_SCORE, modelFacts, planEvidence, progressEvidence, scoreOf } from './evidence';
-import { isCaption, isNoteText, isPlaceholderHeader, isTotalLabel } from './header-text';
+import { clipHeader, isCaption, isNoteText, isPlaceholderHeader, isTotalLabel } from './header-text';
 
 /**
  * Finds Tabella 1, 2 and the indicators wherever they are: any sheet, any position, with or
@@ -193,7 +193,8 @@ function headerTextsOf(sheet: SheetGrid): Map<number, TextRow> {
     let out: TextRow | null = null;
     for (const c of presentIndices(row)) {
       const v = row[c];
-      if (typeof v === 'string' && v.trim() !== '' && !isPlaceholderHeader(v)) (out ??= new Map()).set(c, v);
+      if (typeof v === 'string' && v.trim() !== '' && !isPlaceholderHeader(v))
+        (out ??= new Map()).set(c, clipHeader(v));
     }
     if (out) texts.set(r, out);
   }
