@@ -1,3 +1,4 @@
+import { presentIndices } from './grid';
 import type { Lang } from './finding';
 import type { Grid } from './grid';
 import { parseModel, type ParseModelResult } from '../model/validate';
@@ -15,8 +16,9 @@ export function modelFromWorkbook(grid: Grid, lang: Lang = 'it'): ParseModelResu
   if (!sheet) return null;
   const col = -sheet.left;
   const lines: string[] = [];
-  for (const row of sheet.values) {
-    const v = col >= 0 ? row[col] : undefined;
+  // Only the rows the sheet holds: a sparse sheet (rows with holes) costs its entries, not its length.
+  for (const r of presentIndices(sheet.values)) {
+    const v = col >= 0 ? sheet.values[r]?.[col] : undefined;
     if (typeof v === 'string') lines.push(v);
   }
   const text = lines.join('\n').trim();

@@ -1,3 +1,4 @@
+import { MODEL_SHEET, modelFromWorkbook } from '../../src/engine/workbook-model';
 /**
  * Cost follows the cells that hold something, never a declared range (issue 7, item 2): a host may
  * give a sheet whose used range reaches XFD1048576 with a few cells in it, rows with holes. Work is
@@ -143,5 +144,19 @@ describe('presentIndices', () => {
     sparse[7] = 2;
     expect(presentIndices(counter.wrap(sparse))).toEqual([7, LAST_ROW]);
     expect(counter.visits).toBeLessThan(10);
+  });
+});
+
+describe('the model stored in a workbook', () => {
+  it('is read from a sheet with missing rows', () => {
+    const values: (string | null)[][] = [];
+    values[0] = ['{"id": "x"'];
+    values[5000] = ['}'];
+    const result = modelFromWorkbook({
+      sheets: [{ name: MODEL_SHEET, top: 0, left: 0, values, formulas: [], numberFormats: [] }],
+    });
+    // Both lines are read and joined (the model is incomplete, so it is refused with a reason, not a crash).
+    expect(result).toMatchObject({ ok: false });
+    expect(result && !result.ok && result.error).toMatch(/\S/);
   });
 });
