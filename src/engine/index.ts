@@ -1,7 +1,14 @@
 /** The engine's public face: hosts and the pane import from here only. */
 export type { Grid, SheetGrid, CellValue, CellError } from './grid';
 export { blankCells } from './grid';
-export type { WorkbookHost, ApplyResult, OfficeEnvironment, ReadNotice, HostGrid, ApplyFailure } from './host';
+export type {
+  WorkbookHost,
+  ApplyResult,
+  OfficeEnvironment,
+  ReadNotice,
+  HostGrid,
+  ApplyFailure,
+} from './host';
 export { applyFailureOf } from './host';
 export type { Finding, Severity, Lang, TableKind } from './finding';
 export type {

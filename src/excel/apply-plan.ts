@@ -51,9 +51,16 @@ interface WriteBatch {
   replaceWorksheet(name: string, sheet: Excel.Worksheet | null): void;
 }
 
-interface WriteStep {
+/** What one operation costs in a request besides its values: its object path and action, as JSON. */
+export const OPERATION_BYTES = 150;
+
+export interface WriteStep {
   /** Cells the step sends: what counts toward Excel's request size. */
   cells: number;
+  /** Operations Office.js sends for the step (object paths and actions). */
+  operations: number;
+  /** Estimated bytes of the step in the request: its values as JSON and its operations' envelopes. */
+  bytes: number;
   enqueue(batch: WriteBatch): void;
   /** Two steps that do the same in order, or `null` when the step cannot be cut. */
   split(): [WriteStep, WriteStep] | null;
@@ -83,6 +90,8 @@ export function planWrites(plan: WritePlan, shape: WorkbookShape, options: Apply
     ...replacedSheets.map((sheet) => sheet.name),
   ]);
   if (logRows && !createLog) mustExist.add(LOG_SHEET);
+  // A part of a split plan may write rows of a sheet it creates itself.
+  for (const sheet of newSheets) mustExist.delete(sheet.name);
 
   const steps: WriteStep[] = [];
   steps.push(checkSheetsStep([...mustExist]));
@@ -97,6 +106,16 @@ export function planWrites(plan: WritePlan, shape: WorkbookShape, options: Apply
     const position = shape.sheets.findIndex((name) => name.toLowerCase() === sheet.name.toLowerCase());
     steps.push(addSheetStep(sheet.name, position));
   }
+
+  // The log before the cells it records: a request that fails half-way can leave a log row for a
+  // cell it did not write (undoing it restores what the cell still holds), never a change unlogged.
+  if (createLog) {
+    steps.push(
+      blockStep(LOG_SHEET, { top: 0, left: 0, entries: [LOG_HEADER.map((label) => label)] }, 'formulas'),
+    );
+    steps.push(boldStep(LOG_SHEET, `A1:${columnLetter(LOG_HEADER.length - 1)}1`, true));
+  }
+  if (logRows) steps.push(logRowsStep(plan.log.map(logRow)));
 
   let cellsWritten = 0;
   for (const sheet of plan.sheets) {
@@ -114,16 +133,9 @@ export function planWrites(plan: WritePlan, shape: WorkbookShape, options: Apply
     cellsWritten += pushCellWrites(steps, sheet, cells);
     pushCellStyles(steps, sheet, cells, []);
   }
-  if ((plan.removeConditionalFormats?.length ?? 0) > 0) steps.push(deleteConditionalFormatsStep());
+  const removals = plan.removeConditionalFormats?.length ?? 0;
+  if (removals > 0) steps.push(deleteConditionalFormatsStep(removals));
   for (const format of plan.conditionalFormats) steps.push(conditionalFormatStep(format));
-
-  if (createLog) {
-    steps.push(
-      blockStep(LOG_SHEET, { top: 0, left: 0, entries: [LOG_HEADER.map((label) => label)] }, 'formulas'),
-    );
-    steps.push(boldStep(LOG_SHEET, `A1:${columnLetter(LOG_HEADER.length - 1)}1`, true));
-  }
-  if (logRows) steps.push(logRowsStep(plan.log.map(logRow)));
 
   const created = [...newSheets.map((sheet) => sheet.name), ...(createLog ? [LOG_SHEET] : [])];
   const gone = new Set(deleted.map((name) => name.toLowerCase()));
@@ -140,15 +152,18 @@ export function planWrites(plan: WritePlan, shape: WorkbookShape, options: Apply
 }
 
 /**
- * Queues every step and syncs once; on a size refusal, syncs the two halves in turn. Returns the
- * syncs made. `formatsToDelete`: proxies found earlier in the same `Excel.run`, for the plan's
- * removals of conditional formats.
+ * Queues every step and syncs once; on a size refusal the host splits the plan itself, and only a
+ * part it cannot split is cut here, step by step, its halves synced in turn. `onSync` is called
+ * for every sync, refused ones included. `formatsToDelete`: proxies found earlier in the same
+ * `Excel.run`, for the plan's removals of conditional formats.
  */
 export async function runSteps(
   context: Excel.RequestContext,
   steps: WriteStep[],
-  formatsToDelete: readonly Excel.ConditionalFormat[] = [],
-): Promise<number> {
+  formatsToDelete: readonly Excel.ConditionalFormat[],
+  onSync: () => void,
+  halveWhenRefused = false,
+): Promise<void> {
   const proxies = new Map<string, Excel.Worksheet>();
   const batch: WriteBatch = {
     context,
@@ -168,14 +183,14 @@ export async function runSteps(
   };
   for (const step of steps) step.enqueue(batch);
   try {
+    onSync();
     await context.sync();
-    return 1;
   } catch (error) {
     // A refused request applied nothing: send the same steps again, in two smaller requests.
-    const halves = isSizeRefusal(error) ? halveSteps(steps) : null;
+    const halves = halveWhenRefused && isSizeRefusal(error) ? halveSteps(steps) : null;
     if (!halves) throw error;
-    const first = await runSteps(context, halves[0], formatsToDelete);
-    return 1 + first + (await runSteps(context, halves[1], formatsToDelete));
+    await runSteps(context, halves[0], formatsToDelete, onSync, true);
+    await runSteps(context, halves[1], formatsToDelete, onSync, true);
   }
 }
 
@@ -196,15 +211,35 @@ function halveSteps(steps: WriteStep[]): [WriteStep[], WriteStep[]] | null {
 
 // ── steps ────────────────────────────────────────────────────────────────────────────────────
 
-function unsplittable(cells: number, enqueue: (batch: WriteBatch) => void): WriteStep {
-  return { cells, enqueue, split: () => null };
+function unsplittable(
+  cells: number,
+  enqueue: (batch: WriteBatch) => void,
+  operations = 2,
+  valueBytes = 0,
+): WriteStep {
+  return { cells, operations, bytes: valueBytes + operations * OPERATION_BYTES, enqueue, split: () => null };
+}
+
+/** A request's size as Excel counts it. */
+export function stepsCost(steps: readonly WriteStep[]): { bytes: number; operations: number } {
+  let bytes = 0;
+  let operations = 0;
+  for (const step of steps) {
+    bytes += step.bytes;
+    operations += step.operations;
+  }
+  return { bytes, operations };
 }
 
 /** A cheap read that fails with ItemNotFound if a sheet is gone, before anything is written. */
 function checkSheetsStep(names: string[]): WriteStep {
-  return unsplittable(0, (batch) => {
-    for (const name of names) batch.worksheet(name).load('name');
-  });
+  return unsplittable(
+    0,
+    (batch) => {
+      for (const name of names) batch.worksheet(name).load('name');
+    },
+    2 * names.length,
+  );
 }
 
 function addSheetStep(name: string, position?: number): WriteStep {
@@ -240,6 +275,8 @@ function blockStep(
 ): WriteStep {
   return {
     cells: blockCellCount(block),
+    operations: 3,
+    bytes: JSON.stringify(block.entries).length + 3 * OPERATION_BYTES,
     enqueue(batch) {
       const range = batch.worksheet(sheet).getRange(blockAddress(block));
       // Formulas in English through `formulas` (never formulasLocal); formats as en-US codes.
@@ -355,41 +392,46 @@ function styleStep(
 ): WriteStep {
   const rows = block.entries.length;
   const cols = block.entries[0]?.length ?? 0;
-  return unsplittable(0, (batch) => {
-    const format = batch.worksheet(sheet).getRange(blockAddress(block)).format;
-    switch (property) {
-      case 'wrap':
-        format.wrapText = value === true;
-        break;
-      case 'fill':
-        format.fill.color = String(value);
-        break;
-      case 'horizontal':
-        format.horizontalAlignment = HORIZONTAL[String(value)];
-        break;
-      case 'vertical':
-        format.verticalAlignment = VERTICAL[String(value)];
-        break;
-      case 'border': {
-        // Inside edges only where the rectangle has some: Excel has none to set on one cell.
-        const edges = [
-          'EdgeTop',
-          'EdgeBottom',
-          'EdgeLeft',
-          'EdgeRight',
-          ...(rows > 1 ? ['InsideHorizontal'] : []),
-          ...(cols > 1 ? ['InsideVertical'] : []),
-        ] as Excel.BorderIndex[];
-        for (const edge of edges) {
-          const border = format.borders.getItem(edge);
-          border.style = 'Continuous';
-          border.weight = 'Thin';
-          border.color = '#000000';
+  const operations = property === 'border' ? 3 + 6 * 4 : 4;
+  return unsplittable(
+    0,
+    (batch) => {
+      const format = batch.worksheet(sheet).getRange(blockAddress(block)).format;
+      switch (property) {
+        case 'wrap':
+          format.wrapText = value === true;
+          break;
+        case 'fill':
+          format.fill.color = String(value);
+          break;
+        case 'horizontal':
+          format.horizontalAlignment = HORIZONTAL[String(value)];
+          break;
+        case 'vertical':
+          format.verticalAlignment = VERTICAL[String(value)];
+          break;
+        case 'border': {
+          // Inside edges only where the rectangle has some: Excel has none to set on one cell.
+          const edges = [
+            'EdgeTop',
+            'EdgeBottom',
+            'EdgeLeft',
+            'EdgeRight',
+            ...(rows > 1 ? ['InsideHorizontal'] : []),
+            ...(cols > 1 ? ['InsideVertical'] : []),
+          ] as Excel.BorderIndex[];
+          for (const edge of edges) {
+            const border = format.borders.getItem(edge);
+            border.style = 'Continuous';
+            border.weight = 'Thin';
+            border.color = '#000000';
+          }
+          break;
         }
-        break;
       }
-    }
-  });
+    },
+    operations,
+  );
 }
 
 /** Consecutive rows of the same height, as `[first, last, points]` (0-based rows). */
@@ -475,22 +517,32 @@ function setFooter(layout: Excel.PageLayout, footer: PageFooter): void {
 }
 
 /** Deletes the conditional formats the undo of a flag removes (found before the request). */
-function deleteConditionalFormatsStep(): WriteStep {
-  return unsplittable(0, (batch) => {
-    for (const format of batch.formatsToDelete) format.delete();
-  });
+function deleteConditionalFormatsStep(count: number): WriteStep {
+  return unsplittable(
+    0,
+    (batch) => {
+      for (const format of batch.formatsToDelete) format.delete();
+    },
+    count,
+  );
 }
 
 function conditionalFormatStep(format: ConditionalFormat): WriteStep {
-  return unsplittable(1, (batch) => {
-    const conditional = batch
-      .worksheet(format.sheet)
-      .getRange(format.range)
-      .conditionalFormats.add(Excel.ConditionalFormatType.custom);
-    conditional.custom.rule.formula = format.formula;
-    conditional.custom.format.fill.color = format.fill;
-    conditional.custom.format.font.color = format.fontColor;
-  });
+  const bytes = JSON.stringify([format.range, format.formula, format.fill, format.fontColor]).length;
+  return unsplittable(
+    1,
+    (batch) => {
+      const conditional = batch
+        .worksheet(format.sheet)
+        .getRange(format.range)
+        .conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      conditional.custom.rule.formula = format.formula;
+      conditional.custom.format.fill.color = format.fill;
+      conditional.custom.format.font.color = format.fontColor;
+    },
+    8,
+    bytes,
+  );
 }
 
 /** One log row, in LOG_HEADER's order; every text stays text (a formula in `old`/`new` included). */
@@ -506,6 +558,8 @@ function logRow(entry: LogEntry): CellInput[] {
 function logRowsStep(rows: CellInput[][]): WriteStep {
   return {
     cells: rows.length * LOG_HEADER.length,
+    operations: 9,
+    bytes: JSON.stringify(rows).length + 9 * OPERATION_BYTES,
     enqueue(batch) {
       const target = batch
         .worksheet(LOG_SHEET)

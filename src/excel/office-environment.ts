@@ -10,6 +10,9 @@ export const REQUIRED_EXCEL_API = '1.6';
 /** Print setup of the report (`worksheet.pageLayout`) is ExcelApi 1.9; below it the report is written without it. */
 export const PRINT_SETUP_EXCEL_API = '1.9';
 
+/** `ConditionalFormat.getRanges` (the areas of a format on several areas) is ExcelApi 1.9 too. */
+export const RANGE_AREAS_EXCEL_API = '1.9';
+
 /** What the pane learns from Office at start; outside Office (no host, or no office.js) `inExcel` is false. */
 export async function officeEnvironment(): Promise<OfficeEnvironment> {
   if (typeof Office === 'undefined') return outsideOffice();
@@ -19,21 +22,33 @@ export async function officeEnvironment(): Promise<OfficeEnvironment> {
   return {
     inExcel: true,
     displayLanguage: context.displayLanguage || 'it-IT',
-    // Excel has no theme-change event: the theme is read once, at start.
-    dark: context.officeTheme?.isDarkTheme ?? false,
-    supported: context.requirements.isSetSupported('ExcelApi', REQUIRED_EXCEL_API),
+    // Excel has no theme-change event: the theme is read once, at start. Excel on the web gives
+    // no `officeTheme` at all: then the browser's preference decides.
+    dark: context.officeTheme?.isDarkTheme ?? prefersDark(),
+    supported: context.requirements?.isSetSupported('ExcelApi', REQUIRED_EXCEL_API) === true,
   };
 }
 
-export function supportsPrintSetup(): boolean {
+function supports(version: string): boolean {
   return (
     typeof Office !== 'undefined' &&
-    Office.context?.requirements?.isSetSupported('ExcelApi', PRINT_SETUP_EXCEL_API) === true
+    Office.context?.requirements?.isSetSupported('ExcelApi', version) === true
   );
+}
+
+export function supportsPrintSetup(): boolean {
+  return supports(PRINT_SETUP_EXCEL_API);
+}
+
+export function supportsAreas(): boolean {
+  return supports(RANGE_AREAS_EXCEL_API);
+}
+
+function prefersDark(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
 }
 
 function outsideOffice(): OfficeEnvironment {
   const language = typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'it-IT';
-  const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
-  return { inExcel: false, displayLanguage: language, dark, supported: false };
+  return { inExcel: false, displayLanguage: language, dark: prefersDark(), supported: false };
 }

@@ -1,4 +1,6 @@
 import type { Lang } from '../engine/finding';
+import type { ApplyFailure } from '../engine/host';
+import type { WritePlan } from '../engine/plan';
 
 /**
  * Office errors as users should read them: what happened and what to do, in Italian or English,
@@ -23,9 +25,31 @@ export function isSizeRefusal(error: unknown): boolean {
   );
 }
 
+/** A write the host refused or stopped, with the code and details the pane reads (`ApplyFailure`). */
+export class HostWriteError extends Error implements ApplyFailure {
+  override readonly name = 'HostWriteError';
+  sheet?: string;
+  cells?: { sheet: string; cell: string }[];
+  written?: WritePlan;
+  notWritten?: WritePlan;
+  override cause?: unknown;
+
+  constructor(
+    readonly code: ApplyFailure['code'],
+    details: Omit<ApplyFailure, 'code'> = {},
+  ) {
+    super(code);
+    Object.assign(this, details);
+  }
+}
+
 type Sentences = Record<Lang, string>;
 
 const BY_CODE: Record<string, Sentences> = {
+  WorkbookChanged: {
+    it: 'La cartella è cambiata dopo la verifica: ripeti Verifica. Non è stato scritto nulla.',
+    en: 'The workbook changed after the check: run Check again. Nothing was written.',
+  },
   RequestPayloadSizeLimitExceeded: {
     it: 'Excel ha rifiutato la modifica perché troppo grande, anche divisa in parti. Riduci le righe delle tabelle, oppure usa la riga di comando por-tables sul file .xlsx.',
     en: 'Excel refused the change because it is too large, even split into parts. Reduce the rows of the tables, or use the por-tables command line on the .xlsx file.',
@@ -113,8 +137,21 @@ const FALLBACK: Sentences = {
   en: 'Something went wrong while the add-in was talking to Excel. Try again; if it happens again, close and reopen the pane.',
 };
 
+/** `{{sheet}}` is the protected sheet's name. */
+const SHEET_PROTECTED: Sentences = {
+  it: 'Il foglio «{{sheet}}» è protetto, quindi non è stato scritto nulla. Rimuovi la protezione (Revisione › Rimuovi protezione foglio), poi riprova.',
+  en: 'The sheet “{{sheet}}” is protected, so nothing was written. Unprotect it (Review › Unprotect Sheet), then try again.',
+};
+
 export function describeOfficeError(error: unknown, lang: Lang): string {
   const code = officeErrorCode(error);
+  const key = lang === 'en' ? 'en' : 'it';
+  if (code === 'SheetProtected') {
+    const sheet = (error as { sheet?: string }).sheet ?? '';
+    return SHEET_PROTECTED[key].replace('{{sheet}}', sheet);
+  }
+  // A write that stopped: what stopped it is the cause's sentence (the pane adds what was written).
+  if (code === 'WriteInterrupted') return describeOfficeError((error as { cause?: unknown }).cause, lang);
   const sentences = code ? (BY_CODE[code] ?? BY_CODE[SAME_AS[code] ?? '']) : undefined;
   return (sentences ?? FALLBACK)[lang === 'en' ? 'en' : 'it'];
 }

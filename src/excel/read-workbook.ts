@@ -1,5 +1,6 @@
 import { a1 } from '../engine/address';
 import type { CellValue, Grid, SheetGrid } from '../engine/grid';
+import type { ReadNotice } from '../engine/host';
 import { isSizeRefusal, officeErrorCode } from './office-errors';
 
 /**
@@ -19,6 +20,8 @@ export interface ReadResult {
   grid: Grid;
   shape: WorkbookShape;
   syncs: number;
+  /** Sheets too large for one request: read in blocks, or left out. */
+  notices: ReadNotice[];
 }
 
 interface QueuedReads {
@@ -65,12 +68,32 @@ export async function readWorkbook(known: WorkbookShape | null): Promise<ReadRes
       more.sheets.forEach((range, name) => queued.sheets.set(name, range));
       more.tables.forEach((range, name) => queued.tables.set(name, range));
     }
+    // Excel on the web gives `values: null`, and no error, for a range of more than 5 million cells.
+    const large = new Map<string, SheetGrid>();
+    const notices: ReadNotice[] = [];
+    for (const name of shape.sheets) {
+      const range = queued.sheets.get(name) as Excel.Range;
+      if (range.values !== null && range.values !== undefined) continue;
+      const extent = {
+        top: range.rowIndex,
+        left: range.columnIndex,
+        rows: range.rowCount,
+        cols: range.columnCount,
+      };
+      const block = await readLargeSheet(context, name, extent, () => syncs++);
+      large.set(name, block.sheet);
+      notices.push({
+        kind: block.complete ? 'blocks' : 'too-large',
+        sheet: name,
+        cells: extent.rows * extent.cols,
+      });
+    }
     const grid = toGrid(
       shape,
-      (name) => plainRange(queued.sheets.get(name) as Excel.Range),
+      (name) => large.get(name) ?? plainRange(queued.sheets.get(name) as Excel.Range),
       (name) => (queued.tables.get(name) as Excel.Range).address,
     );
-    return { grid, shape, syncs };
+    return { grid, shape, syncs, notices };
   });
 }
 
@@ -83,7 +106,16 @@ function queueReads(context: Excel.RequestContext, shape: WorkbookShape): Queued
   for (const name of shape.sheets) {
     // Values only: formatting far below the data must not make the read huge.
     const range = context.workbook.worksheets.getItem(name).getUsedRange(true);
-    range.load(['rowIndex', 'columnIndex', 'values', 'formulas', 'numberFormat', 'valueTypes']);
+    range.load([
+      'rowIndex',
+      'columnIndex',
+      'rowCount',
+      'columnCount',
+      'values',
+      'formulas',
+      'numberFormat',
+      'valueTypes',
+    ]);
     reads.sheets.set(name, range);
   }
   for (const table of shape.tables) {
@@ -127,7 +159,7 @@ function plainRange(range: Excel.Range): RangeReading {
 
 function toGrid(
   shape: WorkbookShape,
-  sheetRange: (name: string) => RangeReading,
+  sheetRange: (name: string) => RangeReading | SheetGrid,
   tableAddress: (name: string) => string,
 ): Grid {
   return {
@@ -135,7 +167,9 @@ function toGrid(
       const tables = shape.tables
         .filter((table) => table.sheet === name)
         .map((table) => ({ name: table.name, range: bareAddress(tableAddress(table.name)) }));
-      return sheetGridOf(name, sheetRange(name), tables);
+      const reading = sheetRange(name);
+      if ('name' in reading) return tables.length > 0 ? { ...reading, tables } : reading;
+      return sheetGridOf(name, reading, tables);
     }),
   };
 }
@@ -260,5 +294,172 @@ async function readInChunks(
     (name) => readings.get(name) as RangeReading,
     (name) => (tableRanges.get(name) as Excel.Range).address,
   );
-  return { grid, shape, syncs };
+  return { grid, shape, syncs, notices: [] };
+}
+
+// ── sheets of more than 5 million cells ──────────────────────────────────────────────────────
+
+interface Box {
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+/** Cells one read request asks for: four properties each stay well under the 5 MB response limit. */
+export const BLOCK_CELLS = 100_000;
+/** More cells with content than this, and the sheet is left out: the pane could not hold it. */
+export const MAX_LARGE_SHEET_CELLS = 20_000_000;
+/** Bands a box is probed in per round. */
+const BANDS = 16;
+
+const boxCells = (box: Box): number => box.rows * box.cols;
+const boxAddress = (box: Box): string =>
+  `${a1(box.top, box.left)}:${a1(box.top + box.rows - 1, box.left + box.cols - 1)}`;
+
+function bandsOf(box: Box): Box[] {
+  const byRows = box.rows > 1;
+  const length = byRows ? box.rows : box.cols;
+  const size = Math.ceil(length / Math.min(BANDS, length));
+  const bands: Box[] = [];
+  for (let start = 0; start < length; start += size) {
+    const span = Math.min(size, length - start);
+    bands.push(
+      byRows
+        ? { top: box.top + start, left: box.left, rows: span, cols: box.cols }
+        : { top: box.top, left: box.left + start, rows: 1, cols: span },
+    );
+  }
+  return bands;
+}
+
+/**
+ * A sheet whose used range is too large to read at once, read in blocks: first where its cells
+ * with values are (each big box cut in bands, and each band's own used range asked for, a request
+ * per round), then those boxes, a request per `BLOCK_CELLS` cells. A sheet with a few values far
+ * apart costs the boxes around them, not the millions of empty cells between. The SheetGrid has
+ * holes where nothing was read (rows, or the start of a row, with no values).
+ */
+async function readLargeSheet(
+  context: Excel.RequestContext,
+  name: string,
+  extent: Box,
+  onSync: () => void,
+): Promise<{ sheet: SheetGrid; complete: boolean }> {
+  const worksheet = context.workbook.worksheets.getItem(name);
+  let boxes: Box[] = [extent];
+  for (let round = 0; boxes.some((box) => boxCells(box) > BLOCK_CELLS) && round < 12; round++) {
+    const probes = boxes.map((box) =>
+      boxCells(box) > BLOCK_CELLS
+        ? bandsOf(box).map((band) =>
+            worksheet
+              .getRange(boxAddress(band))
+              .getUsedRangeOrNullObject(true)
+              .load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']),
+          )
+        : null,
+    );
+    onSync();
+    // One request per round of bands, only for a sheet Excel would not return at once.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    boxes = boxes.flatMap((box, i) => {
+      const bands = probes[i];
+      if (!bands) return [box];
+      return bands
+        .filter((band) => !band.isNullObject)
+        .map((band) => ({
+          top: band.rowIndex,
+          left: band.columnIndex,
+          rows: band.rowCount,
+          cols: band.columnCount,
+        }));
+    });
+    if (boxes.reduce((sum, box) => sum + boxCells(box), 0) > MAX_LARGE_SHEET_CELLS) break;
+  }
+  const total = boxes.reduce((sum, box) => sum + boxCells(box), 0);
+  const empty: SheetGrid = { name, top: 0, left: 0, values: [], formulas: [], numberFormats: [] };
+  if (total > MAX_LARGE_SHEET_CELLS || boxes.some((box) => boxCells(box) > BLOCK_CELLS))
+    return { sheet: empty, complete: false };
+  if (boxes.length === 0) return { sheet: empty, complete: true };
+
+  const top = Math.min(...boxes.map((box) => box.top));
+  const left = Math.min(...boxes.map((box) => box.left));
+  const sheet: SheetGrid = { name, top, left, values: [], formulas: [], numberFormats: [] };
+  const queue = [...boxes];
+  while (queue.length > 0) {
+    const group: Box[] = [];
+    let cells = 0;
+    while (queue.length > 0 && (group.length === 0 || cells + boxCells(queue[0]) <= BLOCK_CELLS)) {
+      const box = queue.shift() as Box;
+      group.push(box);
+      cells += boxCells(box);
+    }
+    const ranges = group.map((box) =>
+      worksheet.getRange(boxAddress(box)).load(['values', 'formulas', 'numberFormat', 'valueTypes']),
+    );
+    try {
+      onSync();
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (error) {
+      // Still too much for one response: the same boxes one by one, halved when refused.
+      if (!isSizeRefusal(error)) throw error;
+      queue.unshift(...group);
+      return readBoxesOneByOne(context, worksheet, sheet, queue, onSync);
+    }
+    group.forEach((box, i) => placeReading(sheet, box, ranges[i]));
+  }
+  return { sheet, complete: true };
+}
+
+async function readBoxesOneByOne(
+  context: Excel.RequestContext,
+  worksheet: Excel.Worksheet,
+  sheet: SheetGrid,
+  queue: Box[],
+  onSync: () => void,
+): Promise<{ sheet: SheetGrid; complete: boolean }> {
+  while (queue.length > 0) {
+    const box = queue.shift() as Box;
+    const range = worksheet
+      .getRange(boxAddress(box))
+      .load(['values', 'formulas', 'numberFormat', 'valueTypes']);
+    try {
+      onSync();
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (error) {
+      if (!isSizeRefusal(error) || box.rows < 2) throw error;
+      const half = Math.ceil(box.rows / 2);
+      queue.unshift({ ...box, rows: half }, { ...box, top: box.top + half, rows: box.rows - half });
+      continue;
+    }
+    placeReading(sheet, box, range);
+  }
+  return { sheet, complete: true };
+}
+
+/** Puts one box's cells into the sparse SheetGrid, at their place. */
+function placeReading(sheet: SheetGrid, box: Box, range: Excel.Range): void {
+  const part = sheetGridOf(sheet.name, {
+    rowIndex: box.top,
+    columnIndex: box.left,
+    values: range.values,
+    formulas: range.formulas,
+    numberFormat: range.numberFormat,
+    valueTypes: range.valueTypes,
+  });
+  part.values.forEach((row, r) => {
+    const at = part.top + r - sheet.top;
+    const values = (sheet.values[at] ??= []);
+    const formulas = (sheet.formulas[at] ??= []);
+    const formats = (sheet.numberFormats[at] ??= []);
+    row.forEach((value, c) => {
+      const col = part.left + c - sheet.left;
+      values[col] = value;
+      formulas[col] = part.formulas[r][c];
+      formats[col] = part.numberFormats[r][c];
+    });
+  });
 }

@@ -389,7 +389,7 @@ describe('fake Excel: Office.js proxy semantics', () => {
     await expect(fake.office.onReady()).resolves.toEqual({ host: 'Excel', platform: 'OfficeOnline' });
     expect(fake.office.context.requirements.isSetSupported('ExcelApi', '1.6')).toBe(true);
     expect(fake.office.context.requirements.isSetSupported('ExcelApi', '1.10')).toBe(false);
-    expect(fake.office.context.officeTheme.isDarkTheme).toBe(true);
+    expect(fake.office.context.officeTheme?.isDarkTheme).toBe(true);
     const outside = new FakeExcel({ host: null });
     await expect(outside.office.onReady()).resolves.toEqual({ host: null, platform: null });
   });

@@ -45,7 +45,7 @@ describe('Compila on an indicator table without % del target and Stato (Office.j
       undefined,
     ]);
     const applied = await host.apply(planFill(before, { force: true, now: NOW }));
-    expect(applied.syncs).toBe(1);
+    expect(applied.syncs).toBe(2);
 
     expect([at(HEADER, RATIO).value, at(HEADER, STATUS).value]).toEqual(['% del target', 'Stato']);
     const sheet = fake.document.sheet(SAMPLE_SHEET);

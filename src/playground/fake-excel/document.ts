@@ -43,6 +43,11 @@ export interface ConditionalFormatState {
   box: CellBox;
   /** Custom rule formula, relative to the box's top-left cell. */
   formula: string | null;
+  /**
+   * More areas the format applies to besides `box` (the user inserted rows or cleared formats in
+   * the middle of it): then `getRangeOrNullObject` is a null object and `getRanges` lists them all.
+   */
+  areas?: CellBox[];
   fill: string | null;
   fontColor: string | null;
 }
@@ -91,6 +96,8 @@ export class FakeSheet {
   /** In the order they were added: the last one has the top priority, as `conditionalFormats.add` gives it. */
   readonly conditionalFormats: ConditionalFormatState[] = [];
   readonly tables: TableState[] = [];
+  /** `worksheet.protection.protected`: writes to the sheet fail with `AccessDenied`, as in Excel. */
+  protected = false;
   pageLayout: PageLayoutState = {
     orientation: 'Portrait',
     paperSize: 'Letter',
@@ -352,6 +359,7 @@ export class FakeWorkbookDocument {
     input: FakeCellInput[][] | FakeCellInput,
     location: string,
   ): void {
+    this.checkWritable(sheet, 'Range.formulas');
     const rows = box.bottom - box.top + 1;
     const cols = box.right - box.left + 1;
     const matrix = Array.isArray(input) ? input : null;
@@ -392,6 +400,7 @@ export class FakeWorkbookDocument {
     input: (string | null)[][] | string | null,
     location: string,
   ): void {
+    this.checkWritable(sheet, 'Range.numberFormat');
     this.eachCell(box, input, location, (row, col, format) => {
       if (format === null || format === undefined) return;
       if (typeof format !== 'string')
@@ -408,6 +417,7 @@ export class FakeWorkbookDocument {
   }
 
   setBold(sheet: FakeSheet, box: CellBox, bold: boolean): void {
+    this.checkWritable(sheet, 'RangeFont.bold');
     this.eachCell(box, null, 'RangeFont.bold', (row, col) => {
       if (bold) sheet.bold.set(cellKey(row, col), true);
       else sheet.bold.delete(cellKey(row, col));
@@ -416,11 +426,13 @@ export class FakeWorkbookDocument {
   }
 
   setColumnWidth(sheet: FakeSheet, box: CellBox, points: number): void {
+    this.checkWritable(sheet, 'RangeFormat.columnWidth');
     for (let col = box.left; col <= box.right; col++) sheet.columnWidths.set(col, points);
     this.changed();
   }
 
   setRowHeight(sheet: FakeSheet, box: CellBox, points: number): void {
+    this.checkWritable(sheet, 'RangeFormat.rowHeight');
     for (let row = box.top; row <= box.bottom; row++) sheet.rowHeights.set(row, points);
     this.changed();
   }
@@ -433,6 +445,7 @@ export class FakeWorkbookDocument {
     value: string | boolean,
     location: string,
   ): void {
+    this.checkWritable(sheet, 'RangeFormat');
     this.eachCell(box, null, location, (row, col) => {
       const key = cellKey(row, col);
       sheet.cellFormats.set(key, { ...sheet.cellFormats.get(key), [property]: value });
@@ -445,6 +458,7 @@ export class FakeWorkbookDocument {
    * inside edge the sides between the range's cells (as in Excel, shared by both neighbours).
    */
   setBorder(sheet: FakeSheet, box: CellBox, edge: string, patch: BorderState): void {
+    this.checkWritable(sheet, 'RangeBorder');
     const sides: [row: number, col: number, side: string][] = [];
     for (let row = box.top; row <= box.bottom; row++) {
       for (let col = box.left; col <= box.right; col++) {
@@ -475,6 +489,7 @@ export class FakeWorkbookDocument {
   }
 
   merge(sheet: FakeSheet, box: CellBox, across: boolean): void {
+    this.checkWritable(sheet, 'Range.merge');
     const boxes = across ? rowsOf(box) : [box];
     for (const merged of boxes) {
       if (sheet.merges.some((other) => overlaps(other, merged))) {
@@ -494,6 +509,7 @@ export class FakeWorkbookDocument {
     box: CellBox,
     type: FakeConditionalFormatType = 'Custom',
   ): ConditionalFormatState {
+    this.checkWritable(sheet, 'ConditionalFormatCollection.add');
     const format: ConditionalFormatState = { type, box, formula: null, fill: null, fontColor: null };
     sheet.conditionalFormats.push(format);
     this.changed();
@@ -501,6 +517,7 @@ export class FakeWorkbookDocument {
   }
 
   deleteConditionalFormat(sheet: FakeSheet, format: ConditionalFormatState): void {
+    this.checkWritable(sheet, 'ConditionalFormat.delete');
     const index = sheet.conditionalFormats.indexOf(format);
     if (index < 0) throw conditionalFormatNotFound('ConditionalFormat.delete');
     sheet.conditionalFormats.splice(index, 1);
@@ -509,7 +526,9 @@ export class FakeWorkbookDocument {
 
   /** What `range.conditionalFormats` holds: the sheet's formats that overlap the box, top priority first. */
   conditionalFormatsOverlapping(sheet: FakeSheet, box: CellBox): ConditionalFormatState[] {
-    return [...sheet.conditionalFormats].reverse().filter((format) => overlaps(format.box, box));
+    return [...sheet.conditionalFormats]
+      .reverse()
+      .filter((format) => [format.box, ...(format.areas ?? [])].some((area) => overlaps(area, box)));
   }
 
   select(sheet: FakeSheet, box: CellBox): void {
@@ -525,6 +544,16 @@ export class FakeWorkbookDocument {
 
   changed(): void {
     this.version++;
+  }
+
+  /** Excel refuses any change to a protected sheet's cells and formats. */
+  private checkWritable(sheet: FakeSheet, location: string): void {
+    if (!sheet.protected) return;
+    throw new FakeOfficeError({
+      code: 'AccessDenied',
+      message: `The cell or chart you're trying to change is on a protected sheet ('${sheet.name}').`,
+      errorLocation: location,
+    });
   }
 
   // ── reading ────────────────────────────────────────────────────────────────────────────────
@@ -588,28 +617,64 @@ export class FakeWorkbookDocument {
     return box;
   }
 
-  private contentBox(sheet: FakeSheet): CellBox | null {
+  /** The used part of a box (`Range.getUsedRange`): `null` when nothing in it is used. */
+  usedBoxWithin(sheet: FakeSheet, box: CellBox, valuesOnly: boolean): CellBox | null {
+    this.resume();
+    let used = this.contentBox(sheet, box);
+    if (valuesOnly) return used;
+    for (const key of [...sheet.numberFormats.keys(), ...sheet.bold.keys()]) {
+      const [row, col] = key.split(':').map(Number);
+      if (row < box.top || row > box.bottom || col < box.left || col > box.right) continue;
+      used = used
+        ? {
+            top: Math.min(used.top, row),
+            left: Math.min(used.left, col),
+            bottom: Math.max(used.bottom, row),
+            right: Math.max(used.right, col),
+          }
+        : { top: row, left: col, bottom: row, right: col };
+    }
+    return used;
+  }
+
+  /**
+   * The smallest box holding every cell with content (inside `within` if given). Scans inwards from
+   * the edges and stops at the first cell found, so a sheet with one far-away value costs rows and
+   * columns, not the millions of empty cells between.
+   */
+  private contentBox(sheet: FakeSheet, within?: CellBox): CellBox | null {
     const { width, height } = this.hf.getSheetDimensions(sheet.hfId);
     if (width === 0 || height === 0) return null;
-    const serialized = this.hf.getRangeSerialized({
-      start: { sheet: sheet.hfId, row: 0, col: 0 },
-      end: { sheet: sheet.hfId, row: height - 1, col: width - 1 },
-    });
-    let box: CellBox | null = null;
-    serialized.forEach((row, r) =>
-      row.forEach((content, c) => {
-        if (content === null || content === undefined || content === '') return;
-        box = box
-          ? {
-              top: Math.min(box.top, r),
-              left: Math.min(box.left, c),
-              bottom: Math.max(box.bottom, r),
-              right: Math.max(box.right, c),
-            }
-          : { top: r, left: c, bottom: r, right: c };
-      }),
-    );
-    return box;
+    const area = {
+      top: within?.top ?? 0,
+      left: within?.left ?? 0,
+      bottom: Math.min(height - 1, within?.bottom ?? height - 1),
+      right: Math.min(width - 1, within?.right ?? width - 1),
+    };
+    if (area.bottom < area.top || area.right < area.left) return null;
+    const filled = (content: unknown): boolean => content !== null && content !== undefined && content !== '';
+    const rowHas = (row: number): boolean =>
+      this.hf
+        .getRangeSerialized({
+          start: { sheet: sheet.hfId, row, col: area.left },
+          end: { sheet: sheet.hfId, row, col: area.right },
+        })[0]
+        .some(filled);
+    let top = area.top;
+    while (top <= area.bottom && !rowHas(top)) top++;
+    if (top > area.bottom) return null;
+    let bottom = area.bottom;
+    while (!rowHas(bottom)) bottom--;
+    const columnHas = (col: number): boolean => {
+      for (let row = top; row <= bottom; row++)
+        if (filled(this.hf.getCellSerialized({ sheet: sheet.hfId, row, col }))) return true;
+      return false;
+    };
+    let left = area.left;
+    while (!columnHas(left)) left++;
+    let right = area.right;
+    while (!columnHas(right)) right--;
+    return { top, left, bottom, right };
   }
 
   /** The conditional formats whose rule is true for a cell, evaluated by HyperFormula (for drawing). */

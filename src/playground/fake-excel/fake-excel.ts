@@ -15,6 +15,8 @@ export interface FakeRequest {
   operations: number;
   /** Cells sent as values, formulas or number formats. */
   cells: number;
+  /** Estimated bytes of the request as Office.js sends it (JSON of the values set, plus each operation's envelope). */
+  bytes: number;
   /** Cells read back (values, formulas, formats, value types), known once the request ran. */
   responseCells?: number;
   /** Operation names in order (`Range.formulas`, `Worksheet.delete`…). */
@@ -37,7 +39,20 @@ export interface FakeOfficeOptions {
   dark?: boolean;
   /** The highest ExcelApi requirement set the fake claims to support. */
   excelApi?: string;
+  /** `false`: `Office.context.officeTheme` is undefined, as in Excel on the web. */
+  officeTheme?: boolean;
 }
+
+/**
+ * What Excel on the web refuses: a request over 5 MB (`RequestPayloadSizeLimitExceeded`) or with too
+ * many operations; a range of more than 5 million cells reads as `values: null` (no error).
+ */
+export interface FakeRequestLimits {
+  bytes: number;
+  operations: number;
+}
+
+export const EXCEL_WEB_LIMITS: FakeRequestLimits = { bytes: 5 * 1024 * 1024, operations: 40_000 };
 
 export interface OfficeReadyInfo {
   host: 'Excel' | null;
@@ -58,7 +73,7 @@ export interface FakeOfficeNamespace {
   context: {
     displayLanguage: string;
     contentLanguage: string;
-    officeTheme: FakeOfficeTheme;
+    officeTheme: FakeOfficeTheme | undefined;
     requirements: { isSetSupported(name: string, minVersion?: string | number): boolean };
   };
   HostType: { Excel: 'Excel' };
@@ -83,7 +98,9 @@ export class FakeExcel implements BatchRunner {
   batchNumber = 0;
   /** The last request, for tests that look at how a batch was built. */
   lastRequest: FakeRequest | null = null;
-  private readonly injected: FakeErrorInit[] = [];
+  private readonly injected: { error: FakeErrorInit; after: number }[] = [];
+  /** The payload and operation limits every request must keep (Excel on the web's by default). */
+  limits: FakeRequestLimits = { ...EXCEL_WEB_LIMITS };
   private responseLimit: number | null = null;
   private readonly refusals = new Set<RequestRefusal>();
   private readonly listeners = new Set<(report: SyncReport) => void>();
@@ -111,7 +128,24 @@ export class FakeExcel implements BatchRunner {
 
   /** The next sync fails with this error and applies nothing. */
   failNextSync(error: FakeErrorInit): void {
-    this.injected.push(error);
+    this.injected.push({ error, after: 0 });
+  }
+
+  /**
+   * The sync after `passing` more successful ones fails with this error and applies nothing: a
+   * write that stops in the middle (the connection dropped after some of its requests).
+   */
+  failSyncAfter(passing: number, error: FakeErrorInit): void {
+    this.injected.push({ error, after: passing });
+  }
+
+  /** Changes Excel's request limits (bytes, operations); returns the undo. */
+  setRequestLimits(limits: Partial<FakeRequestLimits>): () => void {
+    const before = this.limits;
+    this.limits = { ...before, ...limits };
+    return () => {
+      this.limits = before;
+    };
   }
 
   /** Refuses every request sending more than `cells` cells, as Excel does past its 5 MB payload limit. Returns the undo. */
@@ -160,6 +194,7 @@ export class FakeExcel implements BatchRunner {
       batch: this.batchNumber,
       operations: operations.length,
       cells: operations.reduce((sum, operation) => sum + operation.cells, 0),
+      bytes: operations.reduce((sum, operation) => sum + (operation.bytes ?? 0), 0),
       names: operations.map((operation) => operation.name),
     };
     this.lastRequest = request;
@@ -167,9 +202,9 @@ export class FakeExcel implements BatchRunner {
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
 
     const refusal =
-      this.injected.shift() ??
+      this.nextInjected() ??
       [...this.refusals].map((refuse) => refuse(request)).find((found) => found) ??
-      null;
+      this.limitRefusal(request);
     if (refusal) {
       const error = new FakeOfficeError(refusal);
       this.report({ ...request, wrote: false, error });
@@ -203,6 +238,31 @@ export class FakeExcel implements BatchRunner {
     this.report({ ...request, wrote, error: null });
   }
 
+  private nextInjected(): FakeErrorInit | null {
+    const next = this.injected[0];
+    if (!next) return null;
+    if (next.after > 0) {
+      next.after--;
+      return null;
+    }
+    this.injected.shift();
+    return next.error;
+  }
+
+  private limitRefusal(request: FakeRequest): FakeErrorInit | null {
+    if (request.bytes > this.limits.bytes)
+      return {
+        code: 'RequestPayloadSizeLimitExceeded',
+        message: `The request payload size has exceeded the limit (fake: ${request.bytes} bytes > ${this.limits.bytes}).`,
+      };
+    if (request.operations > this.limits.operations)
+      return {
+        code: 'RequestPayloadSizeLimitExceeded',
+        message: `The request has too many operations (fake: ${request.operations} > ${this.limits.operations}).`,
+      };
+    return null;
+  }
+
   private report(report: SyncReport): void {
     for (const listener of this.listeners) listener(report);
   }
@@ -225,21 +285,24 @@ function fakeOffice(options: FakeOfficeOptions): FakeOfficeNamespace {
     context: {
       displayLanguage: options.displayLanguage ?? 'it-IT',
       contentLanguage: options.displayLanguage ?? 'it-IT',
-      officeTheme: dark
-        ? {
-            isDarkTheme: true,
-            bodyBackgroundColor: '#292929',
-            bodyForegroundColor: '#ffffff',
-            controlBackgroundColor: '#1f1f1f',
-            controlForegroundColor: '#ffffff',
-          }
-        : {
-            isDarkTheme: false,
-            bodyBackgroundColor: '#ffffff',
-            bodyForegroundColor: '#000000',
-            controlBackgroundColor: '#ffffff',
-            controlForegroundColor: '#000000',
-          },
+      officeTheme:
+        options.officeTheme === false
+          ? undefined
+          : dark
+            ? {
+                isDarkTheme: true,
+                bodyBackgroundColor: '#292929',
+                bodyForegroundColor: '#ffffff',
+                controlBackgroundColor: '#1f1f1f',
+                controlForegroundColor: '#ffffff',
+              }
+            : {
+                isDarkTheme: false,
+                bodyBackgroundColor: '#ffffff',
+                bodyForegroundColor: '#000000',
+                controlBackgroundColor: '#ffffff',
+                controlForegroundColor: '#000000',
+              },
       requirements: {
         isSetSupported(name, minVersion) {
           if (!host || name.toLowerCase() !== 'excelapi') return false;

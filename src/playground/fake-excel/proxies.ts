@@ -16,6 +16,9 @@ import {
 } from './document';
 import { FakeOfficeError, propertyNotLoaded } from './errors';
 
+/** Above this many cells a range's `values`, `formulas`, `numberFormat` and `valueTypes` read as `null` (Excel on the web). */
+export const MAX_READ_CELLS = 5_000_000;
+
 /**
  * The proxy objects of the fake Excel, with Office.js semantics: every method or property set only
  * queues an operation on the request context; `context.sync()` runs the queue in order; a property
@@ -28,6 +31,8 @@ import { FakeOfficeError, propertyNotLoaded } from './errors';
 export interface QueuedOperation {
   /** Cells whose values, formulas or formats the operation sends: what counts toward Excel's request size limit. */
   cells: number;
+  /** What the operation adds to the request's payload; an envelope of `OPERATION_BYTES` when not given. */
+  bytes?: number;
   writes: boolean;
   /** `Range.values`, `Worksheet.delete`… for diagnostics and injected-failure predicates. */
   name: string;
@@ -61,6 +66,14 @@ function loadPaths(option: LoadOption | undefined): string[] | null {
     .map(([name]) => name);
 }
 
+/** What one operation costs in a request besides its values: its object path and action, as JSON. */
+export const OPERATION_BYTES = 120;
+
+/** A value as it travels in the request: its JSON. */
+function payloadBytes(value: unknown): number {
+  return value === undefined ? 0 : JSON.stringify(value).length;
+}
+
 export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   /** Office.js's object tracking; objects of the fake need none, the calls are accepted. */
@@ -80,7 +93,7 @@ export class FakeRequestContext {
   }
 
   enqueue(operation: QueuedOperation): void {
-    this.queue.push(operation);
+    this.queue.push({ ...operation, bytes: operation.bytes ?? OPERATION_BYTES });
   }
 
   async sync(): Promise<void> {
@@ -159,7 +172,13 @@ abstract class FakeClientObject {
   /** A property set: visible on the proxy at once (as in Office.js), applied to the document at sync. */
   protected queueSet(property: string, value: unknown, cells: number, apply: () => void): void {
     this.loaded.set(property, value);
-    this.context.enqueue({ cells, writes: true, name: `${this.entityName}.${property}`, run: apply });
+    this.context.enqueue({
+      cells,
+      bytes: OPERATION_BYTES + payloadBytes(value),
+      writes: true,
+      name: `${this.entityName}.${property}`,
+      run: apply,
+    });
   }
 
   protected queueCall(method: string, apply: () => void, writes = true): void {
@@ -272,6 +291,7 @@ export class FakeWorksheet extends FakeClientObject {
   private memo: { batch: number; sheet: FakeSheet | null } | null = null;
   private tableCollection: FakeTableCollection | null = null;
   private layout: FakePageLayout | null = null;
+  private sheetProtection: FakeWorksheetProtection | null = null;
 
   constructor(
     context: FakeRequestContext,
@@ -298,6 +318,11 @@ export class FakeWorksheet extends FakeClientObject {
     return this.orNull && this.locate() === null;
   }
 
+  /** Whether the proxy came from `getItemOrNullObject` (its parts are null objects too when it is). */
+  get isOrNull(): boolean {
+    return this.orNull;
+  }
+
   get name(): string {
     return this.loadedValue<string>('name');
   }
@@ -319,6 +344,15 @@ export class FakeWorksheet extends FakeClientObject {
   get pageLayout(): FakePageLayout {
     this.layout ??= new FakePageLayout(this.context, this);
     return this.layout;
+  }
+
+  get protection(): FakeWorksheetProtection {
+    this.sheetProtection ??= new FakeWorksheetProtection(this.context, this);
+    return this.sheetProtection;
+  }
+
+  protected override navigation(property: string): FakeClientObject | null {
+    return property === 'protection' ? this.protection : null;
   }
 
   getRange(address?: string): FakeRange {
@@ -394,6 +428,32 @@ function checkedBox(top: number, left: number, bottom: number, right: number, lo
     });
   }
   return { top, left, bottom, right };
+}
+
+/** `worksheet.protection`: only whether the sheet is protected (`protect`/`unprotect` are not modelled). */
+export class FakeWorksheetProtection extends FakeClientObject {
+  protected readonly entityName = 'WorksheetProtection';
+  protected readonly scalarProperties = ['protected'] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {
+    super(context);
+  }
+
+  get protected(): boolean {
+    return this.loadedValue<boolean>('protected');
+  }
+
+  protected override isNullNow(): boolean {
+    return this.worksheet.locate() === null && this.worksheet.isOrNull;
+  }
+
+  protected readProperty(property: string): unknown {
+    if (property === 'protected') return this.worksheet.requireSheet().protected;
+    throw invalidObjectPath(`WorksheetProtection.${property}`);
+  }
 }
 
 // ── Ranges ───────────────────────────────────────────────────────────────────────────────────
@@ -583,6 +643,28 @@ export class FakeRange extends FakeClientObject {
     }));
   }
 
+  /** The used part of this range (cells with content, or with `valuesOnly` false also formatted ones). */
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, box } = this.requireLocation();
+      const used = this.context.document.usedBoxWithin(sheet, box, valuesOnly);
+      if (!used) throw new FakeOfficeError({ code: 'ItemNotFound', errorLocation: 'Range.getUsedRange' });
+      return { sheet, box: used };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const { sheet, box } = this.requireLocation();
+        const used = this.context.document.usedBoxWithin(sheet, box, valuesOnly);
+        return used ? { sheet, box: used } : null;
+      },
+      true,
+    );
+  }
+
   getLastRow(): FakeRange {
     return this.derived('getLastRow', (box) => ({ ...box, top: box.bottom }));
   }
@@ -629,6 +711,8 @@ export class FakeRange extends FakeClientObject {
       case 'cellCount':
         return boxCellCount(box);
     }
+    // Excel on the web: a range of more than 5 million cells reads as null, without an error.
+    if (boxCellCount(box) > MAX_READ_CELLS) return null;
     // One read of the cells serves every array property of the same load.
     this.reading ??= this.context.document.readBox(sheet, box);
     const cells = this.reading;
@@ -1047,23 +1131,39 @@ export class FakeConditionalFormat extends FakeClientObject {
     });
   }
 
-  /** The range the format applies to (one rectangle in the fake, so never a null object). */
+  /** The range the format applies to; `InvalidOperation` when it applies to several areas, as in Excel. */
   getRange(): FakeRange {
     return new FakeRange(this.context, () => {
       const { sheet, state } = this.requireFormat();
+      if ((state.areas?.length ?? 0) > 0) {
+        throw new FakeOfficeError({
+          code: 'InvalidOperation',
+          message: 'The conditional format is applied to multiple ranges.',
+          errorLocation: 'ConditionalFormat.getRange',
+        });
+      }
       return { sheet, box: state.box };
     });
   }
 
+  /** A null object when the format applies to several areas. */
   getRangeOrNullObject(): FakeRange {
     return new FakeRange(
       this.context,
       () => {
         const { sheet, state } = this.requireFormat();
-        return { sheet, box: state.box };
+        return (state.areas?.length ?? 0) > 0 ? null : { sheet, box: state.box };
       },
       true,
     );
+  }
+
+  /** Every area the format applies to (ExcelApi 1.9). */
+  getRanges(): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => {
+      const { sheet, state } = this.requireFormat();
+      return { sheet, boxes: [state.box, ...(state.areas ?? [])] };
+    });
   }
 
   protected override navigation(property: string): FakeClientObject | null {
@@ -1086,6 +1186,35 @@ export class FakeConditionalFormat extends FakeClientObject {
       default:
         throw invalidObjectPath(`ConditionalFormat.${property}`);
     }
+  }
+}
+
+/** Several rectangles of one sheet (`Excel.RangeAreas`): only `address` and `areaCount` are modelled. */
+export class FakeRangeAreas extends FakeClientObject {
+  protected readonly entityName = 'RangeAreas';
+  protected readonly scalarProperties = ['address', 'areaCount'] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly locator: () => { sheet: FakeSheet; boxes: CellBox[] },
+  ) {
+    super(context);
+  }
+
+  /** `'RAA 2022'!G27:G35,'RAA 2022'!G37:G44`, as Excel writes it. */
+  get address(): string {
+    return this.loadedValue<string>('address');
+  }
+
+  get areaCount(): number {
+    return this.loadedValue<number>('areaCount');
+  }
+
+  protected readProperty(property: string): unknown {
+    const { sheet, boxes } = this.locator();
+    if (property === 'address') return boxes.map((box) => qualifiedAddress(sheet.name, box)).join(',');
+    if (property === 'areaCount') return boxes.length;
+    throw invalidObjectPath(`RangeAreas.${property}`);
   }
 }
 
