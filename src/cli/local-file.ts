@@ -34,6 +34,8 @@ export interface FileProblem {
   path: string;
   /** The underlying error's message, when there is one worth showing; for a damaged package, the part. */
   detail?: string;
+  /** For `unparsable`: the sheet that cannot be read, when it is one. */
+  sheet?: string;
   /** For `limit`: which one, and its figure. */
   limit?: ReadLimit;
   max?: number;

@@ -157,11 +157,11 @@ Codice di uscita: 0 nessun errore, 1 rilievi di tipo errore, 2 il comando non è
       case 'not-zip':
         return `${path} non è un file .xlsx (forse un CSV o un file di testo rinominato)`;
       case 'damaged-zip':
-        return `${path} è danneggiato o incompleto: non si riesce a leggerlo come .xlsx`;
+        return `${path} è danneggiato o incompleto: non si riesce a leggerlo come .xlsx; aprilo in Excel o LibreOffice, che possono ripararlo, o chiedine una copia integra`;
       case 'zip-not-xlsx':
         return `${path} è un archivio zip ma non una cartella di lavoro Excel (.xlsx)`;
       case 'unparsable':
-        return `${path} è danneggiato: ${detail ? `la parte ${detail} non` : 'non'} si riesce a leggere; aprilo in Excel o LibreOffice, che possono ripararlo, e salvalo di nuovo`;
+        return `${path} è danneggiato: ${problem.sheet ? `il foglio «${problem.sheet}» non` : detail ? `la parte ${detail} non` : 'non'} si riesce a leggere; aprilo in Excel o LibreOffice, che possono ripararlo, e salvalo di nuovo`;
       case 'limit':
         return `${path} non viene letto: ${limitText('it', problem)}`;
       case 'same-as-input':
@@ -288,11 +288,11 @@ Exit code: 0 no errors, 1 error findings, 2 the command could not run.`,
       case 'not-zip':
         return `${path} is not an .xlsx file (perhaps a CSV or a text file renamed)`;
       case 'damaged-zip':
-        return `${path} is damaged or truncated: it cannot be read as .xlsx`;
+        return `${path} is damaged or truncated: it cannot be read as .xlsx; open it in Excel or LibreOffice, which may repair it, or ask for a sound copy`;
       case 'zip-not-xlsx':
         return `${path} is a zip archive but not an Excel workbook (.xlsx)`;
       case 'unparsable':
-        return `${path} is damaged: ${detail ? `its part ${detail}` : 'it'} cannot be read; open it in Excel or LibreOffice, which may repair it, and save it again`;
+        return `${path} is damaged: ${problem.sheet ? `its sheet "${problem.sheet}"` : detail ? `its part ${detail}` : 'it'} cannot be read; open it in Excel or LibreOffice, which may repair it, and save it again`;
       case 'limit':
         return `${path} is not read: ${limitText('en', problem)}`;
       case 'same-as-input':

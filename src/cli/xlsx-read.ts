@@ -96,7 +96,7 @@ export function readGrid(bytes: Buffer, options: ReadOptions = {}): ReadResult {
   const tables = format === 'xlsx' ? readTables(parts, entries) : new Map<string, SheetTable[]>();
   for (const name of workbook.SheetNames) {
     const sheet = workbook.Sheets[name];
-    if (!sheet) return fail({ reason: 'unparsable', detail: name });
+    if (!sheet) return fail({ reason: 'unparsable', sheet: name });
     if (sheet['!type'] && sheet['!type'] !== 'sheet') continue;
     const grid = build.sheet(name, sheet);
     if (build.problem) return fail(build.problem);
