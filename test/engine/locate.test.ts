@@ -6,7 +6,7 @@ import type { Grid } from '../../src/engine/grid';
 import type { LocatedTables, ProgressTable, PlanTable } from '../../src/engine/tables';
 import otherProgramme from '../fixtures/models/other-programme-1-5.json';
 import { allFindings, grid, sheet, type CellSpec } from './grid-builder';
-import { PROGRESS_HEADER_LETTERS, PROGRESS_HEADER_WORDS, raaSheet } from './raa-fixture';
+import { INDICATORS, PROGRESS_HEADER_LETTERS, PROGRESS_HEADER_WORDS, raa, raaSheet } from './raa-fixture';
 
 /** Locates the tables and resolves their axes against the Lombardy model, as `analyse` does. */
 function locateTables(g: Grid): LocatedTables {
@@ -635,5 +635,18 @@ describe('notes below a table', () => {
       ]),
     );
     expect(locateTables(g).plan?.rows).toHaveLength(5);
+  });
+});
+
+describe('an indicator table whose first row has no number yet', () => {
+  it('keeps that row as data, not as the lower half of the header', () => {
+    const g = raa({
+      indicators: [INDICATORS.CO09(null, null), INDICATORS.CO09(52104)],
+      cells: { I26: null, J26: null },
+    });
+    const table = locateTables(g).indicators;
+    expect(table?.headerTop).toBe(25);
+    expect(table?.headerBottom).toBe(25);
+    expect(table?.rows.map((r) => r.row)).toEqual([26, 27]);
   });
 });

@@ -65,7 +65,13 @@ export function locateTables(grid: Grid, model: ProgrammeModel = defaultModel): 
         const lower = !hasNumbers(sheet, r + 1, locale, Math.min(...span), Math.max(...span))
           ? bestHeaderAt(header.view, r + 1, found.indicators === null)
           : null;
-        if (lower && lower.kind === candidate.kind && lower.upper) {
+        // An indicator row with no number yet (no value, no target) is data, not a header's lower half:
+        // a lower header row names columns of its own.
+        const lowerNamesColumns =
+          candidate.kind !== 'indicators' ||
+          [...(header.view(r + 1)?.values() ?? [])].filter((t) => indicatorColumnOf('', t) !== null).length >=
+            2;
+        if (lower && lower.kind === candidate.kind && lower.upper && lowerNamesColumns) {
           candidate = lower;
           r += 1;
         }
