@@ -94,3 +94,14 @@ export function describeOutcome(
   }
   return parts.length > 0 ? parts.join('; ') : strings.doneNothing;
 }
+
+/** A part of a plan a write applied, or did not: its cells, formats and sheets, as `describeOutcome` says them. */
+export function describeParts(part: WritePlan | undefined, before: Grid, strings: Strings): string {
+  if (!part) return strings.doneNothing;
+  const result: ApplyResult = {
+    cellsWritten: 0,
+    sheetsCreated: part.sheets.map((sheet) => sheet.name),
+    syncs: 0,
+  };
+  return describeOutcome(part, result, before, strings);
+}

@@ -11,15 +11,16 @@ import {
   planSample,
   planUndo,
 } from '../engine';
+import { applyFailureOf } from '../engine';
 import type { Analysis, AnalyseOptions, Finding, Grid, Lang, WritePlan } from '../engine';
-import type { WorkbookHost } from '../engine';
+import type { HostGrid, ReadNotice, WorkbookHost } from '../engine';
 import { SAMPLE_SHEET } from './sampleSheet';
 import { count, format } from './i18n';
 import type { Strings } from './i18n';
 import { conflictsRequest, replaceRequest, undoRequest, writeRequest } from './confirmation';
 import type { ConfirmChoice, ConfirmRequest } from './confirmation';
 import { countBySeverity, placeOf } from './findingGroups';
-import { describeOutcome, formatLogTime, undoneAction } from './outcome';
+import { describeOutcome, describeParts, formatLogTime, undoneAction } from './outcome';
 import { isEmptyPlan, summarizePlan, withReplace } from './planSummary';
 
 export type PaneAction = 'check' | 'fill' | 'flag' | 'report' | 'undo' | 'sample';
@@ -114,10 +115,31 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
     [describeError, lang, strings],
   );
 
+  /** What the last read had to do (a sheet read in blocks, or left out), said after the action. */
+  const readNotices = useRef<ReadNotice[]>([]);
+  const readGrid = useCallback(async (): Promise<HostGrid> => {
+    const grid = await host.read();
+    readNotices.current = grid.notices ?? [];
+    return grid;
+  }, [host]);
+  /** The status text, with what the read had to do after it. */
+  const withNotices = useCallback(
+    (text: string): string => {
+      const notes = readNotices.current.map((notice) =>
+        format(notice.kind === 'blocks' ? strings.readInBlocks : strings.readTooLarge, {
+          sheet: notice.sheet,
+          cells: notice.cells.toLocaleString(lang === 'it' ? 'it-IT' : 'en-US'),
+        }),
+      );
+      return [text, ...notes].join(' ');
+    },
+    [lang, strings],
+  );
+
   /** Reads the whole workbook in one batch and analyses it; the list shows the result. */
   const storedModelProblem = useRef<string | null>(null);
   const checkWorkbook = useCallback(async (): Promise<Analysis> => {
-    const grid = await host.read();
+    const grid = await readGrid();
     await nextTick();
     // The user's pick, else the model stored in the workbook, else a preset the allocations match,
     // else the embedded one: the engine decides.
@@ -138,12 +160,40 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
     });
     setAnalysis(result);
     return result;
-  }, [host, lang, analyseOptions]);
+  }, [readGrid, lang, analyseOptions]);
 
   /** Applies the plan, re-checks, and says what changed and where (from the plan that was applied). */
   const applyAndRecheck = useCallback(
     async (action: PaneAction, plan: WritePlan, before: Grid): Promise<void> => {
-      const result = await host.apply(plan);
+      let result;
+      try {
+        result = await host.apply(plan);
+      } catch (error) {
+        const failure = applyFailureOf(error);
+        if (failure?.code !== 'WorkbookChanged' && failure?.code !== 'WriteInterrupted') throw error;
+        // Nothing written (the workbook changed after the check), or part of it: the list shows the
+        // workbook as it is now.
+        const label = actionLabel(action, strings);
+        const text =
+          failure.code === 'WorkbookChanged'
+            ? format(strings.writeChanged, { reason: reason(error), action: label })
+            : format(strings.writeInterrupted, {
+                action: label,
+                reason: reason(error),
+                written: describeParts(failure.written, before, strings),
+                notWritten: describeParts(failure.notWritten, before, strings),
+              });
+        try {
+          await nextTick();
+          await checkWorkbook();
+        } catch (recheckError) {
+          return setStatus({
+            intent: 'error',
+            text: `${text} ${format(strings.recheckFailed, { reason: reason(recheckError) })}`,
+          });
+        }
+        return setStatus({ intent: failure.code === 'WorkbookChanged' ? 'warning' : 'error', text });
+      }
       const what = describeOutcome(plan, result, before, strings);
       const undone = action === 'undo' ? undoneAction(plan) : null;
       const done = undone
@@ -160,9 +210,9 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
         setStatus({ intent: 'warning', text: format(strings.recheckFailed, { reason: reason(error) }) });
         return;
       }
-      setStatus({ intent: 'success', text: done });
+      setStatus({ intent: 'success', text: withNotices(done) });
     },
-    [host, lang, strings, checkWorkbook, reason],
+    [host, lang, strings, checkWorkbook, reason, withNotices],
   );
 
   const cancelled = useCallback(() => setStatus({ intent: 'info', text: strings.cancelled }), [strings]);
@@ -181,12 +231,14 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
         });
       }
       setStatus({
-        intent: counts.error > 0 ? 'warning' : 'success',
-        text: format(strings.checkDone, {
-          errors: count(counts.error, strings.countErrorOne, strings.countErrorMany),
-          warnings: count(counts.warning, strings.countWarningOne, strings.countWarningMany),
-          infos: count(counts.info, strings.countInfoOne, strings.countInfoMany),
-        }),
+        intent: counts.error > 0 || readNotices.current.length > 0 ? 'warning' : 'success',
+        text: withNotices(
+          format(strings.checkDone, {
+            errors: count(counts.error, strings.countErrorOne, strings.countErrorMany),
+            warnings: count(counts.warning, strings.countWarningOne, strings.countWarningMany),
+            infos: count(counts.info, strings.countInfoOne, strings.countInfoMany),
+          }),
+        ),
       });
     },
     fill: async () => {
@@ -230,14 +282,14 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
       return applyAndRecheck('report', replacing ? withReplace(plan) : plan, current.grid);
     },
     sample: async () => {
-      const grid = await host.read();
+      const grid = await readGrid();
       await nextTick();
       const plan = planSample(grid, SAMPLE_SHEET);
       const choice = await ask(writeRequest(strings.actionSample, plan, grid, strings));
       return choice === 'ok' ? applyAndRecheck('sample', plan, grid) : cancelled();
     },
     undo: async () => {
-      const grid = await host.read();
+      const grid = await readGrid();
       await nextTick();
       const plan = planUndo(grid, { lang });
       if (plan === null) {

@@ -18,6 +18,27 @@ describe('officeEnvironment', () => {
     });
   });
 
+  it('does not fail where Office gives no theme (Excel on the web): light unless the browser prefers dark', async () => {
+    uninstall = installFakeOffice(new FakeExcel({ officeTheme: false }));
+    expect(
+      (globalThis as { Office?: { context: { officeTheme?: unknown } } }).Office?.context.officeTheme,
+    ).toBeUndefined();
+    await expect(officeEnvironment()).resolves.toEqual({
+      inExcel: true,
+      displayLanguage: 'it-IT',
+      dark: false,
+      supported: true,
+    });
+    const darkBrowser = jest.fn(() => ({ matches: true }));
+    (globalThis as { matchMedia?: unknown }).matchMedia = darkBrowser;
+    try {
+      await expect(officeEnvironment()).resolves.toMatchObject({ inExcel: true, dark: true });
+      expect(darkBrowser).toHaveBeenCalledWith('(prefers-color-scheme: dark)');
+    } finally {
+      delete (globalThis as { matchMedia?: unknown }).matchMedia;
+    }
+  });
+
   it('says unsupported when Excel is older than the lowest set the add-in needs', async () => {
     uninstall = installFakeOffice(new FakeExcel({ excelApi: '1.5' }));
     await expect(officeEnvironment()).resolves.toMatchObject({

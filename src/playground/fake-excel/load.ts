@@ -142,6 +142,27 @@ function writeContents(
   const left = Math.min(...contents.map((cell) => cell.col));
   const bottom = Math.max(...contents.map((cell) => cell.row));
   const right = Math.max(...contents.map((cell) => cell.col));
+  if ((bottom - top + 1) * (right - left + 1) > 4 * contents.length + 1024) {
+    // Sparse (a value far from the others, as at XFD400): each run of neighbouring cells on its own.
+    const sorted = [...contents].sort((a, b) => a.row - b.row || a.col - b.col);
+    let run: typeof contents = [];
+    const flush = (): void => {
+      if (run.length === 0) return;
+      const first = run[0];
+      const cells = new Array<RawCellContent>(run[run.length - 1].col - first.col + 1).fill(null);
+      for (const cell of run) cells[cell.col - first.col] = cell.content;
+      document.hf.setCellContents({ sheet: sheet.hfId, row: first.row, col: first.col }, [cells]);
+      run = [];
+    };
+    for (const cell of sorted) {
+      const last = run[run.length - 1];
+      if (last && (last.row !== cell.row || cell.col - last.col > 64)) flush();
+      run.push(cell);
+    }
+    flush();
+    document.changed();
+    return;
+  }
   const matrix: RawCellContent[][] = Array.from({ length: bottom - top + 1 }, () =>
     new Array<RawCellContent>(right - left + 1).fill(null),
   );

@@ -163,6 +163,13 @@ export const en: Strings = {
   failedNext: 'Try again; if the problem persists, save the workbook, then close and reopen the pane.',
   recheckFailed: 'Changes written, but the new check failed: {{reason}}. Press Check.',
   unknownError: 'unknown error',
+  writeChanged:
+    '{{reason}} Findings list updated: look at the cells that changed and run “{{action}}” again.',
+  writeInterrupted:
+    '“{{action}}” stopped: {{reason}} Written: {{written}}. Not written: {{notWritten}}. Press Undo to restore what was written.',
+  readInBlocks: 'The sheet “{{sheet}}” is very large ({{cells}} cells): read in blocks.',
+  readTooLarge:
+    'The sheet “{{sheet}}” is too large ({{cells}} cells) and was not read: move the tables to a smaller sheet, or use the por-tables command line on the .xlsx file.',
 
   outsideTitle: 'Open POR Tables inside Excel',
   outsideBody:

@@ -166,6 +166,13 @@ export const it = {
   failedNext: 'Riprova; se il problema continua, salva la cartella, chiudi e riapri il riquadro.',
   recheckFailed: 'Modifiche scritte, ma la nuova verifica non è riuscita: {{reason}}. Premi Verifica.',
   unknownError: 'errore sconosciuto',
+  writeChanged:
+    '{{reason}} Elenco dei rilievi aggiornato: controlla le celle cambiate e ripeti «{{action}}».',
+  writeInterrupted:
+    '«{{action}}» si è interrotta: {{reason}} Scritto: {{written}}. Non scritto: {{notWritten}}. Premi Annulla per ripristinare quanto è stato scritto.',
+  readInBlocks: 'Il foglio «{{sheet}}» è molto grande ({{cells}} celle): letto a blocchi.',
+  readTooLarge:
+    'Il foglio «{{sheet}}» è troppo grande ({{cells}} celle) e non è stato letto: sposta le tabelle in un foglio più piccolo, oppure usa la riga di comando por-tables sul file .xlsx.',
 
   outsideTitle: 'Apri POR Tables dentro Excel',
   outsideBody:
