@@ -80,7 +80,6 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
             }
             try {
               // The parts go one after the other: each needs the one before it applied.
-              // eslint-disable-next-line office-addins/no-context-sync-in-loop
               await runSteps(context, planned.steps, check.formatsToDelete, counted, !halvePlan(part));
             } catch (error) {
               const smaller = isSizeRefusal(error) ? halvePlan(part) : null;

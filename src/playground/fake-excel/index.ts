@@ -46,3 +46,4 @@ export {
 export { loadWorkbookIntoFake, characterWidthToPoints, pointsToCharacterWidth } from './load';
 export type { FakeWorkbookDescription, FakeSheetDescription, FakeCellDescription } from './load';
 export { installFakeOffice } from './install';
+export type { OfficeShape, Faked } from './office-types';

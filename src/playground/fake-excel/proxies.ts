@@ -1,6 +1,7 @@
 import {
   MAX_COLUMNS,
   MAX_ROWS,
+  boxAddress,
   boxCellCount,
   parseBox,
   qualifiedAddress,
@@ -9,12 +10,21 @@ import {
   type CellReading,
   type ConditionalFormatState,
   type FakeCellInput,
+  type FakeConditionalFormatType,
   type FakeScalar,
   type FakeSheet,
   type FakeValueType,
   type FakeWorkbookDocument,
 } from './document';
 import { FakeOfficeError, propertyNotLoaded } from './errors';
+import type { Faked, OfficeShape } from './office-types';
+
+type HorizontalAlignment = Faked<Excel.RangeFormat['horizontalAlignment']>;
+type VerticalAlignment = Faked<Excel.RangeFormat['verticalAlignment']>;
+type BorderStyle = Faked<Excel.RangeBorder['style']>;
+type BorderWeight = Faked<Excel.RangeBorder['weight']>;
+type PageOrientation = Faked<Excel.PageLayout['orientation']>;
+type PaperType = Faked<Excel.PageLayout['paperSize']>;
 
 /** Above this many cells a range's `values`, `formulas`, `numberFormat` and `valueTypes` read as `null` (Excel on the web). */
 export const MAX_READ_CELLS = 5_000_000;
@@ -74,7 +84,7 @@ function payloadBytes(value: unknown): number {
   return value === undefined ? 0 : JSON.stringify(value).length;
 }
 
-export class FakeRequestContext {
+export class FakeRequestContext implements OfficeShape<Excel.RequestContext, 'workbook' | 'sync'> {
   readonly workbook: FakeWorkbook;
   /** Office.js's object tracking; objects of the fake need none, the calls are accepted. */
   readonly trackedObjects = { add(): void {}, remove(): void {} };
@@ -192,7 +202,10 @@ function invalidObjectPath(entity: string): FakeOfficeError {
 
 // ── Workbook ─────────────────────────────────────────────────────────────────────────────────
 
-export class FakeWorkbook extends FakeClientObject {
+export class FakeWorkbook
+  extends FakeClientObject
+  implements OfficeShape<Excel.Workbook, 'worksheets' | 'tables' | 'getActiveCell'>
+{
   protected readonly entityName = 'Workbook';
   protected readonly scalarProperties = [] as const;
   readonly worksheets: FakeWorksheetCollection;
@@ -221,7 +234,14 @@ export class FakeWorkbook extends FakeClientObject {
 
 // ── Worksheets ───────────────────────────────────────────────────────────────────────────────
 
-export class FakeWorksheetCollection extends FakeClientObject {
+export class FakeWorksheetCollection
+  extends FakeClientObject
+  implements
+    OfficeShape<
+      Excel.WorksheetCollection,
+      'items' | 'load' | 'getItem' | 'getItemOrNullObject' | 'add' | 'getActiveWorksheet'
+    >
+{
   protected readonly entityName = 'WorksheetCollection';
   protected readonly scalarProperties = ['items'] as const;
 
@@ -285,7 +305,26 @@ export class FakeWorksheetCollection extends FakeClientObject {
   }
 }
 
-export class FakeWorksheet extends FakeClientObject {
+export class FakeWorksheet
+  extends FakeClientObject
+  implements
+    OfficeShape<
+      Excel.Worksheet,
+      | 'name'
+      | 'position'
+      | 'protection'
+      | 'pageLayout'
+      | 'tables'
+      | 'getRange'
+      | 'getCell'
+      | 'getUsedRange'
+      | 'getUsedRangeOrNullObject'
+      | 'activate'
+      | 'delete'
+      | 'load'
+      | 'isNullObject'
+    >
+{
   protected readonly entityName = 'Worksheet';
   protected readonly scalarProperties = ['name', 'position', 'id', 'visibility'] as const;
   private memo: { batch: number; sheet: FakeSheet | null } | null = null;
@@ -431,7 +470,10 @@ function checkedBox(top: number, left: number, bottom: number, right: number, lo
 }
 
 /** `worksheet.protection`: only whether the sheet is protected (`protect`/`unprotect` are not modelled). */
-export class FakeWorksheetProtection extends FakeClientObject {
+export class FakeWorksheetProtection
+  extends FakeClientObject
+  implements OfficeShape<Excel.WorksheetProtection, 'protected' | 'load'>
+{
   protected readonly entityName = 'WorksheetProtection';
   protected readonly scalarProperties = ['protected'] as const;
 
@@ -463,7 +505,39 @@ export interface RangeLocation {
   box: CellBox;
 }
 
-export class FakeRange extends FakeClientObject {
+export class FakeRange
+  extends FakeClientObject
+  implements
+    OfficeShape<
+      Excel.Range,
+      | 'address'
+      | 'values'
+      | 'formulas'
+      | 'numberFormat'
+      | 'valueTypes'
+      | 'text'
+      | 'rowIndex'
+      | 'columnIndex'
+      | 'rowCount'
+      | 'columnCount'
+      | 'cellCount'
+      | 'format'
+      | 'conditionalFormats'
+      | 'worksheet'
+      | 'isNullObject'
+      | 'load'
+      | 'select'
+      | 'merge'
+      | 'getCell'
+      | 'getOffsetRange'
+      | 'getResizedRange'
+      | 'getLastRow'
+      | 'getEntireRow'
+      | 'getEntireColumn'
+      | 'getUsedRange'
+      | 'getUsedRangeOrNullObject'
+    >
+{
   protected readonly entityName = 'Range';
   protected readonly scalarProperties = [
     'address',
@@ -739,7 +813,23 @@ function inputCells(input: unknown): number {
     : 1;
 }
 
-export class FakeRangeFormat extends FakeClientObject {
+export class FakeRangeFormat
+  extends FakeClientObject
+  implements
+    OfficeShape<
+      Excel.RangeFormat,
+      | 'font'
+      | 'fill'
+      | 'borders'
+      | 'wrapText'
+      | 'horizontalAlignment'
+      | 'verticalAlignment'
+      | 'columnWidth'
+      | 'rowHeight'
+      | 'autofitColumns'
+      | 'load'
+    >
+{
   protected readonly entityName = 'RangeFormat';
   protected readonly scalarProperties = [
     'columnWidth',
@@ -779,17 +869,17 @@ export class FakeRangeFormat extends FakeClientObject {
     this.setCells('wrapText', wrap);
   }
 
-  get horizontalAlignment(): string {
-    return this.loadedValue<string>('horizontalAlignment');
+  get horizontalAlignment(): HorizontalAlignment {
+    return this.loadedValue<HorizontalAlignment>('horizontalAlignment');
   }
-  set horizontalAlignment(value: string) {
+  set horizontalAlignment(value: HorizontalAlignment) {
     this.setCells('horizontalAlignment', value);
   }
 
-  get verticalAlignment(): string {
-    return this.loadedValue<string>('verticalAlignment');
+  get verticalAlignment(): VerticalAlignment {
+    return this.loadedValue<VerticalAlignment>('verticalAlignment');
   }
-  set verticalAlignment(value: string) {
+  set verticalAlignment(value: VerticalAlignment) {
     this.setCells('verticalAlignment', value);
   }
 
@@ -843,7 +933,10 @@ export class FakeRangeFormat extends FakeClientObject {
 }
 
 /** `range.format.fill`: its `color`. */
-export class FakeRangeFill extends FakeClientObject {
+export class FakeRangeFill
+  extends FakeClientObject
+  implements OfficeShape<Excel.RangeFill, 'color' | 'load'>
+{
   protected readonly entityName = 'RangeFill';
   protected readonly scalarProperties = ['color'] as const;
 
@@ -872,7 +965,10 @@ export class FakeRangeFill extends FakeClientObject {
 }
 
 /** `range.format.borders`: only `getItem(edge)` is modelled. */
-export class FakeRangeBorderCollection extends FakeClientObject {
+export class FakeRangeBorderCollection
+  extends FakeClientObject
+  implements OfficeShape<Excel.RangeBorderCollection, 'getItem'>
+{
   protected readonly entityName = 'RangeBorderCollection';
   protected readonly scalarProperties = [] as const;
 
@@ -893,7 +989,10 @@ export class FakeRangeBorderCollection extends FakeClientObject {
 }
 
 /** One edge of a range's border: `style`, `weight`, `color`. */
-export class FakeRangeBorder extends FakeClientObject {
+export class FakeRangeBorder
+  extends FakeClientObject
+  implements OfficeShape<Excel.RangeBorder, 'style' | 'weight' | 'color' | 'load'>
+{
   protected readonly entityName = 'RangeBorder';
   protected readonly scalarProperties = ['style', 'weight', 'color'] as const;
 
@@ -905,17 +1004,17 @@ export class FakeRangeBorder extends FakeClientObject {
     super(context);
   }
 
-  get style(): string {
-    return this.loadedValue<string>('style');
+  get style(): BorderStyle {
+    return this.loadedValue<BorderStyle>('style');
   }
-  set style(style: string) {
+  set style(style: BorderStyle) {
     this.setEdge('style', style);
   }
 
-  get weight(): string {
-    return this.loadedValue<string>('weight');
+  get weight(): BorderWeight {
+    return this.loadedValue<BorderWeight>('weight');
   }
-  set weight(weight: string) {
+  set weight(weight: BorderWeight) {
     this.setEdge('weight', weight);
   }
 
@@ -948,7 +1047,7 @@ export class FakeRangeBorder extends FakeClientObject {
   }
 }
 
-export class FakeRangeFont extends FakeClientObject {
+export class FakeRangeFont extends FakeClientObject implements OfficeShape<Excel.RangeFont, 'bold' | 'load'> {
   protected readonly entityName = 'RangeFont';
   protected readonly scalarProperties = ['bold'] as const;
 
@@ -982,7 +1081,10 @@ export class FakeRangeFont extends FakeClientObject {
  * `range.conditionalFormats`: the formats of the sheet that overlap the range, top priority first,
  * as Office.js lists them. `items` are known only after `load` and `sync`.
  */
-export class FakeConditionalFormatCollection extends FakeClientObject {
+export class FakeConditionalFormatCollection
+  extends FakeClientObject
+  implements OfficeShape<Excel.ConditionalFormatCollection, 'items' | 'load' | 'add' | 'getItemAt'>
+{
   protected readonly entityName = 'ConditionalFormatCollection';
   protected readonly scalarProperties = ['items'] as const;
 
@@ -1074,7 +1176,24 @@ function formatId(state: ConditionalFormatState): string {
   return id;
 }
 
-export class FakeConditionalFormat extends FakeClientObject {
+export class FakeConditionalFormat
+  extends FakeClientObject
+  implements
+    OfficeShape<
+      Excel.ConditionalFormat,
+      | 'id'
+      | 'type'
+      | 'priority'
+      | 'stopIfTrue'
+      | 'custom'
+      | 'customOrNullObject'
+      | 'delete'
+      | 'getRange'
+      | 'getRangeOrNullObject'
+      | 'getRanges'
+      | 'load'
+    >
+{
   protected readonly entityName = 'ConditionalFormat';
   protected readonly scalarProperties = ['id', 'type', 'priority', 'stopIfTrue'] as const;
   private customFormat: FakeCustomConditionalFormat | null = null;
@@ -1100,8 +1219,8 @@ export class FakeConditionalFormat extends FakeClientObject {
     return this.loadedValue<string>('id');
   }
 
-  get type(): string {
-    return this.loadedValue<string>('type');
+  get type(): FakeConditionalFormatType {
+    return this.loadedValue<FakeConditionalFormatType>('type');
   }
 
   get priority(): number {
@@ -1190,7 +1309,10 @@ export class FakeConditionalFormat extends FakeClientObject {
 }
 
 /** Several rectangles of one sheet (`Excel.RangeAreas`): only `address` and `areaCount` are modelled. */
-export class FakeRangeAreas extends FakeClientObject {
+export class FakeRangeAreas
+  extends FakeClientObject
+  implements OfficeShape<Excel.RangeAreas, 'address' | 'areaCount' | 'load'>
+{
   protected readonly entityName = 'RangeAreas';
   protected readonly scalarProperties = ['address', 'areaCount'] as const;
 
@@ -1219,7 +1341,10 @@ export class FakeRangeAreas extends FakeClientObject {
 }
 
 /** `conditionalFormat.custom` (or `customOrNullObject`): the rule and the format of a custom format. */
-export class FakeCustomConditionalFormat extends FakeClientObject {
+export class FakeCustomConditionalFormat
+  extends FakeClientObject
+  implements OfficeShape<Excel.CustomConditionalFormat, 'rule' | 'format'>
+{
   protected readonly entityName = 'CustomConditionalFormat';
   protected readonly scalarProperties = [] as const;
   readonly rule: FakeConditionalFormatRule;
@@ -1261,7 +1386,10 @@ export class FakeCustomConditionalFormat extends FakeClientObject {
   }
 }
 
-export class FakeConditionalFormatRule extends FakeClientObject {
+export class FakeConditionalFormatRule
+  extends FakeClientObject
+  implements OfficeShape<Excel.ConditionalFormatRule, 'formula'>
+{
   protected readonly entityName = 'ConditionalFormatRule';
   protected readonly scalarProperties = ['formula'] as const;
 
@@ -1288,7 +1416,10 @@ export class FakeConditionalFormatRule extends FakeClientObject {
   }
 }
 
-export class FakeConditionalRangeFormat extends FakeClientObject {
+export class FakeConditionalRangeFormat
+  extends FakeClientObject
+  implements OfficeShape<Excel.ConditionalRangeFormat, 'fill' | 'font'>
+{
   protected readonly entityName = 'ConditionalRangeFormat';
   protected readonly scalarProperties = [] as const;
   readonly fill: FakeConditionalColor;
@@ -1310,7 +1441,12 @@ export class FakeConditionalRangeFormat extends FakeClientObject {
 }
 
 /** `format.fill` or `format.font` of a custom conditional format: its `color`. */
-export class FakeConditionalColor extends FakeClientObject {
+export class FakeConditionalColor
+  extends FakeClientObject
+  implements
+    OfficeShape<Excel.ConditionalRangeFill, 'color'>,
+    OfficeShape<Excel.ConditionalRangeFont, 'color'>
+{
   protected readonly entityName: string;
   protected readonly scalarProperties = ['color'] as const;
 
@@ -1340,7 +1476,10 @@ export class FakeConditionalColor extends FakeClientObject {
 
 // ── Tables (ListObjects) ─────────────────────────────────────────────────────────────────────
 
-export class FakeTableCollection extends FakeClientObject {
+export class FakeTableCollection
+  extends FakeClientObject
+  implements OfficeShape<Excel.TableCollection, 'items' | 'load' | 'getItem'>
+{
   protected readonly entityName = 'TableCollection';
   protected readonly scalarProperties = ['items'] as const;
 
@@ -1400,7 +1539,10 @@ export class FakeTableCollection extends FakeClientObject {
   }
 }
 
-export class FakeTable extends FakeClientObject {
+export class FakeTable
+  extends FakeClientObject
+  implements OfficeShape<Excel.Table, 'name' | 'worksheet' | 'getRange' | 'load'>
+{
   protected readonly entityName = 'Table';
   protected readonly scalarProperties = ['name', 'id', 'showHeaders', 'showTotals'] as const;
 
@@ -1452,7 +1594,14 @@ export class FakeTable extends FakeClientObject {
 
 // ── Page layout ──────────────────────────────────────────────────────────────────────────────
 
-export class FakePageLayout extends FakeClientObject {
+export class FakePageLayout
+  extends FakeClientObject
+  implements
+    OfficeShape<
+      Excel.PageLayout,
+      'orientation' | 'paperSize' | 'zoom' | 'headersFooters' | 'setPrintTitleRows'
+    >
+{
   protected readonly entityName = 'PageLayout';
   protected readonly scalarProperties = ['orientation', 'paperSize', 'zoom'] as const;
   private footers: FakeHeaderFooterGroup | null = null;
@@ -1464,10 +1613,10 @@ export class FakePageLayout extends FakeClientObject {
     super(context);
   }
 
-  get orientation(): string {
-    return this.loadedValue<string>('orientation');
+  get orientation(): PageOrientation {
+    return this.loadedValue<PageOrientation>('orientation');
   }
-  set orientation(value: string) {
+  set orientation(value: PageOrientation) {
     this.queueSet('orientation', value, 0, () => {
       if (value !== 'Portrait' && value !== 'Landscape')
         throw new FakeOfficeError({ code: 'InvalidArgument', errorLocation: 'PageLayout.orientation' });
@@ -1475,10 +1624,10 @@ export class FakePageLayout extends FakeClientObject {
     });
   }
 
-  get paperSize(): string {
-    return this.loadedValue<string>('paperSize');
+  get paperSize(): PaperType {
+    return this.loadedValue<PaperType>('paperSize');
   }
-  set paperSize(value: string) {
+  set paperSize(value: PaperType) {
     this.queueSet('paperSize', value, 0, () => {
       this.worksheet.requireSheet().pageLayout.paperSize = value;
     });
@@ -1498,9 +1647,10 @@ export class FakePageLayout extends FakeClientObject {
     return this.footers;
   }
 
-  setPrintTitleRows(rows: string): void {
+  setPrintTitleRows(rows: FakeRange | string): void {
     this.queueCall('setPrintTitleRows', () => {
-      this.worksheet.requireSheet().pageLayout.printTitleRows = rows;
+      this.worksheet.requireSheet().pageLayout.printTitleRows =
+        typeof rows === 'string' ? rows : boxAddress(rows.requireLocation().box);
     });
   }
 
@@ -1520,7 +1670,10 @@ export class FakePageLayout extends FakeClientObject {
 }
 
 /** `pageLayout.headersFooters`: only `defaultForAllPages` is modelled. */
-export class FakeHeaderFooterGroup extends FakeClientObject {
+export class FakeHeaderFooterGroup
+  extends FakeClientObject
+  implements OfficeShape<Excel.HeaderFooterGroup, 'defaultForAllPages'>
+{
   protected readonly entityName = 'HeaderFooterGroup';
   protected readonly scalarProperties = [] as const;
   readonly defaultForAllPages: FakeHeaderFooter;
@@ -1540,7 +1693,10 @@ export class FakeHeaderFooterGroup extends FakeClientObject {
 }
 
 /** The footers of every page (headers are not modelled). */
-export class FakeHeaderFooter extends FakeClientObject {
+export class FakeHeaderFooter
+  extends FakeClientObject
+  implements OfficeShape<Excel.HeaderFooter, 'leftFooter' | 'centerFooter' | 'rightFooter'>
+{
   protected readonly entityName = 'HeaderFooter';
   protected readonly scalarProperties = ['leftFooter', 'centerFooter', 'rightFooter'] as const;
 
