@@ -161,7 +161,7 @@ Codice di uscita: 0 nessun errore, 1 rilievi di tipo errore, 2 il comando non è
       case 'zip-not-xlsx':
         return `${path} è un archivio zip ma non una cartella di lavoro Excel (.xlsx)`;
       case 'unparsable':
-        return `${path} è danneggiato: ${problem.sheet ? `il foglio «${problem.sheet}» non` : detail ? `la parte ${detail} non` : 'non'} si riesce a leggere; aprilo in Excel o LibreOffice, che possono ripararlo, e salvalo di nuovo`;
+        return `${path} è danneggiato: ${problem.sheet ? `il foglio «${problem.sheet}» non si riesce a leggere` : detail ? `la parte ${detail} non si riesce a leggere` : 'non si riesce a leggerlo'}; aprilo in Excel o LibreOffice, che possono ripararlo, e salvalo di nuovo`;
       case 'limit':
         return `${path} non viene letto: ${limitText('it', problem)}`;
       case 'same-as-input':

@@ -83,13 +83,19 @@ export function readGrid(bytes: Buffer, options: ReadOptions = {}): ReadResult {
 
   const parts = new PackageParts(bytes, entries, limits);
   let workbook: SheetJsWorkbook | null = null;
+  // SheetJS may say what it thinks on the console ("ODS number format may be incorrect"): not to our user.
+  const { error, warn, log } = console;
+  console.error = console.warn = console.log = () => undefined;
   try {
     workbook = parseZip(parts.container(), PARSE_OPTIONS);
   } catch {
     workbook = null;
+  } finally {
+    Object.assign(console, { error, warn, log });
   }
   if (parts.problem) return fail(parts.problem);
-  if (workbook === null) return fail({ reason: 'unparsable', detail: parts.lastPart ?? undefined });
+  // Which part SheetJS failed on it does not say: the problem names none rather than a wrong one.
+  if (workbook === null) return fail({ reason: 'unparsable' });
 
   const build = new GridBuilder(limits, parts.deadline, formatCodes(workbook));
   const sheets: SheetGrid[] = [];
@@ -165,7 +171,6 @@ class BudgetStop extends Error {}
 
 class PackageParts {
   problem: PartProblem | null = null;
-  lastPart: string | null = null;
   readonly deadline: number;
   private readonly inflated = new Map<ZipEntry, Buffer>();
   private readonly byName = new Map<string, ZipEntry>();
@@ -220,7 +225,6 @@ class PackageParts {
     const cached = this.inflated.get(entry);
     if (cached) return cached;
     if (this.problem) throw new BudgetStop(this.problem.reason);
-    this.lastPart = entry.name;
     const { limits } = this;
     if (Date.now() > this.deadline) this.stop(limitProblem('seconds', limits.seconds));
     if (entry.size > limits.partBytes) this.stop(limitProblem('part-bytes', limits.partBytes, entry.name));
@@ -239,12 +243,27 @@ class PackageParts {
       this.stop({ reason: 'unparsable', detail: entry.name });
     }
     this.totalBytes += data.length;
+    if (entry.name.replace(/^\//, '').toLowerCase() === '[content_types].xml')
+      data = this.existingOverrides(data);
     if (/\.(xml|rels|vml)$/i.test(entry.name)) {
       data = dropDoctype(data);
       if (/(^|\/)worksheets\/[^/]+\.xml$/i.test(entry.name)) data = this.sheetPart(data);
     }
     this.inflated.set(entry, data);
     return data;
+  }
+
+  /**
+   * The content types without the overrides of parts the package lacks (`/xl/styles.xml` named but
+   * absent): SheetJS would fail on the first, LibreOffice and Excel read the rest.
+   */
+  private existingOverrides(data: Buffer): Buffer {
+    const xml = data.toString('utf8');
+    const kept = xml.replace(/<(?:\w+:)?Override\b[^>]*>/g, (tag) => {
+      const name = /PartName\s*=\s*["']([^"']*)["']/.exec(tag)?.[1];
+      return name === undefined || this.byName.has(partNameOf(name)) ? tag : '';
+    });
+    return kept === xml ? data : Buffer.from(kept, 'utf8');
   }
 
   /** Counts a worksheet's cells before SheetJS parses it, when the XML could hold more than the limit. */
@@ -258,6 +277,17 @@ class PackageParts {
     }
     return markUncachedFormulas(data);
   }
+}
+
+/** A content-types part name as a zip entry name: `/xl/My%20Sheet.xml` → `xl/my sheet.xml`. */
+function partNameOf(name: string): string {
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    // A malformed escape: the name as written.
+  }
+  return decoded.replace(/^\//, '').toLowerCase();
 }
 
 function limitProblem(limit: ReadLimit, max: number, part?: string): PartProblem {

@@ -57,6 +57,9 @@ const REFUSALS = [
   ' non è un file .xlsx ',
   ' è un archivio zip ma non una cartella di lavoro Excel',
   ' non viene letto: ',
+  ' è un foglio OpenDocument (.ods): check lo legge, ma ',
+  ' è una cartella di lavoro binaria di Excel (.xlsb): check lo legge, ma ',
+  ' è un documento Numbers: check lo legge, ma ',
 ];
 
 function expectOurRefusal(stderr: string, path: string): void {
