@@ -5,15 +5,15 @@
 // it in SECTIONS at the marker below (sections of their own live in scripts/bench/); a section may
 // print its rows its own way with `format(rows)` → lines. `--json` prints every row as JSON.
 //
-// Options: --only <id>[,<id>…] (run only these sections: cli, pane-size, syncs; may be repeated),
+// Options: --only <id>[,<id>…] (run only these sections: cli, corpus, pane-size, syncs; may be repeated),
 // --rows N (indicator rows of the big workbook, default 50 000), --runs N (default 3), --json.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { benchPaneSize } from './bench/pane-size.mjs';
+import { benchCorpus, benchReadAndCheck } from './bench/read.mjs';
 import { benchSyncCounts, formatSyncCounts } from './bench/sync-counts.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,96 +64,16 @@ export async function writeBigWorkbook(file, rows) {
   return file;
 }
 
-// ── Measuring child processes ─────────────────────────────────────────────────────────────────
-
-/** Preloaded into each measured process: writes its peak resident memory (kB) where BENCH_RSS_FILE says. */
-const RSS_REPORTER = `process.on('exit', () => {
-  require('node:fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS));
-});
-`;
-
-/** Runs `node <args>` with stdout discarded; resolves with its wall time (ms), peak RSS (kB) and exit code. */
-function measure(args, workDir) {
-  const rssFile = join(workDir, `rss-${process.hrtime.bigint()}.txt`);
-  const reporter = join(workDir, 'rss-reporter.cjs');
-  writeFileSync(reporter, RSS_REPORTER);
-  return new Promise((resolveRun, rejectRun) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--require', reporter, ...args], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, BENCH_RSS_FILE: rssFile },
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', rejectRun);
-    child.on('close', (code) => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      let rssKb = NaN;
-      try {
-        rssKb = Number(readFileSync(rssFile, 'utf8'));
-      } catch {
-        // The child died before its exit handler ran; the code says why.
-      }
-      resolveRun({ ms, rssKb, code, stderr });
-    });
-  });
-}
-
-/** Median wall time and the peak RSS of `runs` runs, one process each; rejects unless every exit code is accepted. */
-async function medianOf(runs, args, workDir, acceptedCodes) {
-  const results = [];
-  for (let i = 0; i < runs; i++) {
-    const result = await measure(args, workDir);
-    if (!acceptedCodes.includes(result.code)) {
-      throw new Error(
-        `node ${args.join(' ')} exited with ${result.code}: ${result.stderr.trim().split('\n')[0] ?? ''}`,
-      );
-    }
-    results.push(result);
-  }
-  const times = results.map((r) => r.ms).sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], rssKb: Math.max(...results.map((r) => r.rssKb)) };
-}
-
 // ── Sections ───────────────────────────────────────────────────────────────────────────────────
 
-/** `por-tables check --json` against a bare ExcelJS readFile of the same workbook (target: ≤ 1.3×). */
-export async function benchCliCheck({ rows, runs, workDir }) {
-  const file = join(workDir, `indicators-${rows}.xlsx`);
-  const built = Date.now();
-  await writeBigWorkbook(file, rows);
-  const buildSeconds = (Date.now() - built) / 1000;
-  const bare = await medianOf(
-    runs,
-    [
-      '-e',
-      `new (require('exceljs').Workbook)().xlsx.readFile(${JSON.stringify(file)}).catch((e) => { console.error(e.message); process.exit(3); })`,
-    ],
-    workDir,
-    [0],
-  );
-  // 1: error findings, which a big workbook of repeated indicators has; 2 would mean it could not run.
-  const check = await medianOf(
-    runs,
-    [join(root, 'bin', 'por-tables.cjs'), 'check', file, '--json'],
-    workDir,
-    [0, 1],
-  );
-  return [
-    { name: `workbook with ${rows} indicator rows, built in`, value: buildSeconds, unit: 's' },
-    { name: 'bare ExcelJS readFile, median wall time', value: bare.ms / 1000, unit: 's' },
-    { name: 'bare ExcelJS readFile, peak RSS', value: bare.rssKb / 1024, unit: 'MB' },
-    { name: 'por-tables check --json, median wall time', value: check.ms / 1000, unit: 's' },
-    { name: 'por-tables check --json, peak RSS', value: check.rssKb / 1024, unit: 'MB' },
-    { name: 'check time / readFile time', value: check.ms / bare.ms, unit: '×', target: { max: 1.3 } },
-  ];
-}
-
 export const SECTIONS = [
-  { id: 'cli', title: 'CLI check on a big workbook', run: benchCliCheck },
+  {
+    id: 'cli',
+    title:
+      'CLI check on a big workbook, against bare SheetJS and ExcelJS reads (medians of alternating runs)',
+    run: benchReadAndCheck,
+  },
+  { id: 'corpus', title: 'The corpora of real workbooks (test/corpus/*) through check', run: benchCorpus },
   {
     id: 'pane-size',
     title: 'Task pane size (production build; KB = 1024 bytes, gzip level 9 per file)',
@@ -194,7 +114,7 @@ function chosenSections(argv) {
 }
 
 /** Decimals printed per unit. */
-const DIGITS = { '×': 2, MB: 0, KB: 1, syncs: 0 };
+const DIGITS = { '×': 2, MB: 0, KB: 1, syncs: 0, files: 0, 'files/s': 1 };
 
 function withinTarget(row) {
   if (row.failed) return false;
