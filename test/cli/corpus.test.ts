@@ -96,11 +96,7 @@ jest.setTimeout(60_000);
  * Outputs known not to read again, for a reason of the writer's: marked failing, so that the day
  * they read, the test says to take them off this list.
  */
-const KNOWN_WRITE_PROBLEMS: Record<string, string> = {
-  // Its xl/_rels/workbook.xml.rels is garbled on purpose (calamine issue 252): the copy's new
-  // relationships, appended to it, take the ids the sheet was read by.
-  'shared/calamine-0023-issue252.xlsx': 'report',
-};
+const KNOWN_WRITE_PROBLEMS: Record<string, string> = {};
 
 const folder = temporaryFolder('corpus');
 afterAll(folder.remove);

@@ -133,6 +133,11 @@ export class OpcPackage {
     const relsPart = OpcPackage.relsPartOf(part);
     const existing = this.relationships(part);
     const ids = new Set(existing.map((r) => r.id));
+    // Ids the raw text holds too: a damaged relationships part (calamine issue 252) parses to nothing,
+    // yet the part itself still refers to its ids, and a new one must not take them.
+    for (const text of [this.text(relsPart), this.text(part)]) {
+      for (const m of (text ?? '').matchAll(/\brId\d+\b/g)) ids.add(m[0]);
+    }
     let n = existing.length + 1;
     while (ids.has(`rId${n}`)) n++;
     const id = `rId${n}`;
