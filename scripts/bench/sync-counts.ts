@@ -13,6 +13,10 @@ import { sampleWithIndicators } from '../../test/fakes/workbooks';
 export interface SyncCount {
   action: string;
   syncs: number;
+  /** Requests that wrote: one, or more for a write over Excel on the web's 5 MB request limit. */
+  writes: number;
+  /** Requests the fake Excel refused (the host must cut them to fit before sending): 0. */
+  refused: number;
   /** Cells the action wrote (0 for Verifica). */
   cellsWritten: number;
   ms: number;
@@ -25,11 +29,20 @@ async function main(rows: number): Promise<SyncCount[]> {
     const host = createExcelHost();
     const check = async () => analyse(await host.read(), { lang: 'it' });
     const counts: SyncCount[] = [];
+    let writes = 0;
+    let refused = 0;
+    fake.onSync((report) => {
+      if (report.wrote) writes++;
+      if (report.error) refused++;
+    });
     const measure = async (action: string, run: () => Promise<number>) => {
       fake.resetSyncCount();
+      writes = 0;
+      refused = 0;
       const started = performance.now();
       const cellsWritten = await run();
-      counts.push({ action, syncs: fake.syncCount, cellsWritten, ms: performance.now() - started });
+      const ms = performance.now() - started;
+      counts.push({ action, syncs: fake.syncCount, writes, refused, cellsWritten, ms });
     };
     /** Applies a plan; fails when it has nothing to write, as the bench would then count no write. */
     const apply = async (action: string, plan: WritePlan | null) => {
