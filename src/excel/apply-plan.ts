@@ -22,17 +22,20 @@ import { isSizeRefusal } from './office-errors';
 import type { WorkbookShape } from './read-workbook';
 
 /**
- * A WritePlan as Office.js requests, in ONE `context.sync()`: the plan becomes a list of steps
- * (create or delete sheets, one `range.formulas` per rectangle of cells, formats, conditional
- * formats, log rows), all queued, then synced once. Only when Excel refuses the request for its
- * size is the list cut in halves (a step too big alone halves itself), each synced in turn.
+ * A WritePlan (or one part of it, see plan-parts.ts) as ONE Office.js request: the plan becomes a
+ * list of steps (create or delete sheets, log rows, one `range.formulas` per rectangle of cells,
+ * formats, conditional formats), all queued, then synced once. Each step knows what it adds to the
+ * request (bytes, operations), so the host can cut a plan before Excel refuses it; a part it cannot
+ * cut is halved here, step by step, if Excel refuses it anyway.
  *
  * Order matters: first read-only checks that the sheets the plan writes into still exist, then the
- * sheets to create and delete, then the writes. A stale picture of the workbook thus fails before
- * anything is written, and the host can refresh it and try again.
+ * sheets to create and delete, then the log rows, then the cells and formats they record. A stale
+ * picture of the workbook thus fails before anything is written, and a request that fails half-way
+ * leaves at most a log row for a cell it did not write (undoing it restores what the cell holds),
+ * never a change without its log row.
  *
  * Conditional formats to remove (the undo of Segnala) must be found before they can be deleted:
- * the host looks them up first, in one more request (`findConditionalFormats`).
+ * the host's check before the write finds them (`queueFormatProbes`).
  */
 
 export interface ApplyOptions {

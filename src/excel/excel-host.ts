@@ -60,6 +60,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
           const check = await checkBeforeWrite(context, plan, known, {
             ranges: supportsAreas(),
             firstTry: firstTries.get(plan) ?? null,
+            readCells: budget.readCells,
             onSync: counted,
           });
           checked = true;

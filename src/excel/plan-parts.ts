@@ -13,10 +13,12 @@ import { logRowValues } from '../engine/plan';
 export interface RequestBudget {
   bytes: number;
   operations: number;
+  /** Cells the check before a write reads per request (their four properties come back). */
+  readCells: number;
 }
 
 /** Under Excel on the web's 5 MB, with room for what the estimate does not see. */
-export const DEFAULT_BUDGET: RequestBudget = { bytes: 4_000_000, operations: 20_000 };
+export const DEFAULT_BUDGET: RequestBudget = { bytes: 4_000_000, operations: 20_000, readCells: 50_000 };
 
 /** Per cell, what a write adds besides its values (separators, the rectangles' share of envelopes). */
 const CELL_BYTES = 8;

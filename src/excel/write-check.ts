@@ -3,7 +3,7 @@ import { formulaKey } from '../engine/formula-refs';
 import { cellAt, isCellError, type CellValue } from '../engine/grid';
 import type { CellState, CellWrite, LogEntry, WritePlan } from '../engine/plan';
 import { LOG_ACTION_LABELS, LOG_SHEET } from '../engine/plan';
-import { rectangularBlocks, type CellBlock } from './cell-blocks';
+import { blockCellCount, halveBlock, rectangularBlocks, type CellBlock } from './cell-blocks';
 import { queueFormatProbes, type FormatTarget } from './conditional-formats';
 import { HostWriteError } from './office-errors';
 import { sheetGridOf, type WorkbookShape } from './read-workbook';
@@ -41,6 +41,8 @@ export interface WriteCheckOptions {
   /** `ConditionalFormat.getRanges` (ExcelApi 1.9) may be used. */
   ranges: boolean;
   firstTry: FirstTry | null;
+  /** Cells whose state one request reads (four properties each, under the 5 MB response limit). */
+  readCells: number;
   onSync: () => void;
 }
 
@@ -92,6 +94,13 @@ const logKey = (time: unknown, action: unknown, sheet: unknown, cell: unknown): 
 const entryKey = (entry: LogEntry): string =>
   logKey(entry.time, LOG_ACTION_LABELS[entry.action], entry.sheet, entry.cell);
 
+/** A block cut in halves until each has at most `cells` cells. */
+function fitted<T>(block: CellBlock<T>, cells: number): CellBlock<T>[] {
+  if (blockCellCount(block) <= cells) return [block];
+  const halves = halveBlock(block);
+  return halves ? [...fitted(halves[0], cells), ...fitted(halves[1], cells)] : [block];
+}
+
 export async function checkBeforeWrite(
   context: Excel.RequestContext,
   plan: WritePlan,
@@ -119,19 +128,33 @@ export async function checkBeforeWrite(
     if (list) list.push(write);
     else checked.set(write.sheet, [write]);
   }
-  const readings: { sheet: string; block: CellBlock<CellWrite>; range: Excel.Range }[] = [];
+  const blocks: { sheet: string; block: CellBlock<CellWrite> }[] = [];
   for (const [sheet, writes] of checked) {
     const placed = writes.flatMap((write) => {
       const ref = parseA1(write.cell);
       return ref ? [{ ...ref, entry: write }] : [];
     });
-    for (const block of rectangularBlocks(placed)) {
-      const rows = block.entries.length;
-      const cols = block.entries[0]?.length ?? 0;
-      const address = `${a1(block.top, block.left)}:${a1(block.top + rows - 1, block.left + cols - 1)}`;
-      const range = context.workbook.worksheets.getItem(sheet).getRange(address);
-      range.load(['values', 'formulas', 'numberFormat', 'valueTypes']);
-      readings.push({ sheet, block, range });
+    for (const block of rectangularBlocks(placed))
+      blocks.push(...fitted(block, options.readCells).map((b) => ({ sheet, block: b })));
+  }
+  const readings: { sheet: string; block: CellBlock<CellWrite>; range: Excel.Range }[] = [];
+  const queueReading = (sheet: string, block: CellBlock<CellWrite>): void => {
+    const rows = block.entries.length;
+    const cols = block.entries[0]?.length ?? 0;
+    const address = `${a1(block.top, block.left)}:${a1(block.top + rows - 1, block.left + cols - 1)}`;
+    const range = context.workbook.worksheets.getItem(sheet).getRange(address);
+    range.load(['values', 'formulas', 'numberFormat', 'valueTypes']);
+    readings.push({ sheet, block, range });
+  };
+  // The cells go with the rest of the check up to what one response carries; more in requests of their own.
+  let cells = 0;
+  const later: typeof blocks = [];
+  for (const { sheet, block } of blocks) {
+    const size = blockCellCount(block);
+    if (cells + size > options.readCells && cells > 0) later.push({ sheet, block });
+    else {
+      cells += size;
+      queueReading(sheet, block);
     }
   }
 
@@ -154,6 +177,18 @@ export async function checkBeforeWrite(
   options.onSync();
   await context.sync();
   const found = await probes.resolve(options.onSync);
+  while (later.length > 0) {
+    let size = 0;
+    while (later.length > 0 && (size === 0 || size + blockCellCount(later[0].block) <= options.readCells)) {
+      const next = later.shift() as (typeof later)[number];
+      size += blockCellCount(next.block);
+      queueReading(next.sheet, next.block);
+    }
+    options.onSync();
+    // Only for a plan overwriting more cells than one response carries.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+  }
 
   const protectedSheet = protections.find(({ protection }) => protection.protected);
   if (protectedSheet) throw new HostWriteError('SheetProtected', { sheet: protectedSheet.name });

@@ -266,6 +266,23 @@ describe('request limits of Excel on the web', () => {
   );
 });
 
+describe('the check of a write over many cells', () => {
+  it('reads them in requests that each fit the response limit', async () => {
+    const fake = useFake(sampleWithIndicators(100));
+    const host = createExcelHost({ budget: { readCells: 60 } });
+    const plan = await fillPlan(host);
+    const checked = plan.cells.filter((write) => write.previous).length;
+    expect(checked).toBeGreaterThan(120);
+    fake.resetSyncCount();
+    const result = await host.apply(plan);
+    // One request with the rest of the check, more for the cells past the first 60, one write.
+    expect(result.syncs).toBeGreaterThan(3);
+    expect(result.syncs).toBe(fake.syncCount);
+    for (const write of plan.cells.filter((w) => w.formula))
+      expect(cellOf(fake, write.sheet, write.cell).formula).toBe(write.formula);
+  });
+});
+
 describe('a sheet of more than 5 million cells', () => {
   /** The sample's tables, and one value far away (XFD400): a used range of 16 384 × 400 cells. */
   function hugeSheet(): FakeWorkbookDescription {
