@@ -17,6 +17,8 @@ import * as XLSX from '@e965/xlsx';
 import type { CellValue, Grid, SheetGrid } from '../engine';
 import { readLocalFile } from './local-file';
 import type { FileProblem, ReadLimit } from './local-file';
+import { scanSheet } from './xlsx-sheet-scan';
+import type { ScanContext, ScannedSheet } from './xlsx-sheet-scan';
 import { ZipBudgetError, inflateEntry, zipDirectory } from './xlsx-zip';
 import type { ZipEntry } from './xlsx-zip';
 
@@ -53,6 +55,8 @@ export interface ReadOptions {
   /** The file's path, for the problem's message. */
   path?: string;
   limits?: Partial<ReadLimits>;
+  /** `sheetjs`: every sheet through SheetJS, not the scanner (to compare the two). */
+  sheets?: 'scan' | 'sheetjs';
 }
 
 /** The Grid of the workbook at `path`, or why it cannot be read. */
@@ -82,40 +86,119 @@ export function readGrid(bytes: Buffer, options: ReadOptions = {}): ReadResult {
   if (format === null) return fail({ reason: 'zip-not-xlsx' });
 
   const parts = new PackageParts(bytes, entries, limits);
-  let workbook: SheetJsWorkbook | null = null;
-  // SheetJS may say what it thinks on the console ("ODS number format may be incorrect"): not to our user.
-  const { error, warn, log } = console;
-  console.error = console.warn = console.log = () => undefined;
-  try {
-    workbook = parseZip(parts.container(), PARSE_OPTIONS);
-  } catch {
-    workbook = null;
-  } finally {
-    Object.assign(console, { error, warn, log });
+  const tables = format === 'xlsx' ? readTables(parts, entries) : new Map<string, SheetTable[]>();
+  const finish = (sheets: SheetGrid[] | PartProblem): ReadResult => {
+    if (parts.problem) return fail(parts.problem);
+    if (!Array.isArray(sheets)) return fail(sheets);
+    if (sheets.length === 0) return fail({ reason: 'zip-not-xlsx' });
+    for (const sheet of sheets) if (format === 'xlsx') sheet.tables = tables.get(sheet.name) ?? [];
+    return { ok: true, grid: { sheets, locale: options.locale ?? 'it' }, format };
+  };
+  // An ordinary .xlsx: SheetJS reads the workbook, strings and styles, the scanner the sheets.
+  if (format === 'xlsx' && options.sheets !== 'sheetjs') {
+    const workbook = parseWithSheetJs(parts, { ...PARSE_OPTIONS, sheets: [] });
+    if (parts.problem) return fail(parts.problem);
+    const scanned = workbook
+      ? scanWorkbook(parts, workbook, new GridBuilder(limits, parts.deadline, formatCodes(workbook)))
+      : null;
+    if (scanned !== null) return finish(scanned);
   }
+  const workbook = parseWithSheetJs(parts, PARSE_OPTIONS);
   if (parts.problem) return fail(parts.problem);
   // Which part SheetJS failed on it does not say: the problem names none rather than a wrong one.
   if (workbook === null) return fail({ reason: 'unparsable' });
-
   const build = new GridBuilder(limits, parts.deadline, formatCodes(workbook));
   const sheets: SheetGrid[] = [];
-  const tables = format === 'xlsx' ? readTables(parts, entries) : new Map<string, SheetTable[]>();
   for (const name of workbook.SheetNames) {
     const sheet = workbook.Sheets[name];
     if (!sheet) return fail({ reason: 'unparsable', sheet: name });
     if (sheet['!type'] && sheet['!type'] !== 'sheet') continue;
-    const grid = build.sheet(name, sheet);
+    sheets.push(build.sheet(name, sheet));
     if (build.problem) return fail(build.problem);
-    const own = tables.get(name);
-    if (own) grid.tables = own;
-    else if (format === 'xlsx') grid.tables = [];
-    sheets.push(grid);
     // What was converted is SheetJS's no more: the memory goes as the Grid grows.
     delete workbook.Sheets[name];
   }
-  if (parts.problem) return fail(parts.problem);
-  if (sheets.length === 0) return fail({ reason: 'zip-not-xlsx' });
-  return { ok: true, grid: { sheets, locale: options.locale ?? 'it' }, format };
+  return finish(sheets);
+}
+
+function parseWithSheetJs(
+  parts: PackageParts,
+  options: ParseOptions & typeof PARSE_OPTIONS,
+): SheetJsWorkbook | null {
+  // SheetJS may say what it thinks on the console ("ODS number format may be incorrect"): not to our user.
+  const { error, warn, log } = console;
+  console.error = console.warn = console.log = () => undefined;
+  try {
+    return parseZip(parts.container(), options);
+  } catch {
+    return null;
+  } finally {
+    Object.assign(console, { error, warn, log });
+  }
+}
+
+/**
+ * The sheets of an ordinary .xlsx, scanned (xlsx-sheet-scan.ts); null when one of them is not
+ * ordinary, or the workbook's sheets cannot be matched to their parts: SheetJS then reads it all.
+ */
+function scanWorkbook(
+  parts: PackageParts,
+  workbook: SheetJsWorkbook,
+  build: GridBuilder,
+): SheetGrid[] | PartProblem | null {
+  const located = sheetParts(parts, workbook.Directory?.workbooks?.[0]);
+  if (located === null || located.length !== workbook.SheetNames.length) return null;
+  const styles = workbook.Styles?.CellXf ?? [];
+  const numberFormats = formatCodes(workbook);
+  const loaded = (XLSX.SSF as { get_table(): Record<number, string | undefined> }).get_table();
+  const formats: string[] = [];
+  const context: ScanContext = {
+    strings: workbook.Strings ?? [],
+    date1904: Boolean(workbook.Workbook?.WBProps?.date1904),
+    formatOf(style) {
+      const known = formats[style];
+      if (known !== undefined) return known;
+      const id = styles[style]?.numFmtId ?? 0;
+      const copy = loaded[Number(id)];
+      const code = copy === undefined ? 'General' : (numberFormats.get(copy) ?? copy);
+      formats[style] = code;
+      return code;
+    },
+  };
+  const sheets: SheetGrid[] = [];
+  for (let i = 0; i < located.length; i++) {
+    const { name, path, type } = located[i];
+    if (name !== workbook.SheetNames[i]) return null;
+    if (!type.endsWith('/worksheet')) continue;
+    const bytes = parts.part(path);
+    if (parts.problem) return parts.problem;
+    if (bytes === null) return null;
+    const scanned = scanSheet(bytes.toString('utf8'), context);
+    if (scanned === null) return null;
+    sheets.push(build.scanned(name, scanned));
+    if (build.problem) return build.problem;
+  }
+  return sheets;
+}
+
+/** The workbook's sheets in order, with their part and relationship type; null when one cannot be found. */
+function sheetParts(
+  parts: PackageParts,
+  workbookPart: string | undefined,
+): { name: string; path: string; type: string }[] | null {
+  const workbookPath = (workbookPart ?? 'xl/workbook.xml').replace(/^\//, '');
+  const xml = parts.part(workbookPath)?.toString('utf8');
+  if (xml === undefined) return null;
+  const rels = new Map(relationships(parts, relsPathOf(workbookPath), workbookPath).map((r) => [r.id, r]));
+  const found: { name: string; path: string; type: string }[] = [];
+  for (const tag of xml.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
+    const attributes = attributesOf(tag[1]);
+    const id = Object.entries(attributes).find(([key]) => /(^|:)id$/.test(key))?.[1];
+    const rel = id === undefined ? undefined : rels.get(id);
+    if (attributes.name === undefined || rel === undefined) return null;
+    found.push({ name: attributes.name, path: rel.target, type: rel.type });
+  }
+  return found;
 }
 
 // ── What kind of file ───────────────────────────────────────────────────────────────────────
@@ -391,8 +474,11 @@ interface SheetJsSheet {
 interface SheetJsWorkbook {
   SheetNames: string[];
   Sheets: Record<string, SheetJsSheet | undefined>;
-  /** The number formats by id, as the file writes them. */
-  Styles?: { NumberFmt?: Record<number, string | undefined> };
+  /** The number formats by id, as the file writes them, and each cell style's format id. */
+  Styles?: { NumberFmt?: Record<number, string | undefined>; CellXf?: { numFmtId?: number | string }[] };
+  Strings?: { t?: string }[];
+  Workbook?: { WBProps?: { date1904?: boolean } };
+  Directory?: { workbooks?: string[] };
 }
 
 /**
@@ -416,6 +502,10 @@ function formatCodes(workbook: SheetJsWorkbook): Map<string, string> {
   }
   for (const [copy, code] of Object.entries(BUILT_IN_FORMATS)) if (!codes.has(copy)) codes.set(copy, code);
   return codes;
+}
+
+interface ParseOptions {
+  readonly sheets?: readonly number[];
 }
 
 const PARSE_OPTIONS = {
@@ -548,10 +638,72 @@ class GridBuilder {
     return { name, top, left, values, formulas, numberFormats };
   }
 
+  /** A sheet from the scanner's compact rows, under the same limits. */
+  scanned(name: string, sheet: ScannedSheet): SheetGrid {
+    const byRow = new Map(sheet.rows.map((row) => [row.row, row]));
+    // The cells a merged range covers show nothing; Excel reads them as empty.
+    for (const merge of sheet.merges) {
+      const height = merge.bottom - merge.top + 1;
+      const rows = height <= byRow.size ? rangeRows(merge.top, merge.bottom) : [...byRow.keys()];
+      for (const r of rows) {
+        const row = byRow.get(r);
+        if (!row || r < merge.top || r > merge.bottom) continue;
+        for (let i = row.cols.length - 1; i >= 0; i--) {
+          const c = row.cols[i];
+          if (c >= merge.left && c <= merge.right && (r !== merge.top || c !== merge.left)) {
+            row.cols.splice(i, 1);
+            row.values.splice(i, 1);
+            row.formulas.splice(i, 1);
+            row.formats.splice(i, 1);
+          }
+        }
+      }
+    }
+    const rows = sheet.rows.filter((row) => row.cols.length > 0);
+    if (rows.length === 0) return { name, top: 0, left: 0, values: [], formulas: [], numberFormats: [] };
+    const top = rows[0].row;
+    const height = rows[rows.length - 1].row - top + 1;
+    let left = Number.POSITIVE_INFINITY;
+    for (const row of rows) if (row.cols[0] < left) left = row.cols[0];
+    const values: CellValue[][] = new Array(height).fill(NO_CELLS);
+    const formulas: (string | null)[][] = new Array(height).fill(NO_CELLS);
+    const numberFormats: string[][] = new Array(height).fill(NO_CELLS);
+    let done = 0;
+    for (const row of rows) {
+      const width = row.cols[row.cols.length - 1] - left + 1;
+      this.area += width;
+      if (this.area > this.limits.area) return this.stop(name, limitProblem('area', this.limits.area));
+      this.cells += row.cols.length;
+      if (this.cells > this.limits.cells) return this.stop(name, limitProblem('cells', this.limits.cells));
+      const rowValues = new Array<CellValue>(width).fill(null);
+      const rowFormulas = new Array<string | null>(width).fill(null);
+      const rowFormats = new Array<string>(width).fill('General');
+      for (let i = 0; i < row.cols.length; i++) {
+        const at = row.cols[i] - left;
+        rowValues[at] = row.values[i];
+        rowFormulas[at] = row.formulas[i];
+        rowFormats[at] = row.formats[i];
+      }
+      const r = row.row - top;
+      values[r] = rowValues;
+      formulas[r] = rowFormulas;
+      numberFormats[r] = rowFormats;
+      if ((++done & 0xfff) === 0 && Date.now() > this.deadline)
+        return this.stop(name, limitProblem('seconds', this.limits.seconds));
+    }
+    return { name, top, left, values, formulas, numberFormats };
+  }
+
   private stop(name: string, problem: PartProblem): SheetGrid {
     this.problem = problem;
     return { name, top: 0, left: 0, values: [], formulas: [], numberFormats: [] };
   }
+}
+
+function rangeRows(from: number, to: number): number[] {
+  const rows: number[] = [];
+  for (let r = from; r <= to; r++) rows.push(r);
+  return rows;
 }
 
 /** Visits the cells of a SheetJS row; a row reaching far right with few cells is walked by its keys. */
