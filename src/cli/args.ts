@@ -1,6 +1,7 @@
 /**
- * The command line's grammar (SPEC §6): a command, one input file, and options. Parsing never
- * throws: a mistake comes back as an `ArgumentError` for the CLI to print in the user's language.
+ * The command line's grammar (SPEC §6): a command, its input (one workbook; for `check`, several
+ * files and folders), and options. Parsing never throws: a mistake comes back as an
+ * `ArgumentError` for the CLI to print in the user's language.
  */
 import type { Lang } from '../engine';
 
@@ -8,21 +9,32 @@ export type Command = 'check' | 'fill' | 'report' | 'programmes';
 
 export const COMMANDS: readonly Command[] = ['check', 'fill', 'report', 'programmes'];
 
+/** What the findings are printed as: the aligned table, the JSON of SPEC §6, or the CSV of Esporta rilievi. */
+export type OutputFormat = 'text' | 'json' | 'csv';
+
+export const FORMATS: readonly OutputFormat[] = ['text', 'json', 'csv'];
+
 /** The commands that work on a workbook; `programmes` lists the presets and reads none. */
 type WorkbookCommand = Exclude<Command, 'programmes'>;
 
 export interface RunOptions {
   command: WorkbookCommand;
+  /** The first input; the only one for `fill` and `report`. */
   input: string;
+  /** Every file and folder given, in the order given; several only for `check`. */
+  inputs: string[];
   /** `fill` and `report` only; required there. */
   output: string | null;
   /** `fill` only. */
   force: boolean;
+  /** `fill --indicators`: also create Tabella 3 from the model's indicators when the workbook has none. */
+  indicators: boolean;
   modelPath: string | null;
   /** `--programme`: a preset by id or CCI. */
   programme: string | null;
   versionId: string | null;
-  json: boolean;
+  /** `--format`; `--json` is `--format json`. */
+  format: OutputFormat;
   lang: Lang;
 }
 
@@ -35,6 +47,9 @@ export type ArgumentError =
   | { code: 'repeated-option'; option: string }
   | { code: 'flag-with-value'; option: string }
   | { code: 'bad-lang'; value: string }
+  | { code: 'bad-format'; value: string }
+  /** `--json` with a `--format` other than json. */
+  | { code: 'conflicting-format'; format: string }
   | { code: 'missing-input'; command: WorkbookCommand }
   | { code: 'extra-argument'; argument: string }
   | { code: 'missing-output'; command: WorkbookCommand };
@@ -47,7 +62,17 @@ export type ParsedArguments =
   | { kind: 'error'; lang: Lang; error: ArgumentError };
 
 type OptionName =
-  'output' | 'force' | 'model' | 'programme' | 'model-version' | 'json' | 'lang' | 'help' | 'version';
+  | 'output'
+  | 'force'
+  | 'indicators'
+  | 'model'
+  | 'programme'
+  | 'model-version'
+  | 'json'
+  | 'format'
+  | 'lang'
+  | 'help'
+  | 'version';
 
 interface OptionSpec {
   name: OptionName;
@@ -62,10 +87,12 @@ const OPTIONS: Record<string, OptionSpec> = {
   '-o': { name: 'output', takesValue: true, commands: ['fill', 'report'] },
   '--output': { name: 'output', takesValue: true, commands: ['fill', 'report'] },
   '--force': { name: 'force', takesValue: false, commands: ['fill'] },
+  '--indicators': { name: 'indicators', takesValue: false, commands: ['fill'] },
   '--model': { name: 'model', takesValue: true, commands: ON_WORKBOOKS },
   '--programme': { name: 'programme', takesValue: true, commands: ON_WORKBOOKS },
   '--model-version': { name: 'model-version', takesValue: true, commands: ON_WORKBOOKS },
   '--json': { name: 'json', takesValue: false },
+  '--format': { name: 'format', takesValue: true, commands: ON_WORKBOOKS },
   '--lang': { name: 'lang', takesValue: true },
   '-h': { name: 'help', takesValue: false },
   '--help': { name: 'help', takesValue: false },
@@ -114,7 +141,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     values.set(spec.name, value);
   }
 
-  const [commandWord, input, ...extra] = positionals;
+  const [commandWord, input, ...more] = positionals;
   if (commandWord === undefined) return fail({ code: 'missing-command' });
   const command = COMMANDS.find((c) => c === commandWord);
   if (!command) return fail({ code: 'unknown-command', command: commandWord });
@@ -129,8 +156,14 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     if (input !== undefined) return fail({ code: 'extra-argument', argument: input });
     return { kind: 'programmes', lang, json: flags.has('json') };
   }
+  const formatValue = values.get('format');
+  if (formatValue !== undefined && !FORMATS.includes(formatValue as OutputFormat))
+    return fail({ code: 'bad-format', value: formatValue });
+  if (formatValue !== undefined && formatValue !== 'json' && flags.has('json'))
+    return fail({ code: 'conflicting-format', format: formatValue });
   if (input === undefined) return fail({ code: 'missing-input', command });
-  if (extra.length > 0) return fail({ code: 'extra-argument', argument: extra[0] });
+  // `check` takes several files and folders; `fill` and `report` write one copy of one workbook.
+  if (command !== 'check' && more.length > 0) return fail({ code: 'extra-argument', argument: more[0] });
   const output = values.get('output') ?? null;
   if (command !== 'check' && output === null) return fail({ code: 'missing-output', command });
   return {
@@ -138,12 +171,14 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     options: {
       command,
       input,
+      inputs: [input, ...more],
       output,
       force: flags.has('force'),
+      indicators: flags.has('indicators'),
       modelPath: values.get('model') ?? null,
       programme: values.get('programme') ?? null,
       versionId: values.get('model-version') ?? null,
-      json: flags.has('json'),
+      format: flags.has('json') ? 'json' : ((formatValue as OutputFormat | undefined) ?? 'text'),
       lang,
     },
   };

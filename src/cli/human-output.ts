@@ -59,3 +59,46 @@ export function formatConflicts(conflicts: Conflict[], messages: CliMessages, la
       `${INDENT}${r.location.padEnd(locationWidth)}${GAP}${r.reason.padEnd(reasonWidth)}${GAP}${r.current} → ${r.proposed}`,
   );
 }
+
+/** One file's section of a batch: a heading line with the file, then what `check` prints for it alone. */
+export function formatBatchSection(
+  outcome: { file: string; error: string | null; text: string },
+  messages: CliMessages,
+): string {
+  const heading = `=== ${outcome.file} ===`;
+  if (outcome.error !== null) return `${heading}\n${messages.notChecked(outcome.error)}\n`;
+  return `${heading}\n${outcome.text}`;
+}
+
+/**
+ * The summary of a batch: file, exit code, errors, warnings, info, as aligned columns (numbers to
+ * the right), then the totals; a file that was not checked shows its exit code and dashes.
+ */
+export function formatBatchSummary(
+  outcomes: readonly { file: string; exit: number; error: string | null; counts: Record<Severity, number> }[],
+  messages: CliMessages,
+): string {
+  const header = messages.batchColumns;
+  const rows = outcomes.map((o) => [
+    o.file,
+    String(o.exit),
+    ...SEVERITIES.map((s) => (o.error !== null ? '-' : String(o.counts[s]))),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: readonly string[]) =>
+    `${INDENT}${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(GAP)}`.trimEnd();
+  const worst = Math.max(0, ...outcomes.map((o) => o.exit));
+  return [
+    messages.batchHeading(outcomes.length),
+    line(header),
+    ...rows.map(line),
+    '',
+    messages.batchTotals({
+      files: outcomes.length,
+      withErrors: outcomes.filter((o) => o.exit === 1).length,
+      notChecked: outcomes.filter((o) => o.error !== null).length,
+      exit: worst,
+    }),
+    '',
+  ].join('\n');
+}

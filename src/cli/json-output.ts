@@ -83,3 +83,34 @@ export function toJsonResult(analysis: Analysis): JsonResult {
     model: { id: analysis.model.id, version: analysis.version.id },
   };
 }
+
+/** One file of `check` over several files: `{file, exit, findings, indicators, axes, model}`; a file not read has `error`. */
+export interface JsonFileResult {
+  file: string;
+  exit: number;
+  /** Why the file was not checked (exit 2); absent when it was. */
+  error?: string;
+  findings: JsonFinding[];
+  indicators: JsonIndicator[];
+  axes: JsonAxis[];
+  model: JsonResult['model'] | null;
+}
+
+export function batchJsonEntry(outcome: {
+  file: string;
+  exit: number;
+  error: string | null;
+  json: JsonResult | null;
+}): JsonFileResult {
+  if (outcome.error !== null || !outcome.json)
+    return {
+      file: outcome.file,
+      exit: outcome.exit,
+      error: outcome.error ?? '',
+      findings: [],
+      indicators: [],
+      axes: [],
+      model: null,
+    };
+  return { file: outcome.file, exit: outcome.exit, ...outcome.json };
+}

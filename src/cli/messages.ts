@@ -27,6 +27,24 @@ export interface CliMessages {
   conflictsOverwritten(count: number): string;
   reportWritten(path: string, sheets: string[]): string;
   logAppended(count: number, sheet: string): string;
+  /** `check` on folders that hold no workbook. */
+  noWorkbooks(inputs: string[]): string;
+  /** A batch's section for a file that could not be checked. */
+  notChecked(reason: string): string;
+  batchHeading(files: number): string;
+  /** The summary table's columns: file, exit code, errors, warnings, info. */
+  batchColumns: [string, string, string, string, string];
+  batchTotals(totals: { files: number; withErrors: number; notChecked: number; exit: number }): string;
+  /** fill --indicators on a workbook that has an indicator table already. */
+  indicatorTableExists(sheet: string, cell: string): string;
+  noModelIndicators(modelId: string): string;
+  indicatorTableCreated(created: {
+    sheet: string;
+    range: string;
+    indicators: number;
+    values: string;
+    newSheet: boolean;
+  }): string;
 }
 
 const COMMAND_LIST = 'check, fill, report';
@@ -81,13 +99,16 @@ const it: CliMessages = {
   usage: `por-tables — verifica, compila e genera il report delle tabelle finanziarie dei programmi UE in un file .xlsx
 
 Uso:
-  por-tables check <file.xlsx> [--model m.json] [--model-version id] [--json] [--lang it|en]
-  por-tables fill <in.xlsx> -o <out.xlsx> [--force] [--model m.json] [--model-version id] [--json] [--lang it|en]
-  por-tables report <in.xlsx> -o <out.xlsx> [--model m.json] [--model-version id] [--json] [--lang it|en]
+  por-tables check <file.xlsx> [<file|cartella>...] [--model m.json] [--model-version id]
+                   [--format text|json|csv] [--json] [--lang it|en]
+  por-tables fill <in.xlsx> -o <out.xlsx> [--force] [--indicators] [--model m.json] [--model-version id] [--format …] [--lang it|en]
+  por-tables report <in.xlsx> -o <out.xlsx> [--model m.json] [--model-version id] [--format …] [--lang it|en]
   por-tables programmes [--json] [--lang it|en]
 
 Comandi:
-  check    verifica le tabelle ed elenca i rilievi; non modifica nulla
+  check    verifica le tabelle ed elenca i rilievi; non modifica nulla. Con più file o una cartella
+           (letta con le sottocartelle: .xlsx, .xlsm, .xlsb, .ods…), una sezione per file e un riepilogo;
+           il codice di uscita è il peggiore
   fill     scrive in una copia le colonne calcolate (C, E, G, I della Tabella 2; % del target e Stato
            degli indicatori) come formule, e converte in numeri gli importi scritti come testo
   report   scrive in una copia il foglio del report (Tabelle 1, 2 e indicatori) e quello dei rilievi
@@ -96,6 +117,8 @@ Comandi:
 Opzioni:
   -o, --output <file>    il file .xlsx da scrivere (fill, report); mai lo stesso file di ingresso
   --force                (fill) sovrascrive anche valori digitati e altre formule nelle colonne calcolate
+  --indicators           (fill) se la cartella non ha una tabella degli indicatori, aggiunge la Tabella 3
+                         con gli indicatori del modello (valori da inserire, % del target e Stato come formule)
   --model <m.json>       il modello del programma (predefinito: quello salvato nel foglio
                          "Modello POR Tables" della cartella, se c'è, altrimenti POR FSE 2014-2020
                          Regione Lombardia)
@@ -103,7 +126,9 @@ Opzioni:
                          --programme, un programma le cui dotazioni la cartella riporta esattamente
                          è riconosciuto da sé
   --model-version <id>   la versione del modello (predefinita: quella a cui corrispondono le dotazioni)
-  --json                 stampa rilievi e indicatori in JSON
+  --format text|json|csv come stampare i rilievi (predefinito: text); csv: UTF-8 con BOM, separatore ";"
+                         in italiano e "," in inglese, una colonna File con più file; su stdout
+  --json                 come --format json: rilievi e indicatori in JSON
   --lang it|en           la lingua dei messaggi (predefinita: it)
   -h, --help             questo aiuto
   --version              la versione di por-tables
@@ -127,8 +152,14 @@ Codice di uscita: 0 nessun errore, 1 rilievi di tipo errore, 2 il comando non è
         return `l'opzione ${error.option} non prende un valore`;
       case 'bad-lang':
         return `lingua non disponibile: ${error.value} (usa it o en)`;
+      case 'bad-format':
+        return `formato non disponibile: ${error.value} (usa text, json o csv)`;
+      case 'conflicting-format':
+        return `--json e --format ${error.format} si contraddicono: usane uno solo`;
       case 'missing-input':
-        return `manca il file .xlsx da elaborare: por-tables ${error.command} <file.xlsx>`;
+        return error.command === 'check'
+          ? 'manca il file .xlsx (o la cartella) da verificare: por-tables check <file.xlsx|cartella>...'
+          : `manca il file .xlsx da elaborare: por-tables ${error.command} <file.xlsx>`;
       case 'extra-argument':
         return `argomento in più: ${error.argument}`;
       case 'missing-output':
@@ -207,19 +238,34 @@ Codice di uscita: 0 nessun errore, 1 rilievi di tipo errore, 2 il comando non è
   reportWritten: (path, sheets) => `Report scritto in ${path} (fogli: ${sheets.join(', ')}).`,
   logAppended: (count, sheet) =>
     `Registro: ${count} ${count === 1 ? 'riga aggiunta' : 'righe aggiunte'} al foglio "${sheet}".`,
+  noWorkbooks: (inputs) => `nessuna cartella di lavoro (.xlsx, .xlsm, .xlsb, .ods…) in ${inputs.join(', ')}`,
+  notChecked: (reason) => `Non verificato: ${reason}`,
+  batchHeading: (files) => `Riepilogo (${files} file)`,
+  batchColumns: ['File', 'Uscita', 'Errori', 'Avvisi', 'Informazioni'],
+  batchTotals: ({ files, withErrors, notChecked, exit }) =>
+    `File: ${files}, di cui ${withErrors} con errori e ${notChecked} non ${notChecked === 1 ? 'verificato' : 'verificati'}. Codice di uscita: ${exit}.`,
+  indicatorTableExists: (sheet, cell) =>
+    `La cartella ha già una tabella degli indicatori (foglio "${sheet}", ${cell}): non ne è stata creata un'altra.`,
+  noModelIndicators: (modelId) =>
+    `Il modello ${modelId} non ha indicatori: nessuna tabella degli indicatori creata.`,
+  indicatorTableCreated: ({ sheet, range, indicators, values, newSheet }) =>
+    `Tabella 3 creata nel foglio ${newSheet ? 'nuovo ' : ''}"${sheet}", ${range}: ${indicators} ${indicators === 1 ? 'indicatore' : 'indicatori'} del modello, i valori da inserire in ${values}.`,
 };
 
 const en: CliMessages = {
   usage: `por-tables — checks, fills and reports the financial tables of EU programmes in an .xlsx file
 
 Usage:
-  por-tables check <file.xlsx> [--model m.json] [--model-version id] [--json] [--lang it|en]
-  por-tables fill <in.xlsx> -o <out.xlsx> [--force] [--model m.json] [--model-version id] [--json] [--lang it|en]
-  por-tables report <in.xlsx> -o <out.xlsx> [--model m.json] [--model-version id] [--json] [--lang it|en]
+  por-tables check <file.xlsx> [<file|folder>...] [--model m.json] [--model-version id]
+                   [--format text|json|csv] [--json] [--lang it|en]
+  por-tables fill <in.xlsx> -o <out.xlsx> [--force] [--indicators] [--model m.json] [--model-version id] [--format …] [--lang it|en]
+  por-tables report <in.xlsx> -o <out.xlsx> [--model m.json] [--model-version id] [--format …] [--lang it|en]
   por-tables programmes [--json] [--lang it|en]
 
 Commands:
-  check    checks the tables and lists the findings; changes nothing
+  check    checks the tables and lists the findings; changes nothing. With several files or a folder
+           (walked with its subfolders: .xlsx, .xlsm, .xlsb, .ods…), a section per file and a summary;
+           the exit code is the worst
   fill     writes into a copy the computed columns (C, E, G, I of Tabella 2; % of target and status
            of the indicators) as formulas, and turns amounts stored as text into numbers
   report   writes into a copy the report sheet (Tabelle 1, 2 and indicators) and the findings sheet
@@ -228,13 +274,17 @@ Commands:
 Options:
   -o, --output <file>    the .xlsx file to write (fill, report); never the input file itself
   --force                (fill) also overwrite typed values and other formulas in the computed columns
+  --indicators           (fill) when the workbook has no indicator table, add Tabella 3 with the
+                         model's indicators (values to type in, % of target and status as formulas)
   --model <m.json>       the programme model (default: the one stored in the workbook's sheet
                          "Modello POR Tables", if any, else POR FSE 2014-2020 Regione Lombardia)
   --programme <id|CCI>   one of the preset programmes (por-tables programmes); with neither --model
                          nor --programme, a programme whose allocations the workbook holds exactly
                          is recognised by itself
   --model-version <id>   the model version (default: the one the allocations match)
-  --json                 print findings and indicators as JSON
+  --format text|json|csv how to print the findings (default: text); csv: UTF-8 with a BOM, "," as
+                         separator in English and ";" in Italian, a File column with several files; on stdout
+  --json                 same as --format json: findings and indicators as JSON
   --lang it|en           language of the messages (default: it)
   -h, --help             this help
   --version              the version of por-tables
@@ -258,8 +308,14 @@ Exit code: 0 no errors, 1 error findings, 2 the command could not run.`,
         return `option ${error.option} takes no value`;
       case 'bad-lang':
         return `language not available: ${error.value} (use it or en)`;
+      case 'bad-format':
+        return `format not available: ${error.value} (use text, json or csv)`;
+      case 'conflicting-format':
+        return `--json and --format ${error.format} contradict each other: give only one`;
       case 'missing-input':
-        return `missing the .xlsx file to process: por-tables ${error.command} <file.xlsx>`;
+        return error.command === 'check'
+          ? 'missing the .xlsx file (or folder) to check: por-tables check <file.xlsx|folder>...'
+          : `missing the .xlsx file to process: por-tables ${error.command} <file.xlsx>`;
       case 'extra-argument':
         return `unexpected argument: ${error.argument}`;
       case 'missing-output':
@@ -336,6 +392,17 @@ Exit code: 0 no errors, 1 error findings, 2 the command could not run.`,
   reportWritten: (path, sheets) => `Report written to ${path} (sheets: ${sheets.join(', ')}).`,
   logAppended: (count, sheet) =>
     `Log: ${count} ${count === 1 ? 'row' : 'rows'} appended to sheet "${sheet}".`,
+  noWorkbooks: (inputs) => `no workbook (.xlsx, .xlsm, .xlsb, .ods…) in ${inputs.join(', ')}`,
+  notChecked: (reason) => `Not checked: ${reason}`,
+  batchHeading: (files) => `Summary (${files} ${files === 1 ? 'file' : 'files'})`,
+  batchColumns: ['File', 'Exit', 'Errors', 'Warnings', 'Info'],
+  batchTotals: ({ files, withErrors, notChecked, exit }) =>
+    `Files: ${files}, ${withErrors} with errors and ${notChecked} not checked. Exit code: ${exit}.`,
+  indicatorTableExists: (sheet, cell) =>
+    `The workbook already has an indicator table (sheet "${sheet}", ${cell}): no other one was created.`,
+  noModelIndicators: (modelId) => `The model ${modelId} has no indicators: no indicator table was created.`,
+  indicatorTableCreated: ({ sheet, range, indicators, values, newSheet }) =>
+    `Tabella 3 created in the ${newSheet ? 'new ' : ''}sheet "${sheet}", ${range}: the model's ${indicators} ${indicators === 1 ? 'indicator' : 'indicators'}, the values to type in ${values}.`,
 };
 
 export const MESSAGES: Record<Lang, CliMessages> = { it, en };

@@ -18,12 +18,14 @@ describe('parseArguments', () => {
       options: {
         command: 'check',
         input: 'a.xlsx',
+        inputs: ['a.xlsx'],
         output: null,
         force: false,
+        indicators: false,
         modelPath: 'm.json',
         programme: null,
         versionId: '2022-12',
-        json: true,
+        format: 'json',
         lang: 'en',
       },
     });
@@ -93,7 +95,7 @@ describe('parseArguments', () => {
     [['check', 'a.xlsx', '--json=yes'], { code: 'flag-with-value', option: '--json' }],
     [['check', 'a.xlsx', '--lang', 'fr'], { code: 'bad-lang', value: 'fr' }],
     [['check'], { code: 'missing-input', command: 'check' }],
-    [['check', 'a.xlsx', 'b.xlsx'], { code: 'extra-argument', argument: 'b.xlsx' }],
+    [['fill', 'a.xlsx', 'b.xlsx', '-o', 'c.xlsx'], { code: 'extra-argument', argument: 'b.xlsx' }],
     [['fill', 'a.xlsx'], { code: 'missing-output', command: 'fill' }],
   ];
   it.each(mistakes)('%j is refused as %j', (argv, error) => {
