@@ -7,8 +7,8 @@
  * empty cell is not compared (the engine never reads it).
  */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import JSZip from 'jszip';
 import { Workbook } from 'exceljs';
 import { MODEL_SHEET } from '../../src/engine';
@@ -17,7 +17,7 @@ import type { CellWrite, Grid, SheetGrid, WritePlan } from '../../src/engine';
 import { emptyPlan } from '../../src/engine/plan';
 import { main } from '../../src/cli/main';
 import { writePlan } from '../../src/cli/xlsx-host';
-import { readGridFile } from '../../src/cli/xlsx-read';
+import { readGrid, readGridFile } from '../../src/cli/xlsx-read';
 import { EXCEL_LIKE, writeExcelLikeWorkbook, writeZipThatIsNotAWorkbook } from '../fixtures/build-fixtures';
 import { readGridWithExcelJs } from './exceljs-grid';
 import { SAMPLE, readWorkbook, temporaryFolder } from './harness';
@@ -426,6 +426,36 @@ describe('files that are not workbooks', () => {
     expect(await readGridFile(folder.dir)).toEqual({
       ok: false,
       problem: { reason: 'not-a-file', path: folder.dir },
+    });
+  });
+});
+
+describe('the scanner and SheetJS read the corpora alike', () => {
+  const corpora = ['shared', 'extra'].map((name) => join(__dirname, '..', 'corpus', name));
+  const files = corpora.flatMap((dir) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((name) => /\.xls[xm]$/i.test(name))
+          .map((name) => join(dir, name))
+      : [],
+  );
+
+  it.each(files.map((path) => [basename(path), path]))('%s', (_, path) => {
+    const bytes = readFileSync(path);
+    const scanned = readGrid(bytes, { path });
+    const parsed = readGrid(bytes, { path, sheets: 'sheetjs' });
+    expect(scanned.ok).toBe(parsed.ok);
+    if (!scanned.ok || !parsed.ok) return;
+    expect(scanned.grid.sheets.map((s) => s.name)).toEqual(parsed.grid.sheets.map((s) => s.name));
+    scanned.grid.sheets.forEach((sheet, i) => {
+      const box = boxOf([sheet, parsed.grid.sheets[i]]);
+      // A style whose format code is empty: SheetJS names it '', the scanner General.
+      const general = (cells: unknown[]) =>
+        cells.map((cell) =>
+          (cell as unknown[]).map((part, k) => (k === 4 && part === '' ? 'General' : part)),
+        );
+      expect(general(cellsOf(sheet, box))).toEqual(general(cellsOf(parsed.grid.sheets[i], box)));
+      expect(sheet.tables).toEqual(parsed.grid.sheets[i].tables);
     });
   });
 });
