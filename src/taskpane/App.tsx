@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Body1, Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { TableAdd20Regular } from '@fluentui/react-icons';
+import { ArrowDownload20Regular, TableAdd20Regular } from '@fluentui/react-icons';
 import type { AnalyseOptions, Lang } from '../engine';
 import { ActionBar } from './components/ActionBar';
 import { ConfirmDialog } from './components/ConfirmDialog';
@@ -72,6 +72,7 @@ const useStyles = makeStyles({
     alignItems: 'flex-start',
   },
   sampleButton: { minHeight: '44px', whiteSpace: 'normal', textAlign: 'start' },
+  exportButton: { alignSelf: 'flex-start', minHeight: '32px' },
 });
 
 export interface AppProps {
@@ -83,6 +84,8 @@ export interface AppProps {
   requirement?: string;
   /** Shown in the footer. */
   version?: string;
+  /** Hands a file to the user (Esporta rilievi); a browser download by default. */
+  download?: (fileName: string, text: string, type: string) => void;
 }
 
 export function App({ env, ...props }: AppProps) {
@@ -126,7 +129,7 @@ interface PaneProps extends Omit<AppProps, 'env'> {
   onSwitchLanguage: () => void;
 }
 
-function Pane({ host, lang, strings, describeError, onSwitchLanguage, version = '' }: PaneProps) {
+function Pane({ host, lang, strings, describeError, onSwitchLanguage, version = '', download }: PaneProps) {
   const styles = useStyles();
   const describe = useCallback<ErrorDescriber>(
     (error, errorLang) => {
@@ -146,7 +149,14 @@ function Pane({ host, lang, strings, describeError, onSwitchLanguage, version = 
       explicit ? { model, versionId: versionId === AUTOMATIC_VERSION ? undefined : versionId } : {},
     [model, versionId, explicit],
   );
-  const workflow = usePaneWorkflow({ host, lang, strings, describeError: describe, analyseOptions });
+  const workflow = usePaneWorkflow({
+    host,
+    lang,
+    strings,
+    describeError: describe,
+    analyseOptions,
+    download,
+  });
   const { analysis, busy, status, confirm, setStatus } = workflow;
 
   const groups = useMemo(() => (analysis ? groupFindings(analysis.findings) : []), [analysis]);
@@ -187,6 +197,8 @@ function Pane({ host, lang, strings, describeError, onSwitchLanguage, version = 
     report: strings.workingReport,
     undo: strings.workingUndo,
     sample: strings.workingSample,
+    indicators: strings.workingIndicators,
+    export: strings.workingExport,
   };
 
   return (
@@ -230,13 +242,44 @@ function Pane({ host, lang, strings, describeError, onSwitchLanguage, version = 
               {`${strings.versionNoteLabel}: ${versionNoteOf(analysis, lang)}`}
             </Caption1>
             <FindingsSummary strings={strings} counts={counts} />
-            <PerformanceSection lang={lang} strings={strings} axes={analysis.axes} />
             <FindingsList
               lang={lang}
               strings={strings}
               groups={groups}
               onSelect={(finding) => void workflow.select(finding)}
             />
+            {analysis.findings.length > 0 && (
+              <Button
+                appearance="subtle"
+                size="small"
+                className={styles.exportButton}
+                icon={<ArrowDownload20Regular />}
+                disabled={busy !== null}
+                title={strings.hintExport}
+                data-testid={TEST_IDS.actionExport}
+                onClick={() => void workflow.run('export')}
+              >
+                {strings.actionExport}
+              </Button>
+            )}
+            {/* After the findings: the first finding stays above the fold at 320 × 800. */}
+            <PerformanceSection lang={lang} strings={strings} axes={analysis.axes} />
+            {!analysis.tables.indicators && analysis.model.indicators.length > 0 && (
+              <div className={styles.sample}>
+                <Caption1 as="p" className={styles.note}>
+                  {strings.indicatorsBody}
+                </Caption1>
+                <Button
+                  className={styles.sampleButton}
+                  icon={<TableAdd20Regular />}
+                  disabled={busy !== null}
+                  data-testid={TEST_IDS.actionIndicators}
+                  onClick={() => void workflow.run('indicators')}
+                >
+                  {strings.actionIndicators}
+                </Button>
+              </div>
+            )}
           </>
         ) : (
           <Body1 as="p" className={styles.intro}>

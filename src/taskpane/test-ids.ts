@@ -30,6 +30,10 @@ export const TEST_IDS = {
   actionUndo: 'action-undo',
   /** Inserts the RAA 2022 example tables into a new sheet (shown before a check and when no table is found). */
   actionSample: 'action-sample',
+  /** Creates Tabella 3 from the model; shown after a check that found no indicator table. */
+  actionIndicators: 'action-indicators',
+  /** Downloads the findings as CSV; shown after a check. */
+  actionExport: 'action-export',
 
   /** The inline Spinner shown while an action runs. */
   progress: 'progress',

@@ -5,8 +5,10 @@ import {
   analyse,
   chooseModel,
   modelFromWorkbook,
+  findingsCsv,
   planFill,
   planFlag,
+  planIndicatorTable,
   planReport,
   planSample,
   planUndo,
@@ -23,7 +25,7 @@ import { countBySeverity, placeOf } from './findingGroups';
 import { describeOutcome, describeParts, formatLogTime, undoneAction } from './outcome';
 import { isEmptyPlan, summarizePlan, withReplace } from './planSummary';
 
-export type PaneAction = 'check' | 'fill' | 'flag' | 'report' | 'undo' | 'sample';
+export type PaneAction = 'check' | 'fill' | 'flag' | 'report' | 'undo' | 'sample' | 'indicators' | 'export';
 export type StatusIntent = 'success' | 'info' | 'warning' | 'error';
 
 export interface PaneStatus {
@@ -49,6 +51,20 @@ export interface PaneWorkflowOptions {
   describeError: ErrorDescriber;
   /** The model and version the user picked, if any (`{}` otherwise); read when an action starts. */
   analyseOptions: () => AnalyseOptions;
+  /** Hands a file to the user (Esporta rilievi); a browser download by default. */
+  download?: (fileName: string, text: string, type: string) => void;
+}
+
+/** A download from the pane's own page: no request leaves it (a Blob URL is local). */
+export function browserDownload(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 export interface PaneWorkflow {
@@ -70,6 +86,8 @@ export function actionLabel(action: PaneAction | string, strings: Strings): stri
     report: strings.actionReport,
     undo: strings.actionUndo,
     sample: strings.actionSample,
+    indicators: strings.actionIndicators,
+    export: strings.actionExport,
   };
   return labels[action] ?? action;
 }
@@ -90,6 +108,7 @@ function nextTick(): Promise<void> {
  */
 export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
   const { host, lang, strings, describeError, analyseOptions } = options;
+  const download = options.download ?? browserDownload;
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
   const [busy, setBusy] = useState<PaneAction | null>(null);
   const [status, setStatus] = useState<PaneStatus | null>(null);
@@ -281,6 +300,34 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
       if (choice !== 'ok') return cancelled();
       return applyAndRecheck('report', replacing ? withReplace(plan) : plan, current.grid);
     },
+    indicators: async () => {
+      const current = await checkWorkbook();
+      const { plan, refused } = planIndicatorTable(current);
+      if (refused === 'exists') return setStatus({ intent: 'info', text: strings.nothingIndicatorsExists });
+      if (refused === 'no-indicators') {
+        return setStatus({
+          intent: 'info',
+          text: format(strings.nothingIndicatorsModel, { model: current.model.title }),
+        });
+      }
+      const choice = await ask(writeRequest(strings.actionIndicators, plan, current.grid, strings));
+      return choice === 'ok' ? applyAndRecheck('indicators', plan, current.grid) : cancelled();
+    },
+    export: async () => {
+      // What the list shows, as the list shows it: the last check's findings, in the pane's language.
+      const current = analysis ?? (await checkWorkbook());
+      if (current.findings.length === 0) return setStatus({ intent: 'info', text: strings.exportNothing });
+      const day = new Date().toISOString().slice(0, 10);
+      const file = `${lang === 'it' ? 'rilievi' : 'findings'}-por-tables-${day}.csv`;
+      download(file, findingsCsv([{ findings: current.findings }], lang), 'text/csv;charset=utf-8');
+      setStatus({
+        intent: 'success',
+        text: format(strings.exportDone, {
+          count: count(current.findings.length, strings.groupCountOne, strings.groupCount),
+          file,
+        }),
+      });
+    },
     sample: async () => {
       const grid = await readGrid();
       await nextTick();
@@ -322,6 +369,8 @@ export function usePaneWorkflow(options: PaneWorkflowOptions): PaneWorkflow {
   };
 
   const select = async (finding: Finding): Promise<void> => {
+    // A finding about the whole workbook (a table found on no sheet) has no cell to go to.
+    if (!finding.sheet) return;
     try {
       await host.select(finding.sheet, finding.cell);
     } catch (error) {

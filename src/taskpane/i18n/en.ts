@@ -43,6 +43,17 @@ export const en: Strings = {
   workingReport: 'Generating the report…',
   workingUndo: 'Undoing…',
   actionSample: 'Try the RAA 2022 example',
+  actionIndicators: 'Create indicator table',
+  workingIndicators: 'Creating the indicator table…',
+  indicatorsBody:
+    'The workbook has no indicator table. Create it from the model under Table 2: codes, names and targets written in, values for you to fill in, % of target and Status as formulas.',
+  nothingIndicatorsExists: 'Create indicator table: the workbook already has an indicator table.',
+  nothingIndicatorsModel: 'Create indicator table: model {{model}} has no indicators to put in a table.',
+  actionExport: 'Export findings',
+  workingExport: 'Exporting the findings…',
+  hintExport: 'Download the findings as a CSV file that Excel opens in columns',
+  exportDone: 'Export findings: {{count}} downloaded in the file {{file}}.',
+  exportNothing: 'Export findings: no findings to export. Run Check first.',
   workingSample: 'Inserting the example…',
   sampleBody:
     'No tables at hand? Insert the tables of the 2022 annual report of the POR FSE Lombardy into a new sheet and try every action: Undo removes it again.',

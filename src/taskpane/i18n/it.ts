@@ -45,6 +45,18 @@ export const it = {
   workingReport: 'Generazione del report…',
   workingUndo: 'Annullamento in corso…',
   actionSample: "Prova con l'esempio RAA 2022",
+  actionIndicators: 'Crea tabella indicatori',
+  workingIndicators: 'Creazione della tabella degli indicatori…',
+  indicatorsBody:
+    'La cartella non ha una tabella degli indicatori. Creala dal modello sotto la Tabella 2: codici, nomi e target già scritti, i valori da compilare, % del target e Stato come formule.',
+  nothingIndicatorsExists: 'Crea tabella indicatori: la cartella ha già una tabella degli indicatori.',
+  nothingIndicatorsModel:
+    'Crea tabella indicatori: il modello {{model}} non ha indicatori da mettere in tabella.',
+  actionExport: 'Esporta rilievi',
+  workingExport: 'Esportazione dei rilievi…',
+  hintExport: 'Scarica i rilievi in un file CSV che Excel apre in colonne',
+  exportDone: 'Esporta rilievi: {{count}} scaricati nel file {{file}}.',
+  exportNothing: 'Esporta rilievi: nessun rilievo da esportare. Esegui prima Verifica.',
   workingSample: "Inserimento dell'esempio in corso…",
   sampleBody:
     'Nessuna tabella a portata di mano? Inserisci in un nuovo foglio le tabelle del Rapporto annuale 2022 del POR FSE Lombardia e prova tutte le azioni: Annulla lo toglie di nuovo.',
