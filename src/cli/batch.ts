@@ -141,19 +141,22 @@ export async function checkFiles(
   const take = (): Job | null => (next < files.length ? { index: next, file: files[next++] } : null);
 
   const script = workerScript();
-  if (workers > 1 && script)
-    await runOnWorkers(script, Math.min(workers, files.length), request, take, settle);
-  // In process: everything when no worker runs, and whatever a failed worker left.
   let inProcessModel: ProgrammeModel | null | string | undefined;
-  for (let job = take(); job; job = take()) {
-    inProcessModel ??= await modelFor(request);
-    settle(
-      job.index,
-      typeof inProcessModel === 'string'
-        ? failedOutcome(job.file, inProcessModel)
-        : await checkFile(job.file, inProcessModel, request),
-    );
-  }
+  const inProcess = async (): Promise<void> => {
+    for (let job = take(); job; job = take()) {
+      inProcessModel ??= await modelFor(request);
+      settle(
+        job.index,
+        typeof inProcessModel === 'string'
+          ? failedOutcome(job.file, inProcessModel)
+          : await checkFile(job.file, inProcessModel, request),
+      );
+    }
+  };
+  const threads = Math.min(workers, files.length);
+  if (threads > 1 && script) await runOnWorkers(script, threads, request, take, settle);
+  // In process: everything when no worker runs, and whatever a failed worker left.
+  await inProcess();
   return outcomes as FileOutcome[];
 }
 
