@@ -20,7 +20,7 @@ import type { CellValue, Grid, SheetGrid } from '../engine';
 import { readLocalFile } from './local-file';
 import type { FileProblem, ReadLimit } from './local-file';
 import { scanSheet } from './xlsx-sheet-scan';
-import type { ScanContext, ScannedSheet } from './xlsx-sheet-scan';
+import type { ScanContext, ScannedRow, ScannedSheet } from './xlsx-sheet-scan';
 import { ZipBudgetError, inflateEntry, zipDirectory } from './xlsx-zip';
 import type { ZipEntry } from './xlsx-zip';
 
@@ -669,56 +669,45 @@ class GridBuilder {
     return { name, top, left, values, formulas, numberFormats };
   }
 
-  /** A sheet from the scanner's compact rows, under the same limits. */
+  /** A sheet from the scanner's rows, under the same limits. */
   scanned(name: string, sheet: ScannedSheet): SheetGrid {
+    const { left } = sheet;
     const byRow = new Map(sheet.rows.map((row) => [row.row, row]));
     // The cells a merged range covers show nothing; Excel reads them as empty.
     for (const merge of sheet.merges) {
-      const height = merge.bottom - merge.top + 1;
-      const rows = height <= byRow.size ? rangeRows(merge.top, merge.bottom) : [...byRow.keys()];
+      const rows =
+        merge.bottom - merge.top < byRow.size ? rangeRows(merge.top, merge.bottom) : [...byRow.keys()];
       for (const r of rows) {
         const row = byRow.get(r);
         if (!row || r < merge.top || r > merge.bottom) continue;
-        for (let i = row.cols.length - 1; i >= 0; i--) {
-          const c = row.cols[i];
-          if (c >= merge.left && c <= merge.right && (r !== merge.top || c !== merge.left)) {
-            row.cols.splice(i, 1);
-            row.values.splice(i, 1);
-            row.formulas.splice(i, 1);
-            row.formats.splice(i, 1);
-          }
+        const end = Math.min(merge.right - left, row.values.length - 1);
+        for (let c = Math.max(0, merge.left - left); c <= end; c++) {
+          if (r === merge.top && c === merge.left - left) continue;
+          row.values[c] = null;
+          row.formulas[c] = null;
+          row.formats[c] = 'General';
         }
+        trimRow(row);
       }
     }
-    const rows = sheet.rows.filter((row) => row.cols.length > 0);
+    const rows = sheet.rows.filter((row) => row.values.length > 0);
     if (rows.length === 0) return { name, top: 0, left: 0, values: [], formulas: [], numberFormats: [] };
     const top = rows[0].row;
     const height = rows[rows.length - 1].row - top + 1;
-    let left = Number.POSITIVE_INFINITY;
-    for (const row of rows) if (row.cols[0] < left) left = row.cols[0];
     const values: CellValue[][] = new Array(height).fill(NO_CELLS);
     const formulas: (string | null)[][] = new Array(height).fill(NO_CELLS);
     const numberFormats: string[][] = new Array(height).fill(NO_CELLS);
     let done = 0;
     for (const row of rows) {
-      const width = row.cols[row.cols.length - 1] - left + 1;
-      this.area += width;
+      this.area += row.values.length;
       if (this.area > this.limits.area) return this.stop(name, limitProblem('area', this.limits.area));
-      this.cells += row.cols.length;
+      for (let c = 0; c < row.values.length; c++)
+        if (row.values[c] !== null || row.formulas[c] !== null) this.cells++;
       if (this.cells > this.limits.cells) return this.stop(name, limitProblem('cells', this.limits.cells));
-      const rowValues = new Array<CellValue>(width).fill(null);
-      const rowFormulas = new Array<string | null>(width).fill(null);
-      const rowFormats = new Array<string>(width).fill('General');
-      for (let i = 0; i < row.cols.length; i++) {
-        const at = row.cols[i] - left;
-        rowValues[at] = row.values[i];
-        rowFormulas[at] = row.formulas[i];
-        rowFormats[at] = row.formats[i];
-      }
       const r = row.row - top;
-      values[r] = rowValues;
-      formulas[r] = rowFormulas;
-      numberFormats[r] = rowFormats;
+      values[r] = row.values;
+      formulas[r] = row.formulas;
+      numberFormats[r] = row.formats;
       if ((++done & 0xfff) === 0 && Date.now() > this.deadline)
         return this.stop(name, limitProblem('seconds', this.limits.seconds));
     }
@@ -729,6 +718,13 @@ class GridBuilder {
     this.problem = problem;
     return { name, top: 0, left: 0, values: [], formulas: [], numberFormats: [] };
   }
+}
+
+/** A row without its trailing empty cells (a merge may have emptied them). */
+function trimRow(row: ScannedRow): void {
+  let length = row.values.length;
+  while (length > 0 && row.values[length - 1] === null && row.formulas[length - 1] === null) length--;
+  row.values.length = row.formulas.length = row.formats.length = length;
 }
 
 function rangeRows(from: number, to: number): number[] {

@@ -13,16 +13,20 @@ import type { CellValue } from '../engine';
 import { parseFormulaTemplate, renderShifted } from './formula-shift';
 import type { FormulaTemplate } from './formula-shift';
 
-/** One row's non-empty cells, by column, in order. */
+/**
+ * One row of the Grid as it is built: its cells from the sheet's `left` column to its last
+ * cell (`null`, no formula and `General` between them).
+ */
 export interface ScannedRow {
   row: number;
-  cols: number[];
   values: CellValue[];
   formulas: (string | null)[];
   formats: string[];
 }
 
 export interface ScannedSheet {
+  /** The column the rows start at: the leftmost cell's (or less, when a merge emptied it). */
+  left: number;
   rows: ScannedRow[];
   merges: { top: number; left: number; bottom: number; right: number }[];
 }
@@ -56,13 +60,16 @@ function scan(xml: string, context: ScanContext): ScannedSheet {
   if (open < 0) {
     // No sheet data at all is an empty sheet; prefixed elements (`<x:sheetData>`) are SheetJS's.
     if (/<\w+:sheetData\b/.test(xml)) notOrdinary();
-    return { rows: [], merges: [] };
+    return { left: 0, rows: [], merges: [] };
   }
   const close = xml.indexOf('</sheetData>', open);
   const selfClosed = xml.charCodeAt(xml.indexOf('>', open) - 1) === 0x2f;
   const end = close < 0 ? (selfClosed ? open : notOrdinary()) : close;
   const rows: ScannedRow[] = [];
   let current: ScannedRow | null = null;
+  // The rows start at the declared dimension's left column, moved left when a cell lies further left.
+  let left = dimensionLeft(xml.slice(0, open));
+  let lastCol = -1;
   const shared = new Map<string, { template: FormulaTemplate; row: number; col: number }>();
   let at = open;
   for (;;) {
@@ -93,14 +100,26 @@ function scan(xml: string, context: ScanContext): ScannedSheet {
     if (value === null && formula === null) continue;
     if (!current || current.row !== row) {
       if (current && row < current.row) notOrdinary();
-      current = { row, cols: [], values: [], formulas: [], formats: [] };
+      current = { row, values: [], formulas: [], formats: [] };
       rows.push(current);
-    } else if (col <= current.cols[current.cols.length - 1]) notOrdinary();
+    } else if (col <= lastCol) notOrdinary();
+    lastCol = col;
+    if (left < 0) left = col;
+    if (col < left) {
+      shiftRight(rows, left - col);
+      left = col;
+    }
+    const offset = col - left;
+    const { values, formulas, formats } = current;
+    while (values.length < offset) {
+      values.push(null);
+      formulas.push(null);
+      formats.push('General');
+    }
     const style = attribute(tag, 's');
-    current.cols.push(col);
-    current.values.push(value);
-    current.formulas.push(formula);
-    current.formats.push(style === null ? 'General' : context.formatOf(Number(style)));
+    values.push(value);
+    formulas.push(formula);
+    formats.push(style === null ? 'General' : context.formatOf(Number(style)));
   }
   const merges: ScannedSheet['merges'] = [];
   const tail = close < 0 ? '' : xml.slice(close);
@@ -110,7 +129,30 @@ function scan(xml: string, context: ScanContext): ScannedSheet {
     merges.push({ top, left, bottom, right });
   }
   if (merges.length === 0 && /<\w+:mergeCell\b/.test(tail)) notOrdinary();
-  return { rows, merges };
+  return { left: Math.max(0, left), rows, merges };
+}
+
+/** The left column of `<dimension ref="B2:K90">`; -1 without one. */
+function dimensionLeft(head: string): number {
+  const match = /<dimension\b[^>]*\bref="([A-Z]{1,3})\d+/.exec(head);
+  if (!match) return -1;
+  let col = 0;
+  for (const ch of match[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return col - 1;
+}
+
+/** A cell left of where the rows start (a dimension that says otherwise): every row built so far moves right. */
+function shiftRight(rows: ScannedRow[], by: number): void {
+  const values = new Array<CellValue>(by).fill(null);
+  const formulas = new Array<string | null>(by).fill(null);
+  const formats = new Array<string>(by).fill('General');
+  for (const row of rows) {
+    // The row being read is empty still: its cell is the one further left.
+    if (row.values.length === 0) continue;
+    row.values.unshift(...values);
+    row.formulas.unshift(...formulas);
+    row.formats.unshift(...formats);
+  }
 }
 
 /** An attribute's value in a start tag's text (after the element name); null when absent. */
