@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'test-results/', 'out/', '.tmp/']),
+  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'test-results/', 'out/', '.tmp/', 'test/scratch/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
