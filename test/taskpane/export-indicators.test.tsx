@@ -48,7 +48,9 @@ describe('Esporta rilievi', () => {
     expect(file.type).toBe('text/csv;charset=utf-8');
     expect(file.text.startsWith('\uFEFFGravità;Regola;Tabella;Foglio;Cella;Messaggio;')).toBe(true);
     const lines = file.text.trimEnd().split('\r\n');
-    expect(lines.find((l) => l.includes('TOTAL_MISMATCH'))).toContain(';958.677.416,66 €;958.677.416,67 €;958677416.66;958677416.67');
+    expect(lines.find((l) => l.includes('TOTAL_MISMATCH'))).toContain(
+      ';958.677.416,66 €;958.677.416,67 €;958677416.66;958677416.67',
+    );
     expect(screen.getByTestId(TEST_IDS.statusMessage)).toHaveTextContent(
       `Esporta rilievi: ${lines.length - 1} rilievi scaricati nel file ${file.name}.`,
     );
