@@ -156,6 +156,9 @@ function centsKey(value: number): string {
   return value.toFixed(2);
 }
 
+/** The longest text read as an amount: 64 characters hold any amount with its currency and spaces. */
+const MAX_AMOUNT_TEXT = 64;
+
 /** Text that may hold an amount of at least 100 000: six digits, separators between them allowed. */
 const LONG_NUMBER = /(?:\d[.,\s\u00a0\u202f']?){6}/;
 
@@ -170,7 +173,13 @@ function amountsInWorkbook(grid: Grid): Set<string> {
         const value = row[c];
         if (typeof value === 'number') {
           if (Math.abs(value) >= 100000) found.add(centsKey(value));
-        } else if (typeof value === 'string' && !isCellError(value) && LONG_NUMBER.test(value)) {
+        } else if (
+          typeof value === 'string' &&
+          // An amount written as text is short (`1.234.567.890,12 €`); a paragraph is no amount.
+          value.length <= MAX_AMOUNT_TEXT &&
+          !isCellError(value) &&
+          LONG_NUMBER.test(value)
+        ) {
           const parsed = parseNumberText(value, locale);
           if (parsed && !parsed.percent) found.add(centsKey(parsed.value.toNumber()));
         }
