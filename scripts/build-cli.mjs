@@ -1,5 +1,4 @@
 // Bundles the command line (src/cli/main.ts) into dist/cli/por-tables.cjs, which bin/por-tables.cjs loads.
-// ExcelJS stays external: it is a dependency, resolved from node_modules at run time.
 // The bundle is written to a temporary file and renamed, so builds running side by side (tests) never
 // leave a half-written bundle for a concurrent `node bin/por-tables.cjs`.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -17,7 +16,6 @@ export async function buildCli() {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['exceljs'],
     write: false,
     outfile,
     sourcemap: false,

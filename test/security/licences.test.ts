@@ -157,21 +157,8 @@ describe('SPDX expressions', () => {
   });
 });
 
-/**
- * Outside the policy today, and shipped only through ExcelJS, which the command line is leaving for
- * SheetJS and in-place patching (issue 7, item 3). Accepted only through exceljs and only while it is
- * a production dependency; once it is not, the test below fails until this list is deleted.
- */
-const THROUGH_EXCELJS: Record<string, string> = {
-  pako: '(MIT AND Zlib): jszip > pako 1.x carries zlib code under the Zlib licence',
-  'big-integer': 'Unlicense: unzipper > big-integer',
-  chainsaw: '"MIT/X11" is no SPDX id: unzipper > binary > chainsaw',
-  buffers: 'no licence at all: unzipper > binary > buffers',
-};
-
 describe('licences of what is shipped', () => {
   const { packages, missing } = shippedPackages();
-  const withExcelJS = 'exceljs' in (readManifest(ROOT).dependencies ?? {});
   const refused = packages.filter((p) => {
     try {
       return !permitted(p.license);
@@ -179,7 +166,6 @@ describe('licences of what is shipped', () => {
       return true;
     }
   });
-  const excused = (p: Shipped) => withExcelJS && p.name in THROUGH_EXCELJS && p.via.startsWith('exceljs >');
 
   it('every production dependency is installed, with all it needs', () => {
     expect(missing).toEqual([]);
@@ -190,19 +176,7 @@ describe('licences of what is shipped', () => {
   });
 
   it('is MIT, ISC, Apache-2.0, BSD, 0BSD or BlueOak, transitively', () => {
-    const outside = refused
-      .filter((p) => !excused(p))
-      .map((p) => `${p.name}@${p.version}: "${p.license}" (via ${p.via})`);
+    const outside = refused.map((p) => `${p.name}@${p.version}: "${p.license}" (via ${p.via})`);
     expect(outside).toEqual([]);
-  });
-
-  it('excuses only what ExcelJS still brings, and nothing once it is gone', () => {
-    if (!withExcelJS) {
-      // exceljs is no longer shipped: delete THROUGH_EXCELJS and this exception.
-      expect(Object.keys(THROUGH_EXCELJS)).toEqual([]);
-      return;
-    }
-    const stillNeeded = new Set(refused.filter(excused).map((p) => p.name));
-    expect(Object.keys(THROUGH_EXCELJS).filter((name) => !stillNeeded.has(name))).toEqual([]);
   });
 });
