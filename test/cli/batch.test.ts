@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { JsonFileResult, JsonResult } from '../../src/cli/json-output';
-import { expandInputs, workerCount } from '../../src/cli/batch';
+import { FILES_FOR_WORKERS, expandInputs, workerCount } from '../../src/cli/batch';
 import {
   BIN,
   SAMPLE,
@@ -127,7 +127,8 @@ describe('the walk', () => {
 
   it('uses two workers for several files, none for one, one when told', () => {
     expect(workerCount(1, {})).toBe(1);
-    expect(workerCount(40, {})).toBe(Math.min(2, availableParallelism()));
+    expect(workerCount(40, {})).toBe(1);
+    expect(workerCount(FILES_FOR_WORKERS, {})).toBe(Math.min(2, availableParallelism()));
     expect(workerCount(40, { POR_TABLES_WORKERS: '1' })).toBe(1);
     expect(workerCount(3, { POR_TABLES_WORKERS: '8' })).toBe(3);
   });
