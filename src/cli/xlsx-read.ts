@@ -16,11 +16,12 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as XLSX from '@e965/xlsx';
+import { columnCount } from '../engine/grid';
 import type { CellValue, Grid, SheetGrid } from '../engine';
 import { readLocalFile } from './local-file';
 import type { FileProblem, ReadLimit } from './local-file';
-import { scanSheet } from './xlsx-sheet-scan';
-import type { ScanContext, ScannedRow, ScannedSheet } from './xlsx-sheet-scan';
+import { scanHidden, scanSheet } from './xlsx-sheet-scan';
+import type { HiddenLines, ScanContext, ScannedRow, ScannedSheet } from './xlsx-sheet-scan';
 import { ZipBudgetError, inflateEntry, zipDirectory } from './xlsx-zip';
 import type { ZipEntry } from './xlsx-zip';
 
@@ -94,8 +95,9 @@ export function readGrid(bytes: Buffer, options: ReadOptions = {}): ReadResult {
     if (!Array.isArray(sheets)) return fail(sheets);
     if (sheets.length === 0) return fail({ reason: 'zip-not-xlsx' });
     if (parts.bytesRead > LARGE_READ) collectGarbage();
-    for (const sheet of sheets) if (format === 'xlsx') sheet.tables = tables.get(sheet.name) ?? [];
-    return { ok: true, grid: { sheets, locale: options.locale ?? 'it' }, format };
+    if (format !== 'xlsx') return { ok: true, grid: { sheets, locale: options.locale ?? 'it' }, format };
+    for (const sheet of sheets) sheet.tables = tables.get(sheet.name) ?? [];
+    return { ok: true, grid: { sheets, locale: options.locale ?? 'it', ...workbookSettings(parts) }, format };
   };
   // An ordinary .xlsx: SheetJS reads the workbook, strings and styles, the scanner the sheets.
   if (format === 'xlsx' && options.sheets !== 'sheetjs') {
@@ -111,12 +113,19 @@ export function readGrid(bytes: Buffer, options: ReadOptions = {}): ReadResult {
   // Which part SheetJS failed on it does not say: the problem names none rather than a wrong one.
   if (workbook === null) return fail({ reason: 'unparsable' });
   const build = new GridBuilder(limits, parts.deadline, formatCodes(workbook));
+  // SheetJS reads hidden rows and columns only with every style (and each column of a `<col>` as an object of its own).
+  const sheetPaths =
+    format === 'xlsx'
+      ? new Map((sheetParts(parts, workbook.Directory?.workbooks?.[0]) ?? []).map((p) => [p.name, p.path]))
+      : new Map<string, string>();
   const sheets: SheetGrid[] = [];
   for (const name of workbook.SheetNames) {
     const sheet = workbook.Sheets[name];
     if (!sheet) return fail({ reason: 'unparsable', sheet: name });
     if (sheet['!type'] && sheet['!type'] !== 'sheet') continue;
-    sheets.push(build.sheet(name, sheet));
+    const path = sheetPaths.get(name);
+    const part = path === undefined ? null : parts.part(path);
+    sheets.push(withHidden(build.sheet(name, sheet), part === null ? null : hiddenOfPart(part)));
     if (build.problem) return fail(build.problem);
     // What was converted is SheetJS's no more: the memory goes as the Grid grows.
     delete workbook.Sheets[name];
@@ -176,9 +185,10 @@ function scanWorkbook(
     const bytes = parts.part(path);
     if (parts.problem) return parts.problem;
     if (bytes === null) return null;
-    const scanned = scanSheet(bytes.toString('utf8'), context);
+    const xml = bytes.toString('utf8');
+    const scanned = scanSheet(xml, context);
     if (scanned === null) return null;
-    sheets.push(build.scanned(name, scanned));
+    sheets.push(withHidden(build.scanned(name, scanned), scanHidden(xml)));
     if (build.problem) return build.problem;
   }
   return sheets;
@@ -771,6 +781,86 @@ function valueOf(cell: SheetJsCell): CellValue {
   }
 }
 
+// ── Hidden rows and columns, calculation mode, linked workbooks: SheetJS does not give them ──
+
+function hiddenOfPart(part: Buffer): HiddenLines {
+  return part.includes('hidden') ? scanHidden(part.toString('utf8')) : { rows: [], columns: [] };
+}
+
+/**
+ * The sheet with the rows and columns it hides inside its used range (as Office.js can tell
+ * them): a `<col>` spanning the whole sheet costs the used range's width, not 16 384 entries.
+ */
+function withHidden(sheet: SheetGrid, hidden: HiddenLines | null): SheetGrid {
+  if (hidden === null) return sheet;
+  const bottom = sheet.top + sheet.values.length - 1;
+  const right = sheet.left + columnCount(sheet) - 1;
+  const rows = hidden.rows.filter((r) => r >= sheet.top && r <= bottom);
+  const columns = new Set<number>();
+  for (const [from, to] of hidden.columns)
+    for (let c = Math.max(from, sheet.left); c <= Math.min(to, right); c++) columns.add(c);
+  sheet.hiddenRows = [...new Set(rows)].sort((a, b) => a - b);
+  sheet.hiddenColumns = [...columns].sort((a, b) => a - b);
+  return sheet;
+}
+
+/** `calcPr calcMode` and the linked workbooks of `<externalReferences>`, from the workbook part and its relationships. */
+function workbookSettings(parts: PackageParts): Pick<Grid, 'calculation' | 'externalWorkbooks'> {
+  const workbookPath = workbookPathOf(parts);
+  const xml = parts.part(workbookPath)?.toString('utf8');
+  if (xml === undefined) return {};
+  const calcPr = /<(?:\w+:)?calcPr\b([^>]*)>/.exec(xml);
+  const calculation = calcPr && attributesOf(calcPr[1]).calcMode === 'manual' ? 'manual' : 'automatic';
+  const references = [...xml.matchAll(/<(?:\w+:)?externalReference\b([^>]*)>/g)];
+  if (references.length === 0) return { calculation, externalWorkbooks: [] };
+  const rels = new Map(
+    relationships(parts, relsPathOf(workbookPath), workbookPath).map((r) => [r.id, r.target]),
+  );
+  const externalWorkbooks = references.map((tag) => {
+    const link = rels.get(relationshipIdOf(attributesOf(tag[1])) ?? '');
+    return link === undefined ? '' : linkedWorkbookOf(parts, link);
+  });
+  return { calculation, externalWorkbooks };
+}
+
+/** The file name an external link part points at (`file:///C:\Dati\Piano%202022.xlsx` → `Piano 2022.xlsx`); '' when none. */
+function linkedWorkbookOf(parts: PackageParts, linkPath: string): string {
+  const xml = parts.part(linkPath)?.toString('utf8') ?? '';
+  const book = /<(?:\w+:)?externalBook\b([^>]*)>/.exec(xml);
+  if (!book) return '';
+  const id = relationshipIdOf(attributesOf(book[1]));
+  const targets = externalTargets(parts.part(relsPathOf(linkPath))?.toString('utf8') ?? '');
+  const target = targets.find((t) => t.id === id) ?? targets[0];
+  if (target === undefined) return '';
+  const name = target.target.split(/[\\/]/).pop() ?? '';
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+function externalTargets(relsXml: string): { id: string; target: string }[] {
+  const found: { id: string; target: string }[] = [];
+  for (const tag of relsXml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+    const a = attributesOf(tag[1]);
+    if (a.Id !== undefined && a.Target !== undefined && a.TargetMode === 'External')
+      found.push({ id: a.Id, target: a.Target });
+  }
+  return found;
+}
+
+function relationshipIdOf(attributes: Record<string, string>): string | undefined {
+  return Object.entries(attributes).find(([key]) => /(^|:)id$/.test(key))?.[1];
+}
+
+function workbookPathOf(parts: PackageParts): string {
+  return (
+    relationships(parts, '_rels/.rels', '').find((r) => r.type.endsWith('/officeDocument'))?.target ??
+    'xl/workbook.xml'
+  );
+}
+
 // ── Excel tables (ListObjects): SheetJS does not read table parts ───────────────────────────
 
 interface SheetTable {
@@ -782,9 +872,7 @@ interface SheetTable {
 function readTables(parts: PackageParts, entries: readonly ZipEntry[]): Map<string, SheetTable[]> {
   const found = new Map<string, SheetTable[]>();
   if (!entries.some((e) => /(^|\/)tables\/[^/]+\.xml$/i.test(e.name))) return found;
-  const workbookPath =
-    relationships(parts, '_rels/.rels', '').find((r) => r.type.endsWith('/officeDocument'))?.target ??
-    'xl/workbook.xml';
+  const workbookPath = workbookPathOf(parts);
   const workbookXml = parts.part(workbookPath)?.toString('utf8') ?? '';
   const workbookRels = new Map(
     relationships(parts, relsPathOf(workbookPath), workbookPath).map((r) => [r.id, r.target]),

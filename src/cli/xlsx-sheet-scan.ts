@@ -284,3 +284,41 @@ function unescapeXml(text: string): string {
     return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
 }
+
+/** The rows and column spans a worksheet hides, 0-based: spans, as a `<col>` may cover every column. */
+export interface HiddenLines {
+  rows: number[];
+  columns: [number, number][];
+}
+
+/**
+ * What `<row hidden="1">` and `<col min max hidden="1">` hide in a worksheet's XML (prefixed or
+ * not). A sheet that never says `hidden` costs one search; rows without `r` follow the one before.
+ */
+export function scanHidden(xml: string): HiddenLines {
+  const hidden: HiddenLines = { rows: [], columns: [] };
+  if (!xml.includes('hidden')) return hidden;
+  const data = xml.search(/<(?:\w+:)?sheetData\b/);
+  const head = data < 0 ? xml : xml.slice(0, data);
+  for (const tag of head.matchAll(/<(?:\w+:)?col\b([^>]*)>/g)) {
+    if (!isHidden(tag[1])) continue;
+    const min = Number(/\smin\s*=\s*["'](\d+)["']/.exec(tag[1])?.[1]);
+    const max = Number(/\smax\s*=\s*["'](\d+)["']/.exec(tag[1])?.[1] ?? min);
+    if (Number.isInteger(min) && min >= 1 && max >= min)
+      hidden.columns.push([min - 1, Math.min(max, 16384) - 1]);
+  }
+  if (data < 0) return hidden;
+  let previous = 0;
+  const rows = /<(?:\w+:)?row\b([^>]*)>/g;
+  rows.lastIndex = data;
+  for (let tag = rows.exec(xml); tag !== null; tag = rows.exec(xml)) {
+    const r = /\sr\s*=\s*["'](\d+)["']/.exec(tag[1]);
+    previous = r ? Number(r[1]) : previous + 1;
+    if (isHidden(tag[1])) hidden.rows.push(previous - 1);
+  }
+  return hidden;
+}
+
+function isHidden(attributes: string): boolean {
+  return /\shidden\s*=\s*["'](?:1|true)["']/i.test(attributes);
+}

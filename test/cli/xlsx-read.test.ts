@@ -447,6 +447,10 @@ describe('the scanner and SheetJS read the corpora alike', () => {
     expect(scanned.ok).toBe(parsed.ok);
     if (!scanned.ok || !parsed.ok) return;
     expect(scanned.grid.sheets.map((s) => s.name)).toEqual(parsed.grid.sheets.map((s) => s.name));
+    expect([scanned.grid.calculation, scanned.grid.externalWorkbooks]).toEqual([
+      parsed.grid.calculation,
+      parsed.grid.externalWorkbooks,
+    ]);
     scanned.grid.sheets.forEach((sheet, i) => {
       const box = boxOf([sheet, parsed.grid.sheets[i]]);
       // A style whose format code is empty: SheetJS names it '', the scanner General.
@@ -456,6 +460,10 @@ describe('the scanner and SheetJS read the corpora alike', () => {
         );
       expect(general(cellsOf(sheet, box))).toEqual(general(cellsOf(parsed.grid.sheets[i], box)));
       expect(sheet.tables).toEqual(parsed.grid.sheets[i].tables);
+      expect([sheet.hiddenRows, sheet.hiddenColumns]).toEqual([
+        parsed.grid.sheets[i].hiddenRows,
+        parsed.grid.sheets[i].hiddenColumns,
+      ]);
     });
   });
 });
