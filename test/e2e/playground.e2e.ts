@@ -4,7 +4,7 @@
  * Run it with `node test/e2e/run-e2e.mjs`, which bundles this file and runs it with `node --test`.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -296,6 +296,25 @@ describe('playground in Chromium', { timeout: 180_000 }, () => {
     assert.equal(await page.locator(byTestId(TEST_IDS.findingRow, { rule: 'RATIO_HARDCODED' })).count(), 24);
     await line.click();
     assert.equal(await page.locator(byTestId(TEST_IDS.findingRow, { rule: 'RATIO_HARDCODED' })).count(), 0);
+  });
+
+  it('Esporta rilievi downloads an Italian CSV of the findings, from the page itself', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click(byTestId(TEST_IDS.actionExport)),
+    ]);
+    assert.match(download.suggestedFilename(), /^rilievi-por-tables-\d{4}-\d{2}-\d{2}\.csv$/);
+    const path = await download.path();
+    const text = readFileSync(path, 'utf8');
+    assert.ok(text.startsWith('\uFEFFGravità;Regola;Tabella;Foglio;Cella;Messaggio;'));
+    const lines = text.trimEnd().split('\r\n');
+    // One line per finding (the 24 typed ratios are 24 lines here), as the summary counts them.
+    const errors = Number(await page.getAttribute(byTestId(TEST_IDS.summaryErrors), 'data-count'));
+    const warnings = Number(await page.getAttribute(byTestId(TEST_IDS.summaryWarnings), 'data-count'));
+    const infos = Number(await page.getAttribute(byTestId(TEST_IDS.summaryInfos), 'data-count'));
+    assert.equal(lines.length - 1, errors + warnings + infos);
+    assert.equal(lines.filter((l) => l.includes(';RATIO_HARDCODED;')).length, 24);
+    assert.match(await statusText(), /^Esporta rilievi: \d+ rilievi scaricati nel file rilievi-por-tables-/);
   });
 
   it('a click on the AXIS_DUPLICATE finding selects A18 in the grid', async () => {
