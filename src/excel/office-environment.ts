@@ -13,6 +13,12 @@ export const PRINT_SETUP_EXCEL_API = '1.9';
 /** `ConditionalFormat.getRanges` (the areas of a format on several areas) is ExcelApi 1.9 too. */
 export const RANGE_AREAS_EXCEL_API = '1.9';
 
+/**
+ * `Range.getSpecialCellsOrNullObject('Visible')` (which rows and columns are hidden) is ExcelApi 1.9;
+ * below it the Grid does not say what is hidden. (`application.calculationMode` is readable from 1.1.)
+ */
+export const VISIBLE_CELLS_EXCEL_API = '1.9';
+
 /** What the pane learns from Office at start; outside Office (no host, or no office.js) `inExcel` is false. */
 export async function officeEnvironment(): Promise<OfficeEnvironment> {
   if (typeof Office === 'undefined') return outsideOffice();
@@ -42,6 +48,10 @@ export function supportsPrintSetup(): boolean {
 
 export function supportsAreas(): boolean {
   return supports(RANGE_AREAS_EXCEL_API);
+}
+
+export function supportsVisibleCells(): boolean {
+  return supports(VISIBLE_CELLS_EXCEL_API);
 }
 
 function prefersDark(): boolean {

@@ -1,6 +1,7 @@
-import { a1 } from '../engine/address';
+import { a1, columnIndex, parseRange } from '../engine/address';
 import type { CellValue, Grid, SheetGrid } from '../engine/grid';
 import type { ReadNotice } from '../engine/host';
+import { supportsVisibleCells } from './office-environment';
 import { isSizeRefusal, officeErrorCode } from './office-errors';
 
 /**
@@ -9,6 +10,9 @@ import { isSizeRefusal, officeErrorCode } from './office-errors';
  * table names) from its previous request and reads them all in ONE sync, checking the shape in the
  * same batch. Only the first read of a session, or a read after the user added or removed a sheet
  * or table, takes one more sync (or two after a removal).
+ *
+ * The same batch asks what the formula audit needs beside the cells: the calculation mode, and
+ * (ExcelApi 1.9) each used range's visible cells, whose gaps are the hidden rows and columns.
  */
 
 export interface WorkbookShape {
@@ -26,6 +30,8 @@ export interface ReadResult {
 
 interface QueuedReads {
   sheets: Map<string, Excel.Range>;
+  /** Each used range's visible cells, when the requirement set has them. */
+  visible: Map<string, Excel.RangeAreas>;
   tables: Map<string, Excel.Range>;
 }
 
@@ -34,6 +40,7 @@ export async function readWorkbook(known: WorkbookShape | null): Promise<ReadRes
     let syncs = 0;
     const sheetList = context.workbook.worksheets.load('items/name');
     const tableList = context.workbook.tables.load('items/name, items/worksheet/name');
+    const application = context.workbook.application.load('calculationMode');
     const queued = known ? queueReads(context, known) : emptyReads();
     try {
       syncs++;
@@ -66,6 +73,7 @@ export async function readWorkbook(known: WorkbookShape | null): Promise<ReadRes
         throw error;
       }
       more.sheets.forEach((range, name) => queued.sheets.set(name, range));
+      more.visible.forEach((areas, name) => queued.visible.set(name, areas));
       more.tables.forEach((range, name) => queued.tables.set(name, range));
     }
     // Excel on the web gives `values: null`, and no error, for a range of more than 5 million cells.
@@ -93,16 +101,19 @@ export async function readWorkbook(known: WorkbookShape | null): Promise<ReadRes
       (name) => large.get(name) ?? plainRange(queued.sheets.get(name) as Excel.Range),
       (name) => (queued.tables.get(name) as Excel.Range).address,
     );
+    markHidden(grid, queued.sheets, queued.visible);
+    grid.calculation = calculationOf(application);
     return { grid, shape, syncs, notices };
   });
 }
 
 function emptyReads(): QueuedReads {
-  return { sheets: new Map(), tables: new Map() };
+  return { sheets: new Map(), visible: new Map(), tables: new Map() };
 }
 
 function queueReads(context: Excel.RequestContext, shape: WorkbookShape): QueuedReads {
   const reads = emptyReads();
+  const visibleCells = supportsVisibleCells();
   for (const name of shape.sheets) {
     // Values only: formatting far below the data must not make the read huge.
     const range = context.workbook.worksheets.getItem(name).getUsedRange(true);
@@ -117,6 +128,7 @@ function queueReads(context: Excel.RequestContext, shape: WorkbookShape): Queued
       'valueTypes',
     ]);
     reads.sheets.set(name, range);
+    if (visibleCells) reads.visible.set(name, queueVisible(range));
   }
   for (const table of shape.tables) {
     const range = context.workbook.tables.getItem(table.name).getRange();
@@ -124,6 +136,117 @@ function queueReads(context: Excel.RequestContext, shape: WorkbookShape): Queued
     reads.tables.set(table.name, range);
   }
   return reads;
+}
+
+function queueVisible(usedRange: Excel.Range): Excel.RangeAreas {
+  const areas = usedRange.getSpecialCellsOrNullObject('Visible');
+  areas.load('address');
+  return areas;
+}
+
+/** `Manual` is the only mode in which formulas wait to be recalculated. */
+function calculationOf(application: Excel.Application): Grid['calculation'] {
+  return application.calculationMode === 'Manual' ? 'manual' : 'automatic';
+}
+
+/**
+ * Each sheet's hidden rows and columns, from its used range and that range's visible areas. Left
+ * untold where Excel could not say: below ExcelApi 1.9, or no visible cell at all (every row or
+ * every column hidden, which of the two the areas do not tell).
+ */
+function markHidden(
+  grid: Grid,
+  usedRanges: Map<string, Excel.Range>,
+  visible: Map<string, Excel.RangeAreas>,
+): void {
+  for (const sheet of grid.sheets) {
+    const areas = visible.get(sheet.name);
+    const range = usedRanges.get(sheet.name);
+    if (!areas || !range) continue;
+    if (sheet.values.length === 0) {
+      sheet.hiddenRows = [];
+      sheet.hiddenColumns = [];
+      continue;
+    }
+    if (areas.isNullObject) continue;
+    const extent = {
+      top: range.rowIndex,
+      left: range.columnIndex,
+      rows: range.rowCount,
+      cols: range.columnCount,
+    };
+    const hidden = hiddenLinesOf(extent, areas.address);
+    if (!hidden) continue;
+    sheet.hiddenRows = hidden.rows;
+    sheet.hiddenColumns = hidden.columns;
+  }
+}
+
+/**
+ * The rows and columns of a used range that no visible area covers, 0-based absolute; null when
+ * an area cannot be read. `'RAA 2022'!A1:J18,'RAA 2022'!A20:J44` → row 18 (the 19th) hidden.
+ */
+export function hiddenLinesOf(
+  extent: { top: number; left: number; rows: number; cols: number },
+  address: string,
+): { rows: number[]; columns: number[] } | null {
+  // Coverage by difference arrays: the areas' count plus the range's size, whatever the areas' sizes.
+  const rowMarks = new Int32Array(extent.rows + 1);
+  const colMarks = new Int32Array(extent.cols + 1);
+  for (const area of areasOf(address)) {
+    const box = areaBox(area);
+    if (!box) return null;
+    const top = Math.max(box.top, extent.top) - extent.top;
+    const bottom = Math.min(box.bottom, extent.top + extent.rows - 1) - extent.top;
+    const left = Math.max(box.left, extent.left) - extent.left;
+    const right = Math.min(box.right, extent.left + extent.cols - 1) - extent.left;
+    if (top > bottom || left > right) continue;
+    rowMarks[top]++;
+    rowMarks[bottom + 1]--;
+    colMarks[left]++;
+    colMarks[right + 1]--;
+  }
+  const uncovered = (marks: Int32Array, length: number, start: number): number[] => {
+    const lines: number[] = [];
+    let depth = 0;
+    for (let i = 0; i < length; i++) {
+      depth += marks[i];
+      if (depth === 0) lines.push(start + i);
+    }
+    return lines;
+  };
+  return {
+    rows: uncovered(rowMarks, extent.rows, extent.top),
+    columns: uncovered(colMarks, extent.cols, extent.left),
+  };
+}
+
+/** The areas of a RangeAreas address, split at the commas outside quoted sheet names, without their sheet. */
+function areasOf(address: string): string[] {
+  const areas: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i <= address.length; i++) {
+    const ch = address[i];
+    if (ch === "'") quoted = !quoted;
+    else if ((ch === ',' && !quoted) || i === address.length) {
+      const area = address.slice(start, i);
+      const bang = area.lastIndexOf('!');
+      if (area.trim() !== '') areas.push(bang < 0 ? area.trim() : area.slice(bang + 1));
+      start = i + 1;
+    }
+  }
+  return areas;
+}
+
+/** `B7:D9`, `B7`, whole rows `5:7`, whole columns `A:C`. */
+function areaBox(area: string): { top: number; left: number; bottom: number; right: number } | null {
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(area);
+  if (rows) return { top: Number(rows[1]) - 1, bottom: Number(rows[2]) - 1, left: 0, right: 16383 };
+  const columns = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/.exec(area);
+  if (columns)
+    return { top: 0, bottom: 1048575, left: columnIndex(columns[1]), right: columnIndex(columns[2]) };
+  return parseRange(area);
 }
 
 async function listShape(context: Excel.RequestContext): Promise<WorkbookShape> {
@@ -236,11 +359,15 @@ async function readInChunks(
 ): Promise<ReadResult> {
   let syncs = syncsSoFar;
   const extents = new Map<string, Excel.Range>();
+  const visible = new Map<string, Excel.RangeAreas>();
+  const visibleCells = supportsVisibleCells();
   for (const name of shape.sheets) {
     const range = context.workbook.worksheets.getItem(name).getUsedRange(true);
     range.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
     extents.set(name, range);
+    if (visibleCells) visible.set(name, queueVisible(range));
   }
+  const application = context.workbook.application.load('calculationMode');
   const tableRanges = new Map<string, Excel.Range>();
   for (const table of shape.tables) {
     const range = context.workbook.tables.getItem(table.name).getRange();
@@ -294,6 +421,8 @@ async function readInChunks(
     (name) => readings.get(name) as RangeReading,
     (name) => (tableRanges.get(name) as Excel.Range).address,
   );
+  markHidden(grid, extents, visible);
+  grid.calculation = calculationOf(application);
   return { grid, shape, syncs, notices: [] };
 }
 

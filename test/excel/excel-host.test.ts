@@ -141,9 +141,21 @@ describe('read', () => {
             ['General', 'General', 'General', 'General', 'General'],
           ],
           tables: [{ name: 'Avanzamento', range: 'B2:E4' }],
+          hiddenRows: [],
+          hiddenColumns: [],
         },
-        { name: 'Vuoto', top: 0, left: 0, values: [], formulas: [], numberFormats: [] },
+        {
+          name: 'Vuoto',
+          top: 0,
+          left: 0,
+          values: [],
+          formulas: [],
+          numberFormats: [],
+          hiddenRows: [],
+          hiddenColumns: [],
+        },
       ],
+      calculation: 'automatic',
     });
     expect(fake.document.sheets).toHaveLength(2);
   });

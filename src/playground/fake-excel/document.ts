@@ -98,6 +98,9 @@ export class FakeSheet {
   readonly tables: TableState[] = [];
   /** `worksheet.protection.protected`: writes to the sheet fail with `AccessDenied`, as in Excel. */
   protected = false;
+  /** 0-based rows and columns the user hid: outside `getSpecialCells('Visible')`. */
+  readonly hiddenRows = new Set<number>();
+  readonly hiddenColumns = new Set<number>();
   pageLayout: PageLayoutState = {
     orientation: 'Portrait',
     paperSize: 'Letter',
@@ -256,6 +259,8 @@ export class FakeWorkbookDocument {
   selection: { sheet: string; box: CellBox } | null = null;
   /** Bumped on every change; the playground redraws on it. */
   version = 0;
+  /** `application.calculationMode`. */
+  calculationMode: 'Automatic' | 'AutomaticExceptTables' | 'Manual' = 'Automatic';
   private suspended = false;
   private usedBoxes = new Map<FakeSheet, CellBox | null>();
 
@@ -593,6 +598,16 @@ export class FakeWorkbookDocument {
   }
 
   /** The used range: cells with content, and with `valuesOnly` false also formatted ones; `null` on an empty sheet. */
+  /**
+   * The visible cells of a box as `getSpecialCells('Visible')` gives them: each run of visible rows
+   * by each run of visible columns, row by row; none when every row or every column is hidden.
+   */
+  visibleAreas(sheet: FakeSheet, box: CellBox): CellBox[] {
+    const rows = visibleRuns(box.top, box.bottom, sheet.hiddenRows);
+    const columns = visibleRuns(box.left, box.right, sheet.hiddenColumns);
+    return rows.flatMap(([top, bottom]) => columns.map(([left, right]) => ({ top, left, bottom, right })));
+  }
+
   usedBox(sheet: FakeSheet, valuesOnly: boolean): CellBox | null {
     this.resume();
     let content = this.usedBoxes.get(sheet);
@@ -780,4 +795,17 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
       return `${colAbs}${columnLetter(newCol)}${rowAbs}${newRow + 1}`;
     },
   );
+}
+
+/** The runs of `from`…`to` not in `hidden`, as [first, last] pairs; costs the hidden lines, not the span. */
+function visibleRuns(from: number, to: number, hidden: ReadonlySet<number>): [number, number][] {
+  const inside = [...hidden].filter((line) => line >= from && line <= to).sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  let start = from;
+  for (const line of inside) {
+    if (line > start) runs.push([start, line - 1]);
+    start = line + 1;
+  }
+  if (start <= to) runs.push([start, to]);
+  return runs;
 }

@@ -89,6 +89,8 @@ export interface FakeExcelNamespace {
   ErrorCodes: Record<string, string>;
 }
 
+const DEFAULT_EXCEL_API = '1.17';
+
 export class FakeExcel implements BatchRunner {
   readonly document = new FakeWorkbookDocument();
   readonly excel: FakeExcelNamespace;
@@ -104,6 +106,7 @@ export class FakeExcel implements BatchRunner {
   private responseLimit: number | null = null;
   private readonly refusals = new Set<RequestRefusal>();
   private readonly listeners = new Set<(report: SyncReport) => void>();
+  private readonly excelApi: string;
 
   constructor(options: FakeOfficeOptions = {}) {
     this.excel = {
@@ -120,6 +123,12 @@ export class FakeExcel implements BatchRunner {
       },
     };
     this.office = fakeOffice(options);
+    this.excelApi = options.excelApi ?? DEFAULT_EXCEL_API;
+  }
+
+  /** Whether the ExcelApi requirement set `version` is one the fake claims (`excelApi`, 1.17 by default). */
+  supports(version: string): boolean {
+    return compareVersions(version, this.excelApi) <= 0;
   }
 
   resetSyncCount(): void {
@@ -272,7 +281,7 @@ function fakeOffice(options: FakeOfficeOptions): FakeOfficeNamespace {
   const host = options.host === undefined ? 'Excel' : options.host;
   const info: OfficeReadyInfo = { host, platform: host ? (options.platform ?? 'OfficeOnline') : null };
   const dark = options.dark ?? false;
-  const excelApi = options.excelApi ?? '1.17';
+  const excelApi = options.excelApi ?? DEFAULT_EXCEL_API;
   return {
     onReady(callback) {
       return new Promise((resolve) =>

@@ -1,4 +1,5 @@
 import type {
+  FakeApplication,
   FakeConditionalColor,
   FakeConditionalFormat,
   FakeConditionalFormatCollection,
@@ -77,11 +78,13 @@ export type Faked<T> = T extends Excel.Range
                                           ? FakeHeaderFooterGroup
                                           : T extends Excel.HeaderFooter
                                             ? FakeHeaderFooter
-                                            : T extends (infer E)[]
-                                              ? Faked<E>[]
-                                              : T extends string
-                                                ? `${T}`
-                                                : T;
+                                            : T extends Excel.Application
+                                              ? FakeApplication
+                                              : T extends (infer E)[]
+                                                ? Faked<E>[]
+                                                : T extends string
+                                                  ? `${T}`
+                                                  : T;
 
 type FakedArguments<A extends unknown[]> = { [I in keyof A]: Faked<A[I]> };
 

@@ -56,6 +56,8 @@ export interface BatchRunner {
   /** Increases with every `sync`; lazily located objects are re-located in each batch, as in Office.js. */
   readonly batchNumber: number;
   runBatch(operations: QueuedOperation[]): Promise<void>;
+  /** Whether the ExcelApi requirement set `version` is claimed: a newer member fails with `ApiNotFound`. */
+  supports?(version: string): boolean;
 }
 
 /** `load()` arguments Office.js accepts: `'a, b'`, `['a', 'b']`, `{ select: 'a,b' }` or `{ a: true, b: true }`. */
@@ -200,21 +202,37 @@ function invalidObjectPath(entity: string): FakeOfficeError {
   return new FakeOfficeError({ code: 'InvalidObjectPath', errorLocation: entity });
 }
 
+/** A member of a newer requirement set than the fake claims fails as Office.js fails on an older Excel. */
+function requireApi(context: FakeRequestContext, version: string, location: string): void {
+  if (context.runner.supports && !context.runner.supports(version))
+    throw new FakeOfficeError({
+      code: 'ApiNotFound',
+      message: `The API you are trying to use could not be found (ExcelApi ${version}).`,
+      errorLocation: location,
+    });
+}
+
 // ── Workbook ─────────────────────────────────────────────────────────────────────────────────
 
 export class FakeWorkbook
   extends FakeClientObject
-  implements OfficeShape<Excel.Workbook, 'worksheets' | 'tables' | 'getActiveCell'>
+  implements OfficeShape<Excel.Workbook, 'worksheets' | 'tables' | 'application' | 'getActiveCell'>
 {
   protected readonly entityName = 'Workbook';
   protected readonly scalarProperties = [] as const;
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
+  readonly application: FakeApplication;
 
   constructor(context: FakeRequestContext) {
     super(context);
     this.worksheets = new FakeWorksheetCollection(context);
     this.tables = new FakeTableCollection(context, null);
+    this.application = new FakeApplication(context);
+  }
+
+  protected override navigation(property: string): FakeClientObject | null {
+    return property === 'application' ? this.application : null;
   }
 
   getActiveCell(): FakeRange {
@@ -229,6 +247,34 @@ export class FakeWorkbook
 
   protected readProperty(property: string): unknown {
     throw invalidObjectPath(`Workbook.${property}`);
+  }
+}
+
+/** `workbook.application`: only the calculation mode (get ExcelApi 1.1, set 1.8). */
+export class FakeApplication
+  extends FakeClientObject
+  implements OfficeShape<Excel.Application, 'calculationMode' | 'load'>
+{
+  protected readonly entityName = 'Application';
+  protected readonly scalarProperties = ['calculationMode'] as const;
+
+  constructor(context: FakeRequestContext) {
+    super(context);
+  }
+
+  get calculationMode(): FakeWorkbookDocument['calculationMode'] {
+    return this.loadedValue<FakeWorkbookDocument['calculationMode']>('calculationMode');
+  }
+  set calculationMode(mode: FakeWorkbookDocument['calculationMode']) {
+    this.queueSet('calculationMode', mode, 0, () => {
+      requireApi(this.context, '1.8', 'Application.calculationMode');
+      this.context.document.calculationMode = mode;
+    });
+  }
+
+  protected readProperty(property: string): unknown {
+    if (property === 'calculationMode') return this.context.document.calculationMode;
+    throw invalidObjectPath(`Application.${property}`);
   }
 }
 
@@ -536,6 +582,7 @@ export class FakeRange
       | 'getEntireColumn'
       | 'getUsedRange'
       | 'getUsedRangeOrNullObject'
+      | 'getSpecialCellsOrNullObject'
     >
 {
   protected readonly entityName = 'Range';
@@ -734,6 +781,28 @@ export class FakeRange
         const { sheet, box } = this.requireLocation();
         const used = this.context.document.usedBoxWithin(sheet, box, valuesOnly);
         return used ? { sheet, box: used } : null;
+      },
+      true,
+    );
+  }
+
+  /**
+   * The range's cells of a kind (ExcelApi 1.9): only `Visible` is modelled — the cells of rows and
+   * columns not hidden, a null object when there are none.
+   */
+  getSpecialCellsOrNullObject(
+    cellType: Faked<Excel.SpecialCellType>,
+    cellValueType?: Faked<Excel.SpecialCellValueType>,
+  ): FakeRangeAreas {
+    if (cellType !== 'Visible' || cellValueType !== undefined)
+      throw new Error(`the fake Excel models getSpecialCellsOrNullObject('Visible') only, not '${cellType}'`);
+    return new FakeRangeAreas(
+      this.context,
+      () => {
+        requireApi(this.context, '1.9', 'Range.getSpecialCellsOrNullObject');
+        const { sheet, box } = this.requireLocation();
+        const boxes = this.context.document.visibleAreas(sheet, box);
+        return boxes.length > 0 ? { sheet, boxes } : null;
       },
       true,
     );
@@ -1316,11 +1385,28 @@ export class FakeRangeAreas
   protected readonly entityName = 'RangeAreas';
   protected readonly scalarProperties = ['address', 'areaCount'] as const;
 
+  private memo: { batch: number; areas: { sheet: FakeSheet; boxes: CellBox[] } | null } | null = null;
+
   constructor(
     context: FakeRequestContext,
-    private readonly locator: () => { sheet: FakeSheet; boxes: CellBox[] },
+    private readonly locator: () => { sheet: FakeSheet; boxes: CellBox[] } | null,
+    private readonly orNull = false,
   ) {
     super(context);
+  }
+
+  private locate(): { sheet: FakeSheet; boxes: CellBox[] } {
+    const batch = this.context.runner.batchNumber;
+    if (this.memo?.batch !== batch) this.memo = { batch, areas: this.locator() };
+    if (!this.memo.areas) throw invalidObjectPath('RangeAreas');
+    return this.memo.areas;
+  }
+
+  protected override isNullNow(): boolean {
+    if (!this.orNull) return false;
+    const batch = this.context.runner.batchNumber;
+    if (this.memo?.batch !== batch) this.memo = { batch, areas: this.locator() };
+    return this.memo.areas === null;
   }
 
   /** `'RAA 2022'!G27:G35,'RAA 2022'!G37:G44`, as Excel writes it. */
@@ -1333,7 +1419,7 @@ export class FakeRangeAreas
   }
 
   protected readProperty(property: string): unknown {
-    const { sheet, boxes } = this.locator();
+    const { sheet, boxes } = this.locate();
     if (property === 'address') return boxes.map((box) => qualifiedAddress(sheet.name, box)).join(',');
     if (property === 'areaCount') return boxes.length;
     throw invalidObjectPath(`RangeAreas.${property}`);
