@@ -20,7 +20,7 @@ import { columnCount } from '../engine/grid';
 import type { CellValue, Grid, SheetGrid } from '../engine';
 import { readLocalFile } from './local-file';
 import type { FileProblem, ReadLimit } from './local-file';
-import { scanHidden, scanSheet } from './xlsx-sheet-scan';
+import { mayHide, scanHidden, scanSheet } from './xlsx-sheet-scan';
 import type { HiddenLines, ScanContext, ScannedRow, ScannedSheet } from './xlsx-sheet-scan';
 import { ZipBudgetError, inflateEntry, zipDirectory } from './xlsx-zip';
 import type { ZipEntry } from './xlsx-zip';
@@ -784,7 +784,7 @@ function valueOf(cell: SheetJsCell): CellValue {
 // ── Hidden rows and columns, calculation mode, linked workbooks: SheetJS does not give them ──
 
 function hiddenOfPart(part: Buffer): HiddenLines {
-  return part.includes('hidden') ? scanHidden(part.toString('utf8')) : { rows: [], columns: [] };
+  return mayHide(part) ? scanHidden(part.toString('utf8')) : { rows: [], columns: [], shownRows: null };
 }
 
 /**
@@ -796,6 +796,11 @@ function withHidden(sheet: SheetGrid, hidden: HiddenLines | null): SheetGrid {
   const bottom = sheet.top + sheet.values.length - 1;
   const right = sheet.left + columnCount(sheet) - 1;
   const rows = hidden.rows.filter((r) => r >= sheet.top && r <= bottom);
+  if (hidden.shownRows !== null) {
+    // Rows hidden by default: every row of the used range the sheet does not list as shown.
+    const shown = new Set(hidden.shownRows);
+    for (let r = sheet.top; r <= bottom; r++) if (!shown.has(r)) rows.push(r);
+  }
   const columns = new Set<number>();
   for (const [from, to] of hidden.columns)
     for (let c = Math.max(from, sheet.left); c <= Math.min(to, right); c++) columns.add(c);

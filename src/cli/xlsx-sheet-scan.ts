@@ -289,15 +289,20 @@ function unescapeXml(text: string): string {
 export interface HiddenLines {
   rows: number[];
   columns: [number, number][];
+  /**
+   * With `<sheetFormatPr zeroHeight="1">` every row the sheet does not list is hidden: then the
+   * rows it lists as shown, and the hidden ones are the others.
+   */
+  shownRows: number[] | null;
 }
 
 /**
- * What `<row hidden="1">` and `<col min max hidden="1">` hide in a worksheet's XML (prefixed or
- * not). A sheet that never says `hidden` costs one search; rows without `r` follow the one before.
+ * What `<row hidden="1">`, `<col min max hidden="1">` and `zeroHeight` hide in a worksheet's XML
+ * (prefixed or not). A sheet that says neither costs one search; rows without `r` follow the one before.
  */
 export function scanHidden(xml: string): HiddenLines {
-  const hidden: HiddenLines = { rows: [], columns: [] };
-  if (!xml.includes('hidden')) return hidden;
+  const hidden: HiddenLines = { rows: [], columns: [], shownRows: null };
+  if (!mayHide(xml)) return hidden;
   const data = xml.search(/<(?:\w+:)?sheetData\b/);
   const head = data < 0 ? xml : xml.slice(0, data);
   for (const tag of head.matchAll(/<(?:\w+:)?col\b([^>]*)>/g)) {
@@ -307,6 +312,10 @@ export function scanHidden(xml: string): HiddenLines {
     if (Number.isInteger(min) && min >= 1 && max >= min)
       hidden.columns.push([min - 1, Math.min(max, 16384) - 1]);
   }
+  const format = /<(?:\w+:)?sheetFormatPr\b([^>]*)>/.exec(head);
+  const shown: number[] | null =
+    format && /\szeroHeight\s*=\s*["'](?:1|true)["']/i.test(format[1]) ? [] : null;
+  hidden.shownRows = shown;
   if (data < 0) return hidden;
   let previous = 0;
   const rows = /<(?:\w+:)?row\b([^>]*)>/g;
@@ -315,8 +324,14 @@ export function scanHidden(xml: string): HiddenLines {
     const r = /\sr\s*=\s*["'](\d+)["']/.exec(tag[1]);
     previous = r ? Number(r[1]) : previous + 1;
     if (isHidden(tag[1])) hidden.rows.push(previous - 1);
+    else shown?.push(previous - 1);
   }
   return hidden;
+}
+
+/** Whether a worksheet's XML may hide a line at all: the one search most sheets cost. */
+export function mayHide(xml: string | Buffer): boolean {
+  return xml.includes('hidden') || xml.includes('zeroHeight');
 }
 
 function isHidden(attributes: string): boolean {

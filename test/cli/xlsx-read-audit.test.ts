@@ -25,6 +25,8 @@ interface Patch {
   /** 1-based column spans to hide (`[5, 5]` is E). */
   hideColumns?: [number, number][];
   manual?: boolean;
+  /** `<sheetFormatPr zeroHeight="1">`: the rows the sheet does not list are hidden. */
+  zeroHeight?: boolean;
   /** Cells whose constant becomes a formula into the linked workbook, its cached value kept. */
   linkCells?: Record<string, string>;
   /** The linked workbook's target as the relationship writes it. */
@@ -45,6 +47,7 @@ async function patchedSample(name: string, patch: Patch): Promise<string> {
     sheet = sheet.replace(`<row r="${row}" `, `<row r="${row}" hidden="1" `);
     if (sheet === before) throw new Error(`no row ${row} in the sample`);
   }
+  if (patch.zeroHeight) sheet = sheet.replace('<sheetFormatPr ', '<sheetFormatPr zeroHeight="1" ');
   if (patch.hideColumns) {
     const cols = patch.hideColumns.map(
       ([min, max]) => `<col min="${min}" max="${max}" width="0" hidden="1"/>`,
@@ -204,6 +207,15 @@ describe('the sample as Excel saves it with hidden lines, manual calculation and
       });
       expect(readBoth(path).externalWorkbooks).toEqual([LINKED_BOOK]);
     }
+  });
+});
+
+describe('rows hidden by default (zeroHeight)', () => {
+  it('every row of the used range the sheet does not list is hidden, with the ones it lists as hidden', async () => {
+    const path = await patchedSample('zero-height.xlsx', { zeroHeight: true, hideRows: [19] });
+    const grid = readBoth(path);
+    // The sample lists no row 2, 10, 11, 13, 22, 23 or 25 (they have no cells).
+    expect(grid.sheets[0].hiddenRows).toEqual([1, 9, 10, 12, 18, 21, 22, 24]);
   });
 });
 
