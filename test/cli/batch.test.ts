@@ -4,6 +4,7 @@
  * walk must leave out. Text (a section per file, the summary), JSON (`files`), CSV (one document, a
  * file column) and the same output on two workers as in one thread.
  */
+import { parseCsv } from '../support/csv';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -40,39 +41,6 @@ function cli(args: readonly string[], env: Record<string, string> = {}): CliRun 
     env: { ...process.env, ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** A CSV document's records: fields split on `separator`, quotes undone; the BOM left to the caller. */
-function parseCsv(text: string, separator: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === separator) {
-      record.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
 }
 
 const single: Record<'sample' | 'corrected', { text: string; json: JsonResult }> = {} as never;

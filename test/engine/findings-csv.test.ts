@@ -1,42 +1,8 @@
 /** Esporta rilievi: the CSV Italian (and English) Excel opens as columns, safe from formula injection. */
 import { analyse } from '../../src/engine/analyse';
 import { CSV_BOM, csvField, findingsCsv } from '../../src/engine/findings-csv';
+import { parseCsv as parse } from '../support/csv';
 import { raa } from './raa-fixture';
-
-/** RFC 4180 reading, enough to check what we write. */
-function parse(text: string, separator: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        field += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === separator) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      field += ch;
-    }
-  }
-  return rows;
-}
 
 const SAMPLE = raa({ ratios: 'value', cells: { E21: 898677416.67 } });
 
