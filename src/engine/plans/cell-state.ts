@@ -1,4 +1,4 @@
-import type { CellState } from '../plan';
+import type { CellState, CellWrite, WritePlan } from '../plan';
 import type { Grid } from '../grid';
 import { cellAt, isCellError } from '../grid';
 import { parseA1 } from '../address';
@@ -18,6 +18,25 @@ export function loggedValue(state: CellState): number | string | boolean | null 
   if (state.formula) return state.formula;
   if (isCellError(state.value)) return state.value.error;
   return state.value === '' ? null : state.value;
+}
+
+/**
+ * Adds a write to an existing sheet to the plan with what the cell held before, and its log row, so
+ * that Annulla can put it back. The plan's action and model version go on the log row.
+ */
+export function pushLoggedWrite(plan: WritePlan, grid: Grid, w: CellWrite, time: string): void {
+  const previous = cellState(grid, w.sheet, w.cell);
+  plan.cells.push({ ...w, previous });
+  plan.log.push({
+    time,
+    action: plan.action,
+    modelVersion: plan.modelVersion,
+    sheet: w.sheet,
+    cell: w.cell,
+    old: loggedValue(previous),
+    oldFormat: previous.numberFormat,
+    new: w.formula ?? (w.value === undefined ? null : w.value),
+  });
 }
 
 /** Formulas compared as Excel would see them (see `formulaKey`). */

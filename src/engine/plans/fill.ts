@@ -7,7 +7,7 @@ import type { CellWrite, Conflict, WritePlan } from '../plan';
 import { emptyPlan } from '../plan';
 import { RATIOS } from '../tables';
 import { numberCellsOf } from '../rules/support/rule-support';
-import { cellState, loggedValue, sameFormula } from './cell-state';
+import { cellState, pushLoggedWrite, sameFormula } from './cell-state';
 import {
   COMPUTED_HEADERS,
   statusFormula,
@@ -39,20 +39,7 @@ export function planFill(analysis: Analysis, options: FillOptions = {}): WritePl
   const converted = new Map<string, Decimal | null>();
   const key = (sheet: string, address: string) => `${sheet}!${address}`;
 
-  const write = (w: CellWrite) => {
-    const previous = cellState(grid, w.sheet, w.cell);
-    plan.cells.push({ ...w, previous });
-    plan.log.push({
-      time,
-      action: 'fill',
-      modelVersion: analysis.version.id,
-      sheet: w.sheet,
-      cell: w.cell,
-      old: loggedValue(previous),
-      oldFormat: previous.numberFormat,
-      new: w.formula ?? (w.value === undefined ? null : w.value),
-    });
-  };
+  const write = (w: CellWrite) => pushLoggedWrite(plan, grid, w, time);
 
   // 1. Numbers stored as text → numbers with a matching format (the ratio cells get formulas below).
   const ratioAddresses = new Set<string>();

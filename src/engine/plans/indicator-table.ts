@@ -5,7 +5,7 @@ import type { Lang } from '../finding';
 import type { CellWrite, WritePlan } from '../plan';
 import { emptyPlan } from '../plan';
 import type { ProgrammeIndicator } from '../../model/types';
-import { cellState, loggedValue } from './cell-state';
+import { pushLoggedWrite } from './cell-state';
 import { COMPUTED_HEADERS, ratioFormula, statusFormula } from './indicator-formulas';
 import { SHEET_CREATED } from './log-sheet';
 
@@ -73,18 +73,7 @@ export function planIndicatorTable(
     const address = a1(row, col);
     const cell: CellWrite = { sheet: sheetName, cell: address, ...w };
     if (sheet) {
-      const previous = cellState(grid, sheetName, address);
-      plan.cells.push({ ...cell, previous });
-      plan.log.push({
-        time,
-        action: 'indicators',
-        modelVersion: analysis.version.id,
-        sheet: sheetName,
-        cell: address,
-        old: loggedValue(previous),
-        oldFormat: previous.numberFormat,
-        new: w.formula ?? (w.value === undefined ? null : w.value),
-      });
+      pushLoggedWrite(plan, grid, cell, time);
     } else {
       (plan.sheets[0].cells as CellWrite[]).push(cell);
     }
