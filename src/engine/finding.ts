@@ -25,6 +25,17 @@ export interface Finding {
   table: TableKind;
 }
 
+/** What a severity and a table are called where people read findings (the findings sheet, the CSV). */
+export const SEVERITY_NAMES: Record<Lang, Record<Severity, string>> = {
+  it: { error: 'Errore', warning: 'Avviso', info: 'Info' },
+  en: { error: 'Error', warning: 'Warning', info: 'Info' },
+};
+
+export const TABLE_NAMES: Record<Lang, Record<TableKind, string>> = {
+  it: { plan: 'Tabella 1', progress: 'Tabella 2', indicators: 'Indicatori', workbook: 'Cartella' },
+  en: { plan: 'Table 1', progress: 'Table 2', indicators: 'Indicators', workbook: 'Workbook' },
+};
+
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Stable order: severity, then sheet, then row, then column, then rule. */

@@ -3,7 +3,7 @@
  * with a BOM, `;` between fields in Italian (Italian Excel's list separator), `,` in English — with
  * every field that starts like a formula made safe, so a message can never run as one.
  */
-import { sortFindings, type Finding, type Lang } from './finding';
+import { SEVERITY_NAMES, TABLE_NAMES, sortFindings, type Finding, type Lang } from './finding';
 import { formatValue, rawValue } from './message-value';
 import { renderFinding } from './render';
 
@@ -42,16 +42,6 @@ const HEADER: Record<Lang, { file: string; rest: string[] }> = {
   },
 };
 
-const SEVERITY: Record<Lang, Record<Finding['severity'], string>> = {
-  it: { error: 'Errore', warning: 'Avviso', info: 'Info' },
-  en: { error: 'Error', warning: 'Warning', info: 'Info' },
-};
-
-const TABLE: Record<Lang, Record<Finding['table'], string>> = {
-  it: { plan: 'Tabella 1', progress: 'Tabella 2', indicators: 'Indicatori', workbook: 'Cartella' },
-  en: { plan: 'Table 1', progress: 'Table 2', indicators: 'Indicators', workbook: 'Workbook' },
-};
-
 export function csvSeparator(lang: Lang): ';' | ',' {
   return lang === 'it' ? ';' : ',';
 }
@@ -81,9 +71,9 @@ export function findingsCsv(sources: readonly CsvSource[], lang: Lang): string {
   for (const source of sources) {
     for (const f of sortFindings([...source.findings])) {
       const fields = [
-        SEVERITY[lang][f.severity],
+        SEVERITY_NAMES[lang][f.severity],
         f.rule,
-        TABLE[lang][f.table],
+        TABLE_NAMES[lang][f.table],
         f.sheet,
         f.cell,
         renderFinding(f, lang),

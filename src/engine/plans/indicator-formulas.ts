@@ -25,6 +25,40 @@ export const COMPUTED_HEADERS: Record<Lang, { ratio: string; status: string }> =
   en: { ratio: '% of target', status: 'Status' },
 };
 
+/** Tabella 3 as the add-in writes it (Crea tabella indicatori, the report): its caption and its ten headers. */
+export const INDICATOR_TABLE: Record<Lang, { caption: string; header: readonly string[] }> = {
+  it: {
+    caption: 'TABELLA 3. – INDICATORI DI OUTPUT E DI RISULTATO',
+    header: [
+      'Asse',
+      'Priorità',
+      'Codice',
+      'Indicatore',
+      'Tipo',
+      'Unità',
+      'Valore',
+      'Target 2023',
+      COMPUTED_HEADERS.it.ratio,
+      COMPUTED_HEADERS.it.status,
+    ],
+  },
+  en: {
+    caption: 'TABLE 3. – OUTPUT AND RESULT INDICATORS',
+    header: [
+      'Axis',
+      'Priority',
+      'Code',
+      'Indicator',
+      'Type',
+      'Unit',
+      'Value',
+      'Target 2023',
+      COMPUTED_HEADERS.en.ratio,
+      COMPUTED_HEADERS.en.status,
+    ],
+  },
+};
+
 export function statusLabel(status: IndicatorStatus, lang: Lang): string {
   return LABELS[lang][status];
 }

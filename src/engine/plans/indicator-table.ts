@@ -6,27 +6,21 @@ import type { CellWrite, WritePlan } from '../plan';
 import { emptyPlan } from '../plan';
 import type { ProgrammeIndicator } from '../../model/types';
 import { pushLoggedWrite } from './cell-state';
-import { COMPUTED_HEADERS, ratioFormula, statusFormula } from './indicator-formulas';
+import { INDICATOR_TABLE, ratioFormula, statusFormula } from './indicator-formulas';
 import { SHEET_CREATED } from './log-sheet';
 
 const TEXT: Record<
   Lang,
   {
-    caption: string;
-    header: string[];
     type: Record<ProgrammeIndicator['type'], string>;
     unit: Record<ProgrammeIndicator['unit'], string>;
   }
 > = {
   it: {
-    caption: 'TABELLA 3. – INDICATORI DI OUTPUT E DI RISULTATO',
-    header: ['Asse', 'Priorità', 'Codice', 'Indicatore', 'Tipo', 'Unità', 'Valore', 'Target 2023'],
     type: { output: 'output', result: 'risultato', financial: 'finanziario' },
     unit: { number: 'numero', percentage: 'percentuale' },
   },
   en: {
-    caption: 'TABLE 3. – OUTPUT AND RESULT INDICATORS',
-    header: ['Axis', 'Priority', 'Code', 'Indicator', 'Type', 'Unit', 'Value', 'Target 2023'],
     type: { output: 'output', result: 'result', financial: 'financial' },
     unit: { number: 'number', percentage: 'percentage' },
   },
@@ -79,8 +73,8 @@ export function planIndicatorTable(
     }
   };
 
-  write(top, left, { value: t.caption, bold: true });
-  const header = [...t.header, COMPUTED_HEADERS[lang].ratio, COMPUTED_HEADERS[lang].status];
+  write(top, left, { value: INDICATOR_TABLE[lang].caption, bold: true });
+  const header = INDICATOR_TABLE[lang].header;
   const headerRow = top + 1;
   header.forEach((text, i) => write(headerRow, left + i, { value: text, bold: true, wrap: true }));
   indicators.forEach((indicator, i) => {

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { a1, sheetRef } from '../address';
 import type { Analysis } from '../analysis';
+import { SEVERITY_NAMES, TABLE_NAMES } from '../finding';
 import type { AxisResult } from '../performance';
 import type { NumberCell, TextCell } from '../cells';
 import { evaluateIndicator } from '../indicators';
@@ -9,7 +10,7 @@ import { emptyPlan } from '../plan';
 import { FINDINGS_SHEET, REPORT_SHEET } from '../sheets';
 import { RATIOS, type ProgressColumn } from '../tables';
 import { EURO_FORMAT, PERCENT_FORMAT } from './fill';
-import { ratioFormula, statusFormula, statusLabel } from './indicator-formulas';
+import { INDICATOR_TABLE, ratioFormula, statusFormula, statusLabel } from './indicator-formulas';
 import { SHEET_CREATED, SHEET_REPLACED } from './log-sheet';
 import { rowHeight, sharedGrid, wrappedLines, type ColumnSpan, type TableColumns } from './report-layout';
 import { formatValue, percentValue } from '../message-value';
@@ -22,7 +23,7 @@ const TEXT = {
       `Generato il ${d} da POR Tables. Importi e valori sono collegati con formule al foglio "${s}"; rapporti e percentuali sono calcolati da formule.`,
     plan: 'TABELLA 1. – PIANO FINANZIARIO',
     progress: 'TABELLA 2. – AVANZAMENTO FINANZIARIO',
-    indicators: 'TABELLA 3. – INDICATORI DI OUTPUT E DI RISULTATO',
+    indicators: INDICATOR_TABLE.it.caption,
     performance: 'QUADRO DI EFFICACIA – TARGET 2023 (REG. (UE) 215/2014, ART. 6)',
     performanceHeader: ['Asse', 'Esito', 'Indicatori del quadro di efficacia (% del target 2023)'],
     verdict: {
@@ -51,24 +52,13 @@ const TEXT = {
       'Spesa certificata',
       'Avanzamento spesa certificata',
     ],
-    indicatorHeader: [
-      'Asse',
-      'Priorità',
-      'Codice',
-      'Indicatore',
-      'Tipo',
-      'Unità',
-      'Valore',
-      'Target 2023',
-      '% del target',
-      'Stato',
-    ],
+    indicatorHeader: INDICATOR_TABLE.it.header,
     total: 'TOTALE',
     axis: (id: string) => `Asse ${id}`,
     findingsTitle: 'Rilievi di POR Tables',
     findingsHeader: ['Gravità', 'Regola', 'Tabella', 'Foglio', 'Cella', 'Messaggio', 'Atteso', 'Rilevato'],
-    severity: { error: 'Errore', warning: 'Avviso', info: 'Info' },
-    table: { plan: 'Tabella 1', progress: 'Tabella 2', indicators: 'Indicatori', workbook: 'Cartella' },
+    severity: SEVERITY_NAMES.it,
+    table: TABLE_NAMES.it,
     counts: (e: number, w: number, i: number) => `Errori: ${e} · Avvisi: ${w} · Info: ${i}`,
     none: 'Nessun rilievo.',
     missing: (what: string) => `${what}: tabella non trovata nella cartella.`,
@@ -80,7 +70,7 @@ const TEXT = {
       `Generated on ${d} by POR Tables. Amounts and values are linked by formula to sheet "${s}"; ratios and percentages are computed by formulas.`,
     plan: 'TABLE 1. – FINANCIAL PLAN',
     progress: 'TABLE 2. – FINANCIAL PROGRESS',
-    indicators: 'TABLE 3. – OUTPUT AND RESULT INDICATORS',
+    indicators: INDICATOR_TABLE.en.caption,
     performance: 'PERFORMANCE FRAMEWORK – 2023 TARGETS (REG. (EU) 215/2014, ART. 6)',
     performanceHeader: ['Axis', 'Verdict', 'Performance-framework indicators (% of 2023 target)'],
     verdict: {
@@ -109,24 +99,13 @@ const TEXT = {
       'Certified expenditure',
       'Certification rate',
     ],
-    indicatorHeader: [
-      'Axis',
-      'Priority',
-      'Code',
-      'Indicator',
-      'Type',
-      'Unit',
-      'Value',
-      'Target 2023',
-      '% of target',
-      'Status',
-    ],
+    indicatorHeader: INDICATOR_TABLE.en.header,
     total: 'TOTAL',
     axis: (id: string) => `Axis ${id}`,
     findingsTitle: 'POR Tables findings',
     findingsHeader: ['Severity', 'Rule', 'Table', 'Sheet', 'Cell', 'Message', 'Expected', 'Actual'],
-    severity: { error: 'Error', warning: 'Warning', info: 'Info' },
-    table: { plan: 'Table 1', progress: 'Table 2', indicators: 'Indicators', workbook: 'Workbook' },
+    severity: SEVERITY_NAMES.en,
+    table: TABLE_NAMES.en,
     counts: (e: number, w: number, i: number) => `Errors: ${e} · Warnings: ${w} · Info: ${i}`,
     none: 'No findings.',
     missing: (what: string) => `${what}: table not found in the workbook.`,
