@@ -113,3 +113,23 @@ export function formulaKey(formula: string): string {
     .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\s$]/g, '').toUpperCase()))
     .join('');
 }
+
+/** `[1]Foglio1`, `C:\dati\[Budget.xlsx]Foglio1`: a sheet of another workbook. */
+export function isExternalSheet(sheet: string | null): boolean {
+  return sheet !== null && /\[[^\]]*\]/.test(sheet);
+}
+
+const EXTERNAL = /('(?:[^']|'')*\[[^\]]+\](?:[^']|'')*'|\[[^\]]+\][A-Za-z0-9_.]*)!/g;
+
+/**
+ * The other workbooks a formula links to, as written (`1` for `[1]Foglio1!A1`, `Budget.xlsx` for
+ * `'C:\dati\[Budget.xlsx]Foglio1'!A1`); empty when it links to none.
+ */
+export function externalBooksOf(formula: string): string[] {
+  const books: string[] = [];
+  for (const m of blankStrings(formula).matchAll(EXTERNAL)) {
+    const inner = /\[([^\]]+)\]/.exec(m[1]);
+    if (inner && !books.includes(inner[1])) books.push(inner[1]);
+  }
+  return books;
+}

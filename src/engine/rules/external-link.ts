@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import { listValue } from '../message-value';
-import { auditCellsOf, externalBooksOf } from './support/audit-cells';
+import { externalBooksOf } from '../formula-refs';
+import { auditCellsOf } from './support/audit-cells';
 
 export const externalLink = defineRule({
   meta: {

@@ -5,7 +5,7 @@
 import { a1 } from '../../address';
 import type { NumberCell } from '../../cells';
 import type { TableKind } from '../../finding';
-import { formulaKey, referencesOf } from '../../formula-refs';
+import { formulaKey, isExternalSheet, referencesOf } from '../../formula-refs';
 import type { LocatedTables } from '../../tables';
 import { AMOUNT_COLUMNS, RATIOS } from '../../tables';
 
@@ -122,11 +122,6 @@ export function referencedCells(formula: string, sheet: string): ReferencedCell[
   return out;
 }
 
-/** `[1]Foglio1`, `C:\dati\[Budget.xlsx]Foglio1`: a sheet of another workbook. */
-export function isExternalSheet(sheet: string | null): boolean {
-  return sheet !== null && /\[[^\]]*\]/.test(sheet);
-}
-
 /**
  * Whether the formula guards a reference against being blank or zero (`IF(B16=0,"",…)`,
  * `IF(OR(H27="",…),…)`, `ISNUMBER(B16)`), as the formulas Compila writes do.
@@ -141,24 +136,4 @@ export function guards(formula: string, address: string): boolean {
 /** `Tabella 2!D16` style key of a cell, for lookups. */
 export function cellKey(sheet: string, row: number, col: number): string {
   return `${sheet}!${a1(row, col)}`;
-}
-
-/** Text literals blanked out, so that `"[x]!"` is not read as a link. */
-function withoutStrings(formula: string): string {
-  return formula.replace(/"(?:[^"]|"")*"/g, (m) => ' '.repeat(m.length));
-}
-
-const EXTERNAL = /('(?:[^']|'')*\[[^\]]+\](?:[^']|'')*'|\[[^\]]+\][A-Za-z0-9_.]*)!/g;
-
-/**
- * The other workbooks a formula links to, as written (`1` for `[1]Foglio1!A1`, `Budget.xlsx` for
- * `'C:\dati\[Budget.xlsx]Foglio1'!A1`); empty when it links to none.
- */
-export function externalBooksOf(formula: string): string[] {
-  const books: string[] = [];
-  for (const m of withoutStrings(formula).matchAll(EXTERNAL)) {
-    const inner = /\[([^\]]+)\]/.exec(m[1]);
-    if (inner && !books.includes(inner[1])) books.push(inner[1]);
-  }
-  return books;
 }
