@@ -4,10 +4,8 @@
  * HyperFormula, give the RAA's figures — ISCED 1-2 at 92,0%, qualification 10.iv at 73,75%.
  */
 import { join } from 'node:path';
-import { HyperFormula } from 'hyperformula';
-import type { RawCellContent } from 'hyperformula';
 import { ValueType } from 'exceljs';
-import type { CellValue as ExcelCellValue, Workbook } from 'exceljs';
+import type { Workbook } from 'exceljs';
 import { LOG_SHEET, analyse, planUndo } from '../../src/engine';
 import type { JsonResult } from '../../src/cli/json-output';
 import { readGrid, writePlan } from '../../src/cli/xlsx-host';
@@ -16,7 +14,7 @@ import {
   INDICATOR_SHEET,
   writeSampleWithoutComputedIndicators,
 } from '../fixtures/sample-without-computed-indicators';
-import { buildCli, readWorkbook, runCli, sheetOf, temporaryFolder } from './harness';
+import { buildCli, evaluate, readWorkbook, runCli, sheetOf, temporaryFolder } from './harness';
 
 const folder = temporaryFolder('fill-indicators');
 const input = join(folder.dir, 'without-columns.xlsx');
@@ -164,36 +162,4 @@ function indicatorColumns(workbook: Workbook): unknown[] {
       ];
     }),
   );
-}
-
-/** Every sheet's formulas and constants loaded into HyperFormula; a reader of the computed values. */
-function evaluate(workbook: Workbook): (sheet: string, address: string) => unknown {
-  const sheets: Record<string, RawCellContent[][]> = {};
-  for (const ws of workbook.worksheets) {
-    const rows: RawCellContent[][] = [];
-    ws.eachRow((row, rowNumber) => {
-      const cells: RawCellContent[] = [];
-      row.eachCell((cell, colNumber) => {
-        cells[colNumber - 1] = cell.type === ValueType.Formula ? `=${cell.formula}` : rawContent(cell.value);
-      });
-      rows[rowNumber - 1] = cells;
-    });
-    sheets[ws.name] = Array.from(rows, (row) => Array.from(row ?? [], (c) => c ?? null));
-  }
-  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3' });
-  return (sheet, address) => {
-    const sheetId = hf.getSheetId(sheet);
-    const cell = sheetId === undefined ? undefined : hf.simpleCellAddressFromString(address, sheetId);
-    if (!cell) throw new Error(`no cell ${sheet}!${address}`);
-    return hf.getCellValue(cell);
-  };
-}
-
-/** Text HyperFormula would take for a formula stays text (apostrophe prefix). */
-function rawContent(value: ExcelCellValue): RawCellContent {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'string') return /^[=+-]/.test(value) ? `'${value}` : value;
-  if (value instanceof Date) return value.toISOString();
-  return String((value as { text?: unknown }).text ?? '');
 }

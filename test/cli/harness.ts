@@ -4,8 +4,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Decimal } from 'decimal.js';
-import { Workbook } from 'exceljs';
-import type { Worksheet } from 'exceljs';
+import { ValueType, Workbook } from 'exceljs';
+import type { CellValue as ExcelCellValue, Worksheet } from 'exceljs';
+import { HyperFormula } from 'hyperformula';
+import type { RawCellContent } from 'hyperformula';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'por-tables.cjs');
@@ -83,4 +85,37 @@ export function hundredthsOfPercent(fraction: number): number {
 /** A printed percentage as hundredths: `'122.89'` → 12289. */
 export function printedHundredths(percent: string): number {
   return new Decimal(percent).times(100).toNumber();
+}
+
+/** Loads every sheet's formulas and constants into HyperFormula; returns a reader of computed values. */
+export function evaluate(workbook: Workbook): (sheet: string, address: string) => unknown {
+  const sheets: Record<string, RawCellContent[][]> = {};
+  for (const ws of workbook.worksheets) {
+    const rows: RawCellContent[][] = [];
+    ws.eachRow((row, rowNumber) => {
+      const cells: RawCellContent[] = [];
+      row.eachCell((cell, colNumber) => {
+        cells[colNumber - 1] = cell.type === ValueType.Formula ? `=${cell.formula}` : rawContent(cell.value);
+      });
+      rows[rowNumber - 1] = cells;
+    });
+    sheets[ws.name] = Array.from(rows, (row) => Array.from(row ?? [], (c) => c ?? null));
+  }
+  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3' });
+  return (sheet, address) => {
+    const sheetId = hf.getSheetId(sheet);
+    if (sheetId === undefined) throw new Error(`no sheet ${sheet}`);
+    const cell = hf.simpleCellAddressFromString(address, sheetId);
+    if (!cell) throw new Error(`bad address ${address}`);
+    return hf.getCellValue(cell);
+  };
+}
+
+/** Text that HyperFormula would take for a formula is kept as text with the apostrophe prefix. */
+function rawContent(value: ExcelCellValue): RawCellContent {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return /^[=+-]/.test(value) ? `'${value}` : value;
+  if (value instanceof Date) return value.toISOString();
+  return String((value as { text?: unknown }).text ?? '');
 }

@@ -4,10 +4,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HyperFormula } from 'hyperformula';
-import type { RawCellContent } from 'hyperformula';
 import { ValueType } from 'exceljs';
-import type { CellValue as ExcelCellValue, Workbook } from 'exceljs';
+import type { Workbook } from 'exceljs';
 import { LOG_SHEET, MODEL_SHEET } from '../../src/engine';
 import type { JsonResult } from '../../src/cli/json-output';
 import {
@@ -15,6 +13,7 @@ import {
   SAMPLE,
   SAMPLE_SHEET,
   buildCli,
+  evaluate,
   hundredthsOfPercent,
   printedHundredths,
   publishedRatios,
@@ -277,39 +276,6 @@ function snapshot(workbook: Workbook): Record<string, unknown> {
     );
   }
   return cells;
-}
-
-/** Loads every sheet's formulas and constants into HyperFormula; returns a reader of computed values. */
-function evaluate(workbook: Workbook): (sheet: string, address: string) => unknown {
-  const sheets: Record<string, RawCellContent[][]> = {};
-  for (const ws of workbook.worksheets) {
-    const rows: RawCellContent[][] = [];
-    ws.eachRow((row, rowNumber) => {
-      const cells: RawCellContent[] = [];
-      row.eachCell((cell, colNumber) => {
-        cells[colNumber - 1] = cell.type === ValueType.Formula ? `=${cell.formula}` : rawContent(cell.value);
-      });
-      rows[rowNumber - 1] = cells;
-    });
-    sheets[ws.name] = Array.from(rows, (row) => Array.from(row ?? [], (c) => c ?? null));
-  }
-  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3' });
-  return (sheet, address) => {
-    const sheetId = hf.getSheetId(sheet);
-    if (sheetId === undefined) throw new Error(`no sheet ${sheet}`);
-    const cell = hf.simpleCellAddressFromString(address, sheetId);
-    if (!cell) throw new Error(`bad address ${address}`);
-    return hf.getCellValue(cell);
-  };
-}
-
-/** Text that HyperFormula would take for a formula is kept as text with the apostrophe prefix. */
-function rawContent(value: ExcelCellValue): RawCellContent {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'string') return /^[=+-]/.test(value) ? `'${value}` : value;
-  if (value instanceof Date) return value.toISOString();
-  return String((value as { text?: unknown }).text ?? '');
 }
 
 describe('exit codes and streams', () => {

@@ -95,7 +95,7 @@ describe('a sheet whose used range is A1:XFD1048576 with a few cells in it', () 
     for (const f of a.findings) {
       expect(f.sheet).toBe(sheet.name);
       const at = parseA1(f.cell);
-      expect(at && at.row <= LAST_ROW && at.col <= LAST_COL).toBeTruthy();
+      expect(at !== null && at.row <= LAST_ROW && at.col <= LAST_COL).toBe(true);
     }
     expect(counter.visits).toBeLessThan(40 * cells);
   });
