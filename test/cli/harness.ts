@@ -1,8 +1,8 @@
 /** Shared by the CLI's tests: the built command, temporary folders, reading written workbooks back. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { Decimal } from 'decimal.js';
 import { ValueType, Workbook } from 'exceljs';
 import type { CellValue as ExcelCellValue, Worksheet } from 'exceljs';
@@ -118,4 +118,48 @@ function rawContent(value: ExcelCellValue): RawCellContent {
   if (typeof value === 'string') return /^[=+-]/.test(value) ? `'${value}` : value;
   if (value instanceof Date) return value.toISOString();
   return String((value as { text?: unknown }).text ?? '');
+}
+
+/** Tells LibreOffice to recalculate every formula of an .xlsx on load (0 = always), whatever the file says. */
+const ALWAYS_RECALCULATE = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+/**
+ * `path` converted by headless LibreOffice (`xlsx` or `pdf`) in a throwaway profile of `workDir`
+ * that recalculates every formula on load; returns the converted file's path. The oracle suites
+ * need LibreOffice: without it this throws, saying what to install.
+ */
+export function convertWithLibreOffice(path: string, to: 'xlsx' | 'pdf', workDir: string): string {
+  const probe = spawnSync('soffice', ['--version'], { encoding: 'utf8', timeout: 60_000 });
+  if (probe.error || probe.status !== 0) {
+    throw new Error(
+      'LibreOffice is not installed: `soffice` is not on PATH (apt-get install libreoffice-calc-nogui), so the oracle cannot run',
+    );
+  }
+  const profile = join(workDir, 'libreoffice-profile');
+  mkdirSync(join(profile, 'user'), { recursive: true });
+  writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), ALWAYS_RECALCULATE);
+  const outdir = join(workDir, `libreoffice-${to}`);
+  mkdirSync(outdir, { recursive: true });
+  const run = spawnSync(
+    'soffice',
+    [
+      '--headless',
+      '--norestore',
+      `-env:UserInstallation=file://${profile}`,
+      '--convert-to',
+      to,
+      '--outdir',
+      outdir,
+      path,
+    ],
+    { encoding: 'utf8', timeout: 240_000 },
+  );
+  expect({ status: run.status, error: run.error?.message }).toEqual({ status: 0, error: undefined });
+  const converted = join(outdir, basename(path).replace(/\.\w+$/, `.${to}`));
+  expect(existsSync(converted)).toBe(true);
+  return converted;
 }

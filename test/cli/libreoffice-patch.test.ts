@@ -4,8 +4,7 @@
  * macros, recalculating every formula (the cached results are blanked first), and the ratios it
  * computes are the RAA 2022's printed ones. Needs `soffice` on PATH (the oracle suite).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import JSZip from 'jszip';
 import { readGrid } from '../../src/cli/xlsx-host';
@@ -13,6 +12,7 @@ import { writeEnrichedSample, writePivotWorkbookWithTables } from '../fixtures/r
 import {
   SAMPLE_SHEET,
   buildCli,
+  convertWithLibreOffice,
   hundredthsOfPercent,
   printedHundredths,
   publishedRatios,
@@ -22,12 +22,6 @@ import {
 
 const folder = temporaryFolder('libreoffice-patch');
 afterAll(folder.remove);
-
-const ALWAYS_RECALCULATE = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
 
 /** A copy of the package with every cached formula result removed, so that only a recalculation gives values. */
 async function withoutCachedResults(path: string): Promise<string> {
@@ -45,36 +39,6 @@ async function withoutCachedResults(path: string): Promise<string> {
   const blank = join(folder.dir, `blank-${basename(path)}`);
   writeFileSync(blank, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   return blank;
-}
-
-/** LibreOffice's own .xlsx of the file, every formula recalculated on load. */
-function convertedByLibreOffice(path: string): string {
-  const probe = spawnSync('soffice', ['--version'], { encoding: 'utf8', timeout: 60_000 });
-  if (probe.error || probe.status !== 0)
-    throw new Error('LibreOffice is not installed: `soffice` is not on PATH, so the oracle cannot run');
-  const profile = join(folder.dir, 'profile');
-  mkdirSync(join(profile, 'user'), { recursive: true });
-  writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), ALWAYS_RECALCULATE);
-  const outdir = join(folder.dir, 'converted');
-  mkdirSync(outdir, { recursive: true });
-  const run = spawnSync(
-    'soffice',
-    [
-      '--headless',
-      '--norestore',
-      `-env:UserInstallation=file://${profile}`,
-      '--convert-to',
-      'xlsx',
-      '--outdir',
-      outdir,
-      path,
-    ],
-    { encoding: 'utf8', timeout: 240_000 },
-  );
-  expect({ status: run.status, error: run.error?.message }).toEqual({ status: 0, error: undefined });
-  const converted = join(outdir, basename(path).replace(/\.xlsm$/, '.xlsx'));
-  expect(existsSync(converted)).toBe(true);
-  return converted;
 }
 
 const CASES = [
@@ -99,7 +63,9 @@ test.each(CASES)(
     const reported = join(folder.dir, `reported-${file}`);
     expect([0, 1]).toContain(runCli(['report', filled, '-o', reported]).code);
 
-    const recalculated = await readGrid(convertedByLibreOffice(await withoutCachedResults(reported)));
+    const recalculated = await readGrid(
+      convertWithLibreOffice(await withoutCachedResults(reported), 'xlsx', folder.dir),
+    );
     const names = recalculated.sheets.map((s) => s.name);
     expect(names).toEqual(
       expect.arrayContaining([SAMPLE_SHEET, 'Report POR', 'Rilievi POR', 'Registro POR Tables']),

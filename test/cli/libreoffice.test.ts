@@ -5,7 +5,6 @@
  * Needs `soffice` on PATH; without it this suite fails (the test runner leaves it out outside CI).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ValueType } from 'exceljs';
 import type { CellFormulaValue, Workbook } from 'exceljs';
@@ -17,6 +16,7 @@ import {
   SAMPLE,
   SAMPLE_SHEET,
   buildCli,
+  convertWithLibreOffice,
   hundredthsOfPercent,
   printedHundredths,
   publishedRatios,
@@ -28,13 +28,6 @@ import {
 
 const folder = temporaryFolder('libreoffice');
 afterAll(folder.remove);
-
-/** Tells LibreOffice to recalculate every formula of an .xlsx on load (0 = always), whatever the file says. */
-const ALWAYS_RECALCULATE = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
 
 function libreOfficeAvailable(): boolean {
   const probe = spawnSync('soffice', ['--version'], { encoding: 'utf8', timeout: 60_000 });
@@ -77,27 +70,7 @@ async function recalculatedByLibreOffice(
     );
   }
   expect(cached).toEqual([]);
-  const profile = join(folder.dir, 'profile');
-  mkdirSync(join(profile, 'user'), { recursive: true });
-  writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), ALWAYS_RECALCULATE);
-  const converted = join(folder.dir, 'converted');
-  mkdirSync(converted, { recursive: true });
-  const run = spawnSync(
-    'soffice',
-    [
-      '--headless',
-      '--norestore',
-      `-env:UserInstallation=file://${profile}`,
-      '--convert-to',
-      'xlsx',
-      '--outdir',
-      converted,
-      blank,
-    ],
-    { encoding: 'utf8', timeout: 240_000 },
-  );
-  expect({ status: run.status, error: run.error?.message }).toEqual({ status: 0, error: undefined });
-  return { workbook: await readWorkbook(join(converted, `${name}.xlsx`)), formulas };
+  return { workbook: await readWorkbook(convertWithLibreOffice(blank, 'xlsx', folder.dir)), formulas };
 }
 
 test('LibreOffice, recalculating the filled sample, computes every published ratio of Tabella 2', async () => {
@@ -187,31 +160,7 @@ test('LibreOffice prints the report like the RAA: A4 landscape, whole headers, n
   const printed = join(folder.dir, 'printed.xlsx');
   await workbook.xlsx.writeFile(printed);
 
-  const profile = join(folder.dir, 'print-profile');
-  mkdirSync(join(profile, 'user'), { recursive: true });
-  writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), ALWAYS_RECALCULATE);
-  const out = join(folder.dir, 'pdf');
-  mkdirSync(out);
-  const convert = spawnSync(
-    'soffice',
-    [
-      '--headless',
-      '--norestore',
-      `-env:UserInstallation=file://${profile}`,
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      out,
-      printed,
-    ],
-    {
-      encoding: 'utf8',
-      timeout: 240_000,
-    },
-  );
-  expect({ status: convert.status, error: convert.error?.message }).toEqual({ status: 0, error: undefined });
-
-  const pages = pdfPages(join(out, 'printed.pdf'));
+  const pages = pdfPages(convertWithLibreOffice(printed, 'pdf', folder.dir));
   // The findings' header (`… Messaggio Atteso Rilevato`) is repeated on each of their pages.
   const findingPages = pages.filter((page) => /Messaggio\s+Atteso\s+Rilevato/.test(page.text));
   const reportPages = pages.filter((page) => !findingPages.includes(page));
